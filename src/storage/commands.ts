@@ -1,0 +1,104 @@
+// Named commands the UI calls to change data; screens never touch Y.Docs or Dexie tables directly.
+import type { MissionId, RecordKind } from '../domain/ids.ts';
+import { newId } from '../domain/ids.ts';
+import { MingaError, toMingaError } from '../domain/errors.ts';
+import { hasErrors, validateMission, type MissionDraft } from '../domain/validation.ts';
+import type { DeviceProfile } from '../domain/model.ts';
+import { acquireMission, registerMission, releaseMission, type OpenMission } from './docStore.ts';
+import * as missionDoc from './missionDoc.ts';
+import { flushProjection } from './projection.ts';
+import { getDb } from './db.ts';
+
+export function stampFor(profile: Pick<DeviceProfile, 'name'>, now = new Date()): missionDoc.Stamp {
+  return { actor: { name: profile.name }, now: now.toISOString() };
+}
+
+/** Creates a mission and waits until it is on disk and in the list. */
+export async function createMission(draft: MissionDraft, profile: DeviceProfile): Promise<MissionId> {
+  if (hasErrors(validateMission(draft))) throw new MingaError('invalid');
+  const id = newId<MissionId>();
+  const stamp = stampFor(profile);
+  try {
+    await registerMission(id, stamp.now);
+    const mission = await acquireMission(id);
+    try {
+      missionDoc.createMission(mission.doc, { ...draft }, stamp);
+      await mission.writer.whenIdle();
+      await flushProjection(id, mission.view);
+    } finally {
+      releaseMission(id);
+    }
+  } catch (error) {
+    throw toMingaError(error);
+  }
+  return id;
+}
+
+export function updateMission(
+  mission: OpenMission,
+  patch: Partial<MissionDraft>,
+  profile: DeviceProfile,
+): void {
+  missionDoc.updateMission(mission.doc, patch, stampFor(profile));
+}
+
+export function createRecord(
+  mission: OpenMission,
+  kind: RecordKind,
+  fields: Record<string, unknown>,
+  profile: DeviceProfile,
+): string {
+  const id = newId<string>();
+  missionDoc.createRecord(mission.doc, kind, id, fields, stampFor(profile));
+  return id;
+}
+
+export function updateRecord(
+  mission: OpenMission,
+  kind: RecordKind,
+  id: string,
+  patch: Record<string, unknown>,
+  profile: DeviceProfile,
+): void {
+  missionDoc.updateRecord(mission.doc, kind, id, patch, stampFor(profile));
+}
+
+export function deleteRecord(
+  mission: OpenMission,
+  kind: RecordKind,
+  id: string,
+  profile: DeviceProfile,
+): void {
+  missionDoc.setDeleted(mission.doc, kind, id, true, stampFor(profile));
+}
+
+export function restoreRecord(
+  mission: OpenMission,
+  kind: RecordKind,
+  id: string,
+  profile: DeviceProfile,
+): void {
+  missionDoc.setDeleted(mission.doc, kind, id, false, stampFor(profile));
+}
+
+export function setMissionDeleted(mission: OpenMission, deleted: boolean, profile: DeviceProfile): void {
+  const stamp = stampFor(profile);
+  missionDoc.updateMission(mission.doc, { deletedAt: deleted ? stamp.now : null }, stamp);
+}
+
+/** Rebuilds list rows for documents that have none (a projection lost or never written). */
+export async function ensureProjections(): Promise<void> {
+  const db = getDb();
+  const [docs, rows] = await Promise.all([db.docs.toArray(), db.missions.toCollection().primaryKeys()]);
+  const known = new Set(rows);
+  for (const entry of docs) {
+    if (known.has(entry.missionId)) continue;
+    const id = entry.missionId as MissionId;
+    const mission = await acquireMission(id);
+    try {
+      await flushProjection(id, mission.view);
+    } finally {
+      releaseMission(id);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+// The Dexie database: what must be queried or is not a CRDT. Never the source of truth for mission content.
+import { Dexie, type EntityTable } from 'dexie';
+import type { Sha256 } from '../domain/ids.ts';
+
+/** One row per mission, rebuilt from its Y.Doc: the list, its filters and search. */
+export interface MissionRow {
+  id: string;
+  title: string;
+  status: number;
+  hostCanton: string;
+  themes: string[];
+  startDate: string;
+  endDate: string;
+  updatedAt: string;
+  deleted: 0 | 1;
+  readOnly: 0 | 1;
+  searchText: string;
+  counts: { assessments: number; notes: number; actions: number; overdue: number };
+}
+
+/** One row per assessment, note or action item, for search across missions. */
+export interface RecordRow {
+  key: string;
+  missionId: string;
+  kind: 'assessment' | 'note' | 'action';
+  id: string;
+  label: string;
+  searchText: string;
+  createdAt: string;
+  updatedAt: string;
+  deleted: 0 | 1;
+}
+
+/** A mission document known on this device; written before the document's first byte, so none is orphaned. */
+export interface DocEntry {
+  name: string;
+  missionId: string;
+  createdAt: string;
+}
+
+export interface BlobRow {
+  sha256: Sha256;
+  blob: Blob;
+  mime: string;
+  bytes: number;
+  width: number;
+  height: number;
+  createdAt: string;
+  /** Upload state for the sync layer: 'local' until the server has it. */
+  upload: 'local' | 'uploaded';
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export class MingaDb extends Dexie {
+  missions!: EntityTable<MissionRow, 'id'>;
+  records!: EntityTable<RecordRow, 'key'>;
+  docs!: EntityTable<DocEntry, 'name'>;
+  blobs!: EntityTable<BlobRow, 'sha256'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = 'minga') {
+    // Strict durability: a write Dexie reports as done has been flushed to disk (Chrome defaults to relaxed).
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      missions: 'id, status, hostCanton, *themes, startDate, updatedAt, deleted',
+      records: 'key, missionId, kind, [missionId+kind], updatedAt',
+      docs: 'name, missionId',
+      blobs: 'sha256, upload',
+      settings: 'key',
+    });
+  }
+}
+
+let shared: MingaDb | null = null;
+
+export function getDb(): MingaDb {
+  shared ??= new MingaDb();
+  return shared;
+}
+
+/** Tests open a fresh database per case. */
+export function setDbForTests(db: MingaDb | null): void {
+  shared = db;
+}

@@ -1,0 +1,105 @@
+// A read model over one mission's Y.Doc: plain snapshots for the UI, recomputed only for records that changed.
+import type * as Y from 'yjs';
+import type { MissionId, RecordKind } from '../domain/ids.ts';
+import type { ActionItem, Assessment, Mission, Note } from '../domain/model.ts';
+import { readMission, readRecord, recordsRoot, missionRoot } from './missionDoc.ts';
+import type { YRecord } from './yrecords.ts';
+
+export interface MissionSnapshot {
+  mission: Mission | null;
+  assessments: Assessment[];
+  notes: Note[];
+  actions: ActionItem[];
+}
+
+type RecordOf<K extends RecordKind> = K extends 'assessment'
+  ? Assessment
+  : K extends 'note'
+    ? Note
+    : ActionItem;
+
+const KINDS: readonly RecordKind[] = ['assessment', 'note', 'action'];
+
+export class MissionView {
+  readonly doc: Y.Doc;
+  readonly id: MissionId;
+  private readonly cache = new Map<RecordKind, Map<string, Assessment | Note | ActionItem>>();
+  private stale = new Map<RecordKind, Set<string> | 'all'>();
+  private current: MissionSnapshot | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly detach: (() => void)[] = [];
+
+  constructor(doc: Y.Doc, id: MissionId) {
+    this.doc = doc;
+    this.id = id;
+    for (const kind of KINDS) {
+      this.cache.set(kind, new Map());
+      this.stale.set(kind, 'all');
+      const root = recordsRoot(doc, kind);
+      const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => this.invalidate(kind, root, events);
+      root.observeDeep(onChange);
+      this.detach.push(() => root.unobserveDeep(onChange));
+    }
+    const mission = missionRoot(doc);
+    const onMission = () => this.changed();
+    mission.observeDeep(onMission);
+    this.detach.push(() => mission.unobserveDeep(onMission));
+  }
+
+  private invalidate(kind: RecordKind, root: Y.Map<YRecord>, events: Y.YEvent<Y.AbstractType<unknown>>[]) {
+    let ids = this.stale.get(kind);
+    if (ids !== 'all') {
+      ids ??= new Set();
+      for (const event of events) {
+        if (event.target === root)
+          event.changes.keys.forEach((_change, key) => (ids as Set<string>).add(key));
+        else if (typeof event.path[0] === 'string') ids.add(event.path[0]);
+      }
+      this.stale.set(kind, ids);
+    }
+    this.changed();
+  }
+
+  private changed() {
+    this.current = null;
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private records<K extends RecordKind>(kind: K): RecordOf<K>[] {
+    const cache = this.cache.get(kind)!;
+    const stale = this.stale.get(kind);
+    const root = recordsRoot(this.doc, kind);
+    if (stale === 'all') {
+      cache.clear();
+      root.forEach((map, id) => cache.set(id, readRecord(kind, map, id)));
+    } else if (stale) {
+      for (const id of stale) {
+        const map = root.get(id);
+        if (map) cache.set(id, readRecord(kind, map, id));
+        else cache.delete(id);
+      }
+    }
+    this.stale.set(kind, new Set());
+    return [...cache.values()] as RecordOf<K>[];
+  }
+
+  snapshot(): MissionSnapshot {
+    this.current ??= {
+      mission: readMission(this.doc, this.id),
+      assessments: this.records('assessment'),
+      notes: this.records('note'),
+      actions: this.records('action'),
+    };
+    return this.current;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.detach.forEach((undo) => undo());
+    this.listeners.clear();
+  }
+}

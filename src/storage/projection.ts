@@ -1,0 +1,99 @@
+// Keeps Dexie's list/search rows in step with the mission documents. Rebuildable, never the source of truth.
+import type { MissionId } from '../domain/ids.ts';
+import { isNewerSchema, isOverdue, todayIso } from '../domain/rules.ts';
+import { cantonByPcode } from '../domain/codes.ts';
+import type { MissionRow, RecordRow } from './db.ts';
+import { getDb } from './db.ts';
+import type { MissionSnapshot, MissionView } from './missionView.ts';
+
+const DEBOUNCE_MS = 400;
+const timers = new Map<MissionId, ReturnType<typeof setTimeout>>();
+
+export function missionRow(id: MissionId, snapshot: MissionSnapshot, today = todayIso()): MissionRow | null {
+  const { mission } = snapshot;
+  if (!mission) return null;
+  const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => !r.deletedAt);
+  const canton = cantonByPcode(mission.hostCanton);
+  return {
+    id,
+    title: mission.title,
+    status: mission.status,
+    hostCanton: mission.hostCanton,
+    themes: mission.themes,
+    startDate: mission.startDate,
+    endDate: mission.endDate,
+    updatedAt: mission.updatedAt,
+    deleted: mission.deletedAt ? 1 : 0,
+    readOnly: isNewerSchema(mission) ? 1 : 0,
+    searchText: [
+      mission.title,
+      mission.torReference,
+      canton?.name ?? '',
+      mission.objectives.slice(0, 500),
+    ].join(' '),
+    counts: {
+      assessments: live(snapshot.assessments).length,
+      notes: live(snapshot.notes).length,
+      actions: live(snapshot.actions).length,
+      overdue: live(snapshot.actions).filter((a) => isOverdue(a, today)).length,
+    },
+  };
+}
+
+export function recordRows(id: MissionId, snapshot: MissionSnapshot): RecordRow[] {
+  const row = (
+    kind: RecordRow['kind'],
+    r: { id: string; createdAt: string; updatedAt: string; deletedAt: string | null },
+    label: string,
+    text: string,
+  ): RecordRow => ({
+    key: `${id}/${r.id}`,
+    missionId: id,
+    kind,
+    id: r.id,
+    label,
+    searchText: text.slice(0, 2000),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    deleted: r.deletedAt ? 1 : 0,
+  });
+  return [
+    ...snapshot.assessments.map((a) => row('assessment', a, a.title, `${a.title} ${a.recommendations}`)),
+    ...snapshot.notes.map((n) => row('note', n, n.text.slice(0, 80), `${n.text} ${n.tags.join(' ')}`)),
+    ...snapshot.actions.map((a) => row('action', a, a.activity, `${a.activity} ${a.responsible}`)),
+  ];
+}
+
+export async function writeProjection(id: MissionId, snapshot: MissionSnapshot): Promise<void> {
+  const db = getDb();
+  const mission = missionRow(id, snapshot);
+  if (!mission) return;
+  const records = recordRows(id, snapshot);
+  await db.transaction('rw', db.missions, db.records, async () => {
+    await db.missions.put(mission);
+    await db.records.where('missionId').equals(id).delete();
+    await db.records.bulkPut(records);
+  });
+}
+
+export function scheduleProjection(id: MissionId, view: MissionView): void {
+  const pending = timers.get(id);
+  if (pending) clearTimeout(pending);
+  timers.set(
+    id,
+    setTimeout(() => {
+      timers.delete(id);
+      writeProjection(id, view.snapshot()).catch((error: unknown) =>
+        console.warn('projection failed', error),
+      );
+    }, DEBOUNCE_MS),
+  );
+}
+
+/** Projects now what is waiting to be projected (before a test asserts, or when a screen needs the list). */
+export async function flushProjection(id: MissionId, view: MissionView): Promise<void> {
+  const pending = timers.get(id);
+  if (pending) clearTimeout(pending);
+  timers.delete(id);
+  await writeProjection(id, view.snapshot());
+}

@@ -1,0 +1,87 @@
+// The app shell: language, profile, first-run gate, routes and the status bar.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+import type { DeviceProfile, Language } from '../domain/model.ts';
+import { loadLanguage, loadProfile, saveLanguage } from '../storage/settings.ts';
+import { ensureProjections } from '../storage/commands.ts';
+import { I18nContext } from './i18n/context.tsx';
+import { detectLanguage, translator } from './i18n/translate.ts';
+import { AppContext } from './appContext.ts';
+import { StatusBar } from './components/StatusBar.tsx';
+import { SetupScreen } from './screens/SetupScreen.tsx';
+import { MissionListScreen } from './screens/MissionListScreen.tsx';
+import { NotFound } from './screens/NotFound.tsx';
+import { routes } from './routes.ts';
+
+// Mission screens load on first use: the first screen carries only the list.
+const MissionScreen = lazy(() => import('./screens/MissionScreen.tsx').then((m) => m.MissionScreen));
+const MissionFormScreen = lazy(() =>
+  import('./screens/MissionFormScreen.tsx').then((m) => m.MissionFormScreen),
+);
+const AssessmentScreen = lazy(() => import('./screens/AssessmentScreen.tsx').then((m) => m.AssessmentScreen));
+const NoteScreen = lazy(() => import('./screens/NoteScreen.tsx').then((m) => m.NoteScreen));
+const ActionScreen = lazy(() => import('./screens/ActionScreen.tsx').then((m) => m.ActionScreen));
+const TrashScreen = lazy(() => import('./screens/TrashScreen.tsx').then((m) => m.TrashScreen));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen));
+
+export function App() {
+  const [language, setLanguageState] = useState<Language | null>(null);
+  const [profile, setProfile] = useState<DeviceProfile | null | undefined>(undefined);
+
+  useEffect(() => {
+    void Promise.all([loadLanguage(), loadProfile()]).then(([savedLanguage, savedProfile]) => {
+      setLanguageState(savedLanguage ?? detectLanguage(navigator.languages));
+      setProfile(savedProfile);
+    });
+    void ensureProjections().catch((error: unknown) => console.warn('projection rebuild failed', error));
+  }, []);
+
+  const i18n = useMemo(() => translator(language ?? 'en'), [language]);
+  useEffect(() => {
+    document.documentElement.lang = i18n.lang;
+  }, [i18n]);
+
+  const app = useMemo(
+    () => ({
+      profile: profile ?? null,
+      setProfile,
+      setLanguage: (next: Language) => {
+        setLanguageState(next);
+        void saveLanguage(next);
+      },
+    }),
+    [profile],
+  );
+
+  if (language === null || profile === undefined) return <p class="loading">…</p>;
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <AppContext.Provider value={app}>
+        <LocationProvider>
+          <StatusBar />
+          <main id="main">
+            {profile === null ? (
+              <SetupScreen />
+            ) : (
+              <ErrorBoundary>
+                <Router>
+                  <Route path={routes.home} component={MissionListScreen} />
+                  <Route path={routes.settings} component={SettingsScreen} />
+                  <Route path={routes.newMission} component={MissionFormScreen} />
+                  <Route path={routes.editMission} component={MissionFormScreen} />
+                  <Route path={routes.trash} component={TrashScreen} />
+                  <Route path={routes.mission} component={MissionScreen} />
+                  <Route path={routes.assessment} component={AssessmentScreen} />
+                  <Route path={routes.note} component={NoteScreen} />
+                  <Route path={routes.action} component={ActionScreen} />
+                  <Route default component={NotFound} />
+                </Router>
+              </ErrorBoundary>
+            )}
+          </main>
+        </LocationProvider>
+      </AppContext.Provider>
+    </I18nContext.Provider>
+  );
+}

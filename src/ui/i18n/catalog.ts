@@ -1,0 +1,23 @@
+// All message catalogues merged; the English one defines the keys.
+import type { Language } from '../../domain/model.ts';
+import { common } from './messages/common.ts';
+import { codes } from './messages/codes.ts';
+import { missions } from './messages/missions.ts';
+import { assessments } from './messages/assessments.ts';
+import { notes } from './messages/notes.ts';
+import { actions } from './messages/actions.ts';
+import { settings } from './messages/settings.ts';
+
+const parts = [common, codes, missions, assessments, notes, actions, settings] as const;
+
+type KeysOf<T> = T extends { en: infer E } ? keyof E : never;
+export type MessageKey = Extract<KeysOf<(typeof parts)[number]>, string>;
+
+export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
+  en: Object.assign({}, ...parts.map((p) => p.en)),
+  es: Object.assign({}, ...parts.map((p) => p.es)),
+  ca: Object.assign({}, ...parts.map((p) => p.ca)),
+};
+
+/** Every catalogue part, for the test that no key is defined twice. */
+export const CATALOG_PARTS = parts;

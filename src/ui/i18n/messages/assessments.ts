@@ -1,0 +1,4 @@
+// Strings of the assessments screens.
+import { defineMessages } from '../define.ts';
+
+export const assessments = defineMessages({}, {}, {});

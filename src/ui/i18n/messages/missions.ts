@@ -1,0 +1,4 @@
+// Strings of the missions screens.
+import { defineMessages } from '../define.ts';
+
+export const missions = defineMessages({}, {}, {});

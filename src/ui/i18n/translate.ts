@@ -1,0 +1,55 @@
+// Translation and locale formatting, independent of Preact so it can be unit tested.
+import type { Language } from '../../domain/model.ts';
+import { CATALOGS, type MessageKey } from './catalog.ts';
+
+export type Params = Record<string, string | number>;
+
+const LOCALES: Record<Language, string> = { ca: 'ca-ES', es: 'es-EC', en: 'en-GB' };
+
+export interface Translator {
+  lang: Language;
+  t: (key: MessageKey, params?: Params) => string;
+  /** Looks up a key built at run time (a code label); falls back to the code itself. */
+  code: (prefix: string, value: string | number) => string;
+  date: (iso: string) => string;
+  dateTime: (iso: string | number) => string;
+  time: (at: number) => string;
+  number: (value: number) => string;
+}
+
+export function translator(lang: Language): Translator {
+  const messages = CATALOGS[lang];
+  const locale = LOCALES[lang];
+  const numberFormat = new Intl.NumberFormat(locale);
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const t = (key: MessageKey, params?: Params) => interpolate(messages[key] ?? key, params, numberFormat);
+  return {
+    lang,
+    t,
+    code: (prefix, value) => (messages as Record<string, string>)[`${prefix}.${value}`] ?? String(value),
+    // Dates without a time are calendar days: format them in UTC so no time zone shifts the day.
+    date: (iso) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : ''),
+    dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+    time: (at) => timeFormat.format(new Date(at)),
+    number: (value) => numberFormat.format(value),
+  };
+}
+
+function interpolate(template: string, params: Params | undefined, numbers: Intl.NumberFormat): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+    const value = params[name];
+    if (value === undefined) return match;
+    return typeof value === 'number' ? numbers.format(value) : value;
+  });
+}
+
+export function detectLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'ca' || base === 'es' || base === 'en') return base;
+  }
+  return 'es';
+}

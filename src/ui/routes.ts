@@ -1,0 +1,28 @@
+// Route patterns and the links built from them: one place, so links and routes cannot drift apart.
+export const routes = {
+  home: '/',
+  settings: '/settings',
+  newMission: '/missions/new',
+  editMission: '/missions/:id/edit',
+  mission: '/missions/:id/:tab?',
+  assessment: '/missions/:id/assessments/:recordId',
+  note: '/missions/:id/notes/:recordId',
+  action: '/missions/:id/actions/:recordId',
+  trash: '/missions/:id/trash',
+} as const;
+
+export type MissionTab = 'overview' | 'assessments' | 'notes' | 'actions';
+
+export const link = {
+  home: () => '/',
+  settings: () => '/settings',
+  newMission: () => '/missions/new',
+  editMission: (id: string) => `/missions/${id}/edit`,
+  mission: (id: string, tab: MissionTab = 'overview') =>
+    tab === 'overview' ? `/missions/${id}` : `/missions/${id}/${tab}`,
+  /** `recordId` "new" opens an empty form. */
+  assessment: (id: string, recordId = 'new') => `/missions/${id}/assessments/${recordId}`,
+  note: (id: string, recordId = 'new') => `/missions/${id}/notes/${recordId}`,
+  action: (id: string, recordId = 'new') => `/missions/${id}/actions/${recordId}`,
+  trash: (id: string) => `/missions/${id}/trash`,
+};

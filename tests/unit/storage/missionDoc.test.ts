@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  createMission,
+  createRecord,
+  readMission,
+  readRecord,
+  recordsRoot,
+  setDeleted,
+  updateMission,
+  updateRecord,
+  type Stamp,
+} from '../../../src/storage/missionDoc.ts';
+import { applyTextDiff } from '../../../src/storage/yrecords.ts';
+import type { MissionId } from '../../../src/domain/ids.ts';
+import { MingaError } from '../../../src/domain/errors.ts';
+
+const ID = '0b8f9c2e-3c1a-4c8e-9a51-2f0d8b1e4a11' as MissionId;
+const stamp = (name: string, now = '2024-01-01T00:00:00.000Z'): Stamp => ({ actor: { name }, now });
+
+function sync(a: Y.Doc, b: Y.Doc) {
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+}
+
+function twoPhones() {
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  createMission(a, { title: 'Pedernales', hostCanton: 'EC1317', objectives: 'Plan' }, stamp('Anna'));
+  createRecord(a, 'note', 'n1', { text: 'Reunión con el GAD.' }, stamp('Anna'));
+  createRecord(a, 'assessment', 'a1', { title: 'Tarqui', parish: '', method: 'kii' }, stamp('Anna'));
+  sync(a, b);
+  return { a, b };
+}
+
+describe('mission document', () => {
+  it('keeps both people’s edits to the same note text (merged by character)', () => {
+    const { a, b } = twoPhones();
+    updateRecord(a, 'note', 'n1', { text: 'Reunión con el GAD. Falta agua.' }, stamp('Anna'));
+    updateRecord(b, 'note', 'n1', { text: 'Primera reunión con el GAD.' }, stamp('Jordi'));
+    sync(a, b);
+    const text = readRecord('note', recordsRoot(a, 'note').get('n1')!, 'n1').text;
+    expect(text).toBe('Primera reunión con el GAD. Falta agua.');
+    expect(readRecord('note', recordsRoot(b, 'note').get('n1')!, 'n1').text).toBe(text);
+  });
+
+  it('keeps edits to different fields of the same assessment', () => {
+    const { a, b } = twoPhones();
+    updateRecord(a, 'assessment', 'a1', { parish: 'Pedernales' }, stamp('Anna'));
+    updateRecord(b, 'assessment', 'a1', { method: 'fgd' }, stamp('Jordi'));
+    sync(a, b);
+    const merged = readRecord('assessment', recordsRoot(b, 'assessment').get('a1')!, 'a1');
+    expect(merged).toMatchObject({ parish: 'Pedernales', method: 'fgd' });
+  });
+
+  it('does not lose an edit made concurrently to a deletion, and restores it', () => {
+    const { a, b } = twoPhones();
+    setDeleted(a, 'note', 'n1', true, stamp('Anna'));
+    updateRecord(b, 'note', 'n1', { text: 'Reunión con el GAD. Acuerdos.' }, stamp('Jordi'));
+    sync(a, b);
+    const note = readRecord('note', recordsRoot(a, 'note').get('n1')!, 'n1');
+    expect(note.text).toContain('Acuerdos');
+    setDeleted(a, 'note', 'n1', false, stamp('Anna'));
+    expect(readRecord('note', recordsRoot(a, 'note').get('n1')!, 'n1').deletedAt).toBeNull();
+  });
+
+  it('applying the same update twice changes nothing', () => {
+    const { a } = twoPhones();
+    const copy = new Y.Doc();
+    const update = Y.encodeStateAsUpdate(a);
+    Y.applyUpdate(copy, update);
+    Y.applyUpdate(copy, update);
+    expect(recordsRoot(copy, 'note').size).toBe(1);
+    expect(readMission(copy, ID)?.title).toBe('Pedernales');
+  });
+
+  it('writes only changed fields and stamps who changed them', () => {
+    const { a } = twoPhones();
+    let updates = 0;
+    a.on('update', () => updates++);
+    updateMission(a, { title: 'Pedernales' }, stamp('Jordi', '2024-02-01T00:00:00.000Z'));
+    expect(updates).toBe(0);
+    updateMission(a, { title: 'Pedernales costa' }, stamp('Jordi', '2024-02-01T00:00:00.000Z'));
+    expect(readMission(a, ID)).toMatchObject({
+      title: 'Pedernales costa',
+      updatedBy: 'Jordi',
+      createdBy: 'Anna',
+    });
+  });
+
+  it('refuses to rewrite a record written by a newer schema', () => {
+    const { a } = twoPhones();
+    recordsRoot(a, 'note').get('n1')!.set('schema', 99);
+    expect(() => updateRecord(a, 'note', 'n1', { text: 'x' }, stamp('Anna'))).toThrow(MingaError);
+    expect(readRecord('note', recordsRoot(a, 'note').get('n1')!, 'n1').text).toBe('Reunión con el GAD.');
+  });
+
+  it('reads garbage from another device as safe defaults', () => {
+    const doc = new Y.Doc();
+    const map = new Y.Map<unknown>();
+    recordsRoot(doc, 'assessment').set('x', map);
+    map.set('sectors', [{ sector: 'nope' }, { sector: 'wash', severity: 9, affected: 'many' }]);
+    map.set('gps', { lat: 'a' });
+    const read = readRecord('assessment', map, 'x');
+    expect(read.sectors).toEqual([{ sector: 'wash', severity: 1, affected: null, inNeed: null, notes: '' }]);
+    expect(read.gps).toBeNull();
+  });
+});
+
+describe('applyTextDiff', () => {
+  // Seeded so a failure is reproducible.
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const alphabet = 'abc ñé😀\n';
+  const randomText = (n: number) =>
+    Array.from({ length: n }, () => [...alphabet][Math.floor(random() * [...alphabet].length)]).join('');
+
+  it('turns any text into any other text', () => {
+    for (let i = 0; i < 300; i++) {
+      const doc = new Y.Doc();
+      const text = doc.getText('t');
+      const before = randomText(Math.floor(random() * 12));
+      const after = randomText(Math.floor(random() * 12));
+      text.insert(0, before);
+      applyTextDiff(text, after);
+      expect(text.toString()).toBe(after);
+    }
+  });
+});

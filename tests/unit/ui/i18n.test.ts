@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGS, CATALOG_PARTS } from '../../../src/ui/i18n/catalog.ts';
+import { detectLanguage, translator } from '../../../src/ui/i18n/translate.ts';
+import { LANGUAGES } from '../../../src/domain/model.ts';
+import * as codes from '../../../src/domain/codes.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+  const english = Object.keys(CATALOGS.en);
+
+  it.each(LANGUAGES)('%s has every key, none empty, with the same placeholders', (lang) => {
+    const catalog = CATALOGS[lang] as Record<string, string>;
+    expect(Object.keys(catalog).sort()).toEqual([...english].sort());
+    for (const key of english) {
+      expect(catalog[key]?.trim(), `${lang}:${key}`).toBeTruthy();
+      expect(placeholders(catalog[key]!), `${lang}:${key}`).toEqual(placeholders(CATALOGS.en[key as never]));
+    }
+  });
+
+  it('defines no key in two places', () => {
+    const seen = new Map<string, number>();
+    CATALOG_PARTS.forEach((part, index) => {
+      for (const key of Object.keys(part.en)) {
+        expect(seen.get(key), key).toBeUndefined();
+        seen.set(key, index);
+      }
+    });
+  });
+
+  it('labels every stored code', () => {
+    const t = translator('ca');
+    const lists: [string, readonly (string | number)[]][] = [
+      ['sector', codes.SECTORS],
+      ['theme', codes.THEMES],
+      ['missionStatus', codes.MISSION_STATUSES],
+      ['method', codes.METHODS],
+      ['severity', codes.SEVERITIES],
+      ['placard', codes.PLACARDS],
+      ['damageGrade', codes.DAMAGE_GRADES],
+      ['structure', codes.STRUCTURE_TYPES],
+      ['actionStatus', codes.ACTION_STATUSES],
+      ['sdg', codes.SDGS],
+      ['sendai', codes.SENDAI_PRIORITIES],
+      ['teamRole', codes.TEAM_ROLES],
+    ];
+    for (const [prefix, values] of lists) {
+      for (const value of values) expect(t.code(prefix, value), `${prefix}.${value}`).not.toBe(String(value));
+    }
+  });
+});
+
+describe('formatting', () => {
+  it('formats numbers and calendar dates for the locale', () => {
+    expect(translator('es').number(35264)).toBe('35.264');
+    expect(translator('en').number(35264)).toBe('35,264');
+    expect(translator('ca').date('2016-04-16')).toMatch(/16.*abr.*2016/);
+    expect(translator('en').date('2016-04-16')).toBe('16 Apr 2016');
+  });
+
+  it('interpolates parameters', () => {
+    expect(translator('es').t('status.savedAt', { time: '10:30' })).toBe(
+      'Guardado en este dispositivo a las 10:30',
+    );
+  });
+
+  it('picks the first supported language of the device', () => {
+    expect(detectLanguage(['fr-FR', 'ca-ES', 'es'])).toBe('ca');
+    expect(detectLanguage(['de'])).toBe('es');
+  });
+});
