@@ -23,6 +23,8 @@ export class DurableWriter {
   private readonly internals: PersistenceInternals;
   private readonly name: string;
   private queue: Uint8Array[] = [];
+  /** When the newest queued update arrived (performance.now()), reported with each save for latency figures. */
+  private newestQueuedAt = 0;
   private inFlight = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private compacting = false;
@@ -38,6 +40,7 @@ export class DurableWriter {
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this.persistence) return; // loaded from disk, nothing to write
     this.queue.push(update);
+    this.newestQueuedAt = performance.now();
     reportPending(this.name, this.queue.length);
     this.flush();
   };
@@ -51,6 +54,7 @@ export class DurableWriter {
     const db = this.internals.db;
     if (this.inFlight || this.queue.length === 0 || !db) return;
     const batch = this.queue;
+    const batchQueuedAt = this.newestQueuedAt;
     this.queue = [];
     this.inFlight = true;
     const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
@@ -64,7 +68,7 @@ export class DurableWriter {
     }
     tx.oncomplete = () => {
       this.inFlight = false;
-      reportSaved(this.name, this.queue.length);
+      reportSaved(this.name, this.queue.length, batchQueuedAt);
       this.internals._dbsize++;
       this.maybeCompact();
       this.flush();

@@ -34,13 +34,13 @@ export function reportPending(writer: string, pending: number): void {
 }
 
 /** Called when a strict-durability transaction has committed: the data is on disk. */
-export function reportSaved(writer: string, pending: number): void {
+export function reportSaved(writer: string, pending: number, newestQueuedAt: number): void {
   pendingByWriter.set(writer, pending);
   failedByWriter.delete(writer);
   lastSavedAt = Date.now();
   emit();
-  // Timing hook for the keystroke-to-disk benchmark; cheap when nobody listens.
-  globalThis.dispatchEvent?.(new Event('minga:saved'));
+  // Timing hook for the keystroke-to-disk benchmark: everything queued up to `newestQueuedAt` is on disk.
+  globalThis.dispatchEvent?.(new CustomEvent('minga:saved', { detail: { newestQueuedAt } }));
 }
 
 export function reportFailed(writer: string, reason: MingaErrorReason): void {

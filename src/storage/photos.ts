@@ -1,0 +1,163 @@
+// Photos: resized, oriented and stripped of metadata on the device, hashed, and kept as Blobs in Dexie.
+import { MingaError, toMingaError } from '../domain/errors.ts';
+import { asSha256, type Sha256 } from '../domain/ids.ts';
+import type { GeoPoint, PhotoRef } from '../domain/model.ts';
+import type { BlobRow, MingaDb } from './db.ts';
+
+/** Long side of a stored photo: enough to read a crack or a placard, small enough to sync over 3G. */
+export const MAX_LONG_SIDE = 1600;
+export const JPEG_QUALITY = 0.85;
+const JPEG = 'image/jpeg';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface PhotoOptions {
+  /** The technician's explicit choice to keep where the photo was taken; null strips it. */
+  keepLocation: GeoPoint | null;
+  now?: () => Date;
+}
+
+export interface ProcessedPhoto {
+  blob: Blob;
+  ref: PhotoRef;
+}
+
+/** The largest size with the same aspect ratio whose long side is at most maxLongSide; never upscales. */
+export function fitWithin(width: number, height: number, maxLongSide = MAX_LONG_SIDE): Size {
+  if (!(width > 0 && height > 0 && maxLongSide > 0)) {
+    throw new RangeError(`fitWithin: invalid size ${width}x${height} (max ${maxLongSide})`);
+  }
+  const scale = Math.min(1, maxLongSide / Math.max(width, height));
+  // A 1-pixel-wide panorama must not round to zero: canvases of width 0 cannot be encoded.
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/** Lowercase hex SHA-256 of the bytes. */
+export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<Sha256> {
+  // SubtleCrypto refuses views over a SharedArrayBuffer; copy only in that rare case.
+  const data = bytes instanceof Uint8Array && !(bytes.buffer instanceof ArrayBuffer) ? bytes.slice() : bytes;
+  const digest = await crypto.subtle.digest('SHA-256', data as ArrayBuffer | Uint8Array<ArrayBuffer>);
+  let hex = '';
+  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
+  const sha = asSha256(hex);
+  if (!sha) throw new Error('sha256Hex: digest is not 32 bytes');
+  return sha;
+}
+
+/**
+ * Decodes (applying the EXIF orientation), shrinks to MAX_LONG_SIDE and re-encodes as JPEG. Re-encoding from
+ * pixels is what strips metadata: the output carries no EXIF at all, GPS included. A kept location therefore
+ * travels in the PhotoRef, never inside the file.
+ */
+export async function processPhoto(file: Blob, options: PhotoOptions): Promise<ProcessedPhoto> {
+  const now = options.now ?? (() => new Date());
+  const { blob, size } = await reencode(file);
+  const sha256 = await sha256Hex(await blob.arrayBuffer());
+  const ref: PhotoRef = {
+    sha256,
+    mime: blob.type || JPEG,
+    bytes: blob.size,
+    width: size.width,
+    height: size.height,
+    takenAt: now().toISOString(),
+    location: options.keepLocation,
+  };
+  return { blob, ref };
+}
+
+/** Stores an already processed photo. Content-addressed, so storing the same photo twice is harmless. */
+export async function storePhoto(db: MingaDb, blob: Blob, ref: PhotoRef): Promise<void> {
+  const row: BlobRow = {
+    sha256: ref.sha256,
+    blob,
+    mime: ref.mime,
+    bytes: ref.bytes,
+    width: ref.width,
+    height: ref.height,
+    createdAt: ref.takenAt,
+    upload: 'local',
+  };
+  try {
+    // One transaction, at most one write. An existing row is left alone: a blind put would reset an
+    // 'uploaded' photo to 'local' and make the sync layer send it again.
+    await db.transaction('rw', db.blobs, async () => {
+      if ((await db.blobs.get(ref.sha256)) === undefined) await db.blobs.put(row);
+    });
+  } catch (error) {
+    throw toMingaError(error);
+  }
+}
+
+/** Processes and stores a photo; returns the reference to put in the Y.Doc. */
+export async function savePhoto(db: MingaDb, file: Blob, options: PhotoOptions): Promise<PhotoRef> {
+  const { blob, ref } = await processPhoto(file, options);
+  await storePhoto(db, blob, ref);
+  return ref;
+}
+
+export async function getPhotoBlob(db: MingaDb, sha256: Sha256): Promise<Blob | undefined> {
+  try {
+    return (await db.blobs.get(sha256))?.blob;
+  } catch (error) {
+    throw toMingaError(error);
+  }
+}
+
+async function reencode(file: Blob): Promise<{ blob: Blob; size: Size }> {
+  let bitmap: ImageBitmap;
+  try {
+    // 'from-image' applies the EXIF orientation, so a portrait shot stored sideways comes out upright.
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch (error) {
+    throw new MingaError('photoUnreadable', { cause: error });
+  }
+  try {
+    const size = fitWithin(bitmap.width, bitmap.height);
+    return { blob: await encodeJpeg(bitmap, size), size };
+  } catch (error) {
+    // Canvas allocation or encoding failed (usually memory on a small phone): to the user, still unreadable.
+    throw error instanceof MingaError ? error : new MingaError('photoUnreadable', { cause: error });
+  } finally {
+    bitmap.close();
+  }
+}
+
+type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+
+function paint(context: Context2D | null, bitmap: ImageBitmap, size: Size): void {
+  if (!context) throw new MingaError('photoUnreadable');
+  // JPEG has no alpha: transparent areas of a PNG would otherwise come out black.
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, size.width, size.height);
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, 0, 0, size.width, size.height);
+}
+
+async function encodeJpeg(bitmap: ImageBitmap, size: Size): Promise<Blob> {
+  if (typeof OffscreenCanvas === 'function') {
+    const canvas = new OffscreenCanvas(size.width, size.height);
+    paint(canvas.getContext('2d'), bitmap, size);
+    return canvas.convertToBlob({ type: JPEG, quality: JPEG_QUALITY });
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  try {
+    paint(canvas.getContext('2d'), bitmap, size);
+    return await new Promise<Blob>((resolve, reject) => {
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new MingaError('photoUnreadable'))),
+        JPEG,
+        JPEG_QUALITY,
+      );
+    });
+  } finally {
+    // iOS Safari caps total canvas memory; a zero-sized canvas gives its share back before GC does.
+    canvas.width = 0;
+    canvas.height = 0;
+  }
+}
