@@ -4,7 +4,13 @@ import { newId } from '../domain/ids.ts';
 import { MingaError, toMingaError } from '../domain/errors.ts';
 import { hasErrors, validateMission, type MissionDraft } from '../domain/validation.ts';
 import type { DeviceProfile } from '../domain/model.ts';
-import { acquireMission, registerMission, releaseMission, type OpenMission } from './docStore.ts';
+import {
+  acquireMission,
+  readDiskKey,
+  registerMission,
+  releaseMission,
+  type OpenMission,
+} from './docStore.ts';
 import * as missionDoc from './missionDoc.ts';
 import { flushProjection } from './projection.ts';
 import { getDb } from './db.ts';
@@ -24,7 +30,7 @@ export async function createMission(draft: MissionDraft, profile: DeviceProfile)
     try {
       missionDoc.createMission(mission.doc, { ...draft }, stamp);
       await mission.writer.whenIdle();
-      await flushProjection(id, mission.view);
+      await flushProjection(id, mission);
     } finally {
       releaseMission(id);
     }
@@ -86,17 +92,19 @@ export function setMissionDeleted(mission: OpenMission, deleted: boolean, profil
   missionDoc.updateMission(mission.doc, { deletedAt: deleted ? stamp.now : null }, stamp);
 }
 
-/** Rebuilds list rows for documents that have none (a projection lost or never written). */
+/** Rebuilds list rows that are missing or older than their document on disk (a reload came before the
+ * debounced projection, or the projection was lost). */
 export async function ensureProjections(): Promise<void> {
   const db = getDb();
-  const [docs, rows] = await Promise.all([db.docs.toArray(), db.missions.toCollection().primaryKeys()]);
-  const known = new Set(rows);
+  const [docs, rows] = await Promise.all([db.docs.toArray(), db.missions.toArray()]);
+  const projectedKey = new Map(rows.map((row) => [row.id, row.sourceKey ?? -1]));
   for (const entry of docs) {
-    if (known.has(entry.missionId)) continue;
     const id = entry.missionId as MissionId;
+    const known = projectedKey.get(id);
+    if (known !== undefined && known >= (await readDiskKey(id))) continue;
     const mission = await acquireMission(id);
     try {
-      await flushProjection(id, mission.view);
+      await flushProjection(id, mission);
     } finally {
       releaseMission(id);
     }

@@ -16,6 +16,8 @@ export interface MissionRow {
   readOnly: 0 | 1;
   searchText: string;
   counts: { assessments: number; notes: number; actions: number; overdue: number };
+  /** The document's newest update-log key when this row was computed; a larger one on disk means stale. */
+  sourceKey: number;
 }
 
 /** One row per assessment, note or action item, for search across missions. */

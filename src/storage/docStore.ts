@@ -31,8 +31,9 @@ async function load(id: MissionId): Promise<OpenMission> {
   const writer = new DurableWriter(name, doc, persistence);
   await persistence.whenSynced;
   const view = new MissionView(doc, id);
-  doc.on('update', () => scheduleProjection(id, view));
-  return { id, doc, view, writer };
+  const mission = { id, doc, view, writer };
+  doc.on('update', () => scheduleProjection(id, mission));
+  return mission;
 }
 
 /** Registers the document before its first byte is written, so the mission list can always be rebuilt. */
@@ -79,4 +80,26 @@ export async function closeAllMissions(): Promise<void> {
   const entries = [...open.values()];
   open.clear();
   await Promise.all(entries.map((entry) => entry.opened.then(closeMission)));
+}
+
+/** The newest key of a mission's update log on disk, read without loading the document. */
+export function readDiskKey(id: MissionId): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(missionDocName(id));
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains('updates')) {
+        db.close();
+        resolve(0);
+        return;
+      }
+      const cursor = db.transaction('updates').objectStore('updates').openKeyCursor(null, 'prev');
+      cursor.onsuccess = () => {
+        db.close();
+        resolve(typeof cursor.result?.key === 'number' ? cursor.result.key : 0);
+      };
+      cursor.onerror = () => reject(cursor.error);
+    };
+  });
 }

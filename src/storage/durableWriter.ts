@@ -15,6 +15,8 @@ const RETRY_MS = 3000;
 interface PersistenceInternals {
   db: IDBDatabase | null;
   _dbsize: number;
+  /** One past the last key of the update log when it was last read. */
+  _dbref: number;
   _storeUpdate: (update: Uint8Array, origin: unknown) => void;
 }
 
@@ -28,6 +30,7 @@ export class DurableWriter {
   private inFlight = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private compacting = false;
+  private lastWrittenKey = 0;
 
   constructor(name: string, doc: Y.Doc, persistence: IndexeddbPersistence) {
     this.name = name;
@@ -45,6 +48,11 @@ export class DurableWriter {
     this.flush();
   };
 
+  /** The newest key of the update log on disk: list rows record it, to tell later whether they are stale. */
+  diskKey(): number {
+    return Math.max(this.lastWrittenKey, this.internals._dbref - 1);
+  }
+
   get pending(): number {
     return this.queue.length + (this.inFlight ? 1 : 0);
   }
@@ -61,7 +69,10 @@ export class DurableWriter {
     let tx: IDBTransaction;
     try {
       tx = db.transaction(['updates'], 'readwrite', { durability: 'strict' });
-      tx.objectStore('updates').add(merged);
+      const request = tx.objectStore('updates').add(merged);
+      request.onsuccess = () => {
+        if (typeof request.result === 'number') this.lastWrittenKey = request.result;
+      };
     } catch (error) {
       this.failed(batch, error);
       return;

@@ -9,7 +9,12 @@ import type { MissionSnapshot, MissionView } from './missionView.ts';
 const DEBOUNCE_MS = 400;
 const timers = new Map<MissionId, ReturnType<typeof setTimeout>>();
 
-export function missionRow(id: MissionId, snapshot: MissionSnapshot, today = todayIso()): MissionRow | null {
+export function missionRow(
+  id: MissionId,
+  snapshot: MissionSnapshot,
+  sourceKey: number,
+  today = todayIso(),
+): MissionRow | null {
   const { mission } = snapshot;
   if (!mission) return null;
   const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => !r.deletedAt);
@@ -37,6 +42,7 @@ export function missionRow(id: MissionId, snapshot: MissionSnapshot, today = tod
       actions: live(snapshot.actions).length,
       overdue: live(snapshot.actions).filter((a) => isOverdue(a, today)).length,
     },
+    sourceKey,
   };
 }
 
@@ -64,9 +70,18 @@ export function recordRows(id: MissionId, snapshot: MissionSnapshot): RecordRow[
   ];
 }
 
-export async function writeProjection(id: MissionId, snapshot: MissionSnapshot): Promise<void> {
+/** What a projection reads: the document's read model and how far its update log on disk goes. */
+export interface ProjectionSource {
+  view: MissionView;
+  writer: { diskKey(): number };
+}
+
+export async function writeProjection(id: MissionId, source: ProjectionSource): Promise<void> {
   const db = getDb();
-  const mission = missionRow(id, snapshot);
+  // The key is read before the snapshot: the snapshot holds at least what the log held then.
+  const sourceKey = source.writer.diskKey();
+  const snapshot = source.view.snapshot();
+  const mission = missionRow(id, snapshot, sourceKey);
   if (!mission) return;
   const records = recordRows(id, snapshot);
   await db.transaction('rw', db.missions, db.records, async () => {
@@ -76,24 +91,22 @@ export async function writeProjection(id: MissionId, snapshot: MissionSnapshot):
   });
 }
 
-export function scheduleProjection(id: MissionId, view: MissionView): void {
+export function scheduleProjection(id: MissionId, source: ProjectionSource): void {
   const pending = timers.get(id);
   if (pending) clearTimeout(pending);
   timers.set(
     id,
     setTimeout(() => {
       timers.delete(id);
-      writeProjection(id, view.snapshot()).catch((error: unknown) =>
-        console.warn('projection failed', error),
-      );
+      writeProjection(id, source).catch((error: unknown) => console.warn('projection failed', error));
     }, DEBOUNCE_MS),
   );
 }
 
 /** Projects now what is waiting to be projected (before a test asserts, or when a screen needs the list). */
-export async function flushProjection(id: MissionId, view: MissionView): Promise<void> {
+export async function flushProjection(id: MissionId, source: ProjectionSource): Promise<void> {
   const pending = timers.get(id);
   if (pending) clearTimeout(pending);
   timers.delete(id);
-  await writeProjection(id, view.snapshot());
+  await writeProjection(id, source);
 }

@@ -5,6 +5,7 @@ import {
   createMission,
   createRecord,
   ensureProjections,
+  updateMission,
   updateRecord,
 } from '../../../src/storage/commands.ts';
 import { onSaveState, saveState, type SaveState } from '../../../src/storage/saveStatus.ts';
@@ -69,6 +70,18 @@ describe('durable writes', () => {
     await db.missions.clear();
     await ensureProjections();
     expect((await db.missions.get(id))?.title).toBe('Portoviejo centro');
+  });
+
+  it('rebuilds a list row that is older than its document (reload before the debounced projection)', async () => {
+    const id = await createMission(draft, profile);
+    const stale = (await db.missions.get(id))!;
+    const open = await acquireMission(id);
+    updateMission(open, { title: 'Portoviejo, barrio Andrés de Vera' }, profile);
+    await open.writer.whenIdle();
+    releaseMission(id);
+    await db.missions.put(stale);
+    await ensureProjections();
+    expect((await db.missions.get(id))?.title).toBe('Portoviejo, barrio Andrés de Vera');
   });
 
   it('storage full: reports it, keeps the update, and writes it once space returns', async () => {

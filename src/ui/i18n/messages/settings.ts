@@ -1,4 +1,51 @@
-// Strings of the settings screens.
+// Strings of the first-run setup and the settings screen: interface language and the device profile.
 import { defineMessages } from '../define.ts';
 
-export const settings = defineMessages({}, {}, {});
+export const settings = defineMessages(
+  {
+    'settings.title': 'Settings',
+    'settings.setupTitle': 'Welcome to Minga',
+    'settings.setupIntro': 'Choose your language, then say who you are. Everything stays on this device.',
+    'settings.language': 'Language',
+    // A language's own name is the same whatever the interface language, so a lost user can find theirs.
+    'settings.languageName.ca': 'Català',
+    'settings.languageName.es': 'Español',
+    'settings.languageName.en': 'English',
+    'settings.profile': 'Your profile',
+    'settings.profileHint': 'Your name signs everything you record on this device.',
+    'settings.name': 'Your name',
+    'settings.institution': 'Home institution',
+    'settings.role': 'Role',
+    'settings.saved': 'Profile saved.',
+  },
+  {
+    'settings.title': 'Ajustes',
+    'settings.setupTitle': 'Te damos la bienvenida a Minga',
+    'settings.setupIntro': 'Elige tu idioma y luego indica quién eres. Todo se queda en este dispositivo.',
+    'settings.language': 'Idioma',
+    'settings.languageName.ca': 'Català',
+    'settings.languageName.es': 'Español',
+    'settings.languageName.en': 'English',
+    'settings.profile': 'Tu perfil',
+    'settings.profileHint': 'Tu nombre firma todo lo que registras en este dispositivo.',
+    'settings.name': 'Tu nombre',
+    'settings.institution': 'Institución de origen',
+    'settings.role': 'Rol',
+    'settings.saved': 'Perfil guardado.',
+  },
+  {
+    'settings.title': 'Configuració',
+    'settings.setupTitle': 'Et donem la benvinguda a Minga',
+    'settings.setupIntro': 'Tria la llengua i després digues qui ets. Tot es queda en aquest dispositiu.',
+    'settings.language': 'Llengua',
+    'settings.languageName.ca': 'Català',
+    'settings.languageName.es': 'Español',
+    'settings.languageName.en': 'English',
+    'settings.profile': 'El teu perfil',
+    'settings.profileHint': 'El teu nom signa tot el que registres en aquest dispositiu.',
+    'settings.name': 'El teu nom',
+    'settings.institution': 'Institució d’origen',
+    'settings.role': 'Rol',
+    'settings.saved': 'Perfil desat.',
+  },
+);

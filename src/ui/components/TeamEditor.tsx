@@ -1,0 +1,67 @@
+// The mission team: one row per technician (name, home institution, role), rows added and removed in place.
+import { TEAM_ROLES, type TeamRole } from '../../domain/codes.ts';
+import type { TeamMember } from '../../domain/model.ts';
+import type { FieldErrors } from '../../domain/validation.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { SelectField, TextField } from './fields.tsx';
+
+interface TeamEditorProps {
+  members: TeamMember[];
+  onChange: (members: TeamMember[]) => void;
+  /** The mission's field errors; this editor reads `team.<index>.<field>`. */
+  errors: FieldErrors;
+  disabled?: boolean;
+}
+
+export function TeamEditor({ members, onChange, errors, disabled = false }: TeamEditorProps) {
+  const { t, code } = useI18n();
+  const roles = TEAM_ROLES.map((value) => ({ value, label: code('teamRole', value) }));
+  const change = (index: number, patch: Partial<TeamMember>) =>
+    onChange(members.map((member, i) => (i === index ? { ...member, ...patch } : member)));
+  const remove = (index: number) => onChange(members.filter((_member, i) => i !== index));
+  const add = () => onChange([...members, { name: '', institution: '', role: 'technician' }]);
+
+  return (
+    <fieldset class="field team-editor">
+      <legend>{t('missions.field.team')}</legend>
+      {members.length === 0 && <p class="field__hint">{t('missions.teamEmpty')}</p>}
+      {members.map((member, index) => (
+        // Rows have no id of their own; the position is what validation errors refer to as well.
+        <fieldset key={index} class="team-editor__member">
+          <legend>{t('missions.member.legend', { n: index + 1 })}</legend>
+          <TextField
+            label={t('missions.member.name')}
+            value={member.name}
+            disabled={disabled}
+            error={errors[`team.${index}.name`]}
+            onInput={(name) => change(index, { name })}
+          />
+          <TextField
+            label={t('missions.member.institution')}
+            value={member.institution}
+            disabled={disabled}
+            error={errors[`team.${index}.institution`]}
+            onInput={(institution) => change(index, { institution })}
+          />
+          <SelectField
+            label={t('missions.member.role')}
+            value={member.role}
+            options={roles}
+            disabled={disabled}
+            onChange={(role) => change(index, { role: role as TeamRole })}
+          />
+          {!disabled && (
+            <button type="button" class="button button--danger" onClick={() => remove(index)}>
+              {t('missions.member.remove', { n: index + 1 })}
+            </button>
+          )}
+        </fieldset>
+      ))}
+      {!disabled && (
+        <button type="button" class="button" onClick={add}>
+          {t('missions.member.add')}
+        </button>
+      )}
+    </fieldset>
+  );
+}

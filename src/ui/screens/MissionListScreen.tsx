@@ -1,0 +1,255 @@
+// Home: every mission on this device, searchable and filterable, newest activity first.
+import { useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { CANTONS, MISSION_STATUSES, THEMES, cantonByPcode } from '../../domain/codes.ts';
+import { toMingaError } from '../../domain/errors.ts';
+import { matchesQuery, overlapsRange } from '../../domain/rules.ts';
+import { getDb, type MissionRow } from '../../storage/db.ts';
+import { ErrorBanner } from '../components/ErrorSummary.tsx';
+import { SelectField, TextField } from '../components/fields.tsx';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { link } from '../routes.ts';
+
+export interface MissionFilters {
+  query: string;
+  status: string;
+  canton: string;
+  theme: string;
+  from: string;
+  to: string;
+  showDeleted: boolean;
+}
+
+const NO_FILTERS: MissionFilters = {
+  query: '',
+  status: '',
+  canton: '',
+  theme: '',
+  from: '',
+  to: '',
+  showDeleted: false,
+};
+
+// Kept for the session, so opening a mission and coming back does not lose the search.
+let remembered: MissionFilters = NO_FILTERS;
+
+/** Back to an unfiltered list (a fresh session; tests start from it). */
+export function forgetMissionFilters(): void {
+  remembered = NO_FILTERS;
+}
+
+/** The rows to show, deleted or not, matching every filter set, most recently changed first. */
+export function filterMissions(
+  rows: readonly MissionRow[],
+  filters: MissionFilters,
+  deleted: boolean,
+): MissionRow[] {
+  return rows
+    .filter(
+      (row) =>
+        row.deleted === (deleted ? 1 : 0) &&
+        matchesQuery(row.searchText, filters.query) &&
+        (filters.status === '' || String(row.status) === filters.status) &&
+        (filters.canton === '' || row.hostCanton === filters.canton) &&
+        (filters.theme === '' || row.themes.includes(filters.theme)) &&
+        overlapsRange(row.startDate, row.endDate, filters.from, filters.to),
+    )
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+}
+
+function activeFilterCount(filters: MissionFilters): number {
+  return [filters.status, filters.canton, filters.theme, filters.from, filters.to].filter(Boolean).length;
+}
+
+function MissionItem({ row }: { row: MissionRow }) {
+  const { t, code, date } = useI18n();
+  const canton = cantonByPcode(row.hostCanton);
+  return (
+    <li data-mission-id={row.id}>
+      <a class="list__link" href={link.mission(row.id)}>
+        <strong class="mission-item__title">{row.title}</strong>
+        <span class="list__meta">
+          <span>{canton?.name ?? row.hostCanton}</span>
+          <span>{code('missionStatus', row.status)}</span>
+          {row.startDate && (
+            <span>
+              {row.endDate
+                ? t('missions.dateRange', { start: date(row.startDate), end: date(row.endDate) })
+                : date(row.startDate)}
+            </span>
+          )}
+          {row.readOnly === 1 && <span>{t('missions.readOnlyBadge')}</span>}
+        </span>
+        <span class="list__meta">
+          <span>{t('missions.count.assessments', { count: row.counts.assessments })}</span>
+          <span>{t('missions.count.notes', { count: row.counts.notes })}</span>
+          <span>{t('missions.count.actions', { count: row.counts.actions })}</span>
+          {row.counts.overdue > 0 && (
+            <span class="overdue">{t('missions.count.overdue', { count: row.counts.overdue })}</span>
+          )}
+        </span>
+      </a>
+    </li>
+  );
+}
+
+interface FilterPanelProps {
+  filters: MissionFilters;
+  update: (patch: Partial<MissionFilters>) => void;
+}
+
+function FilterPanel({ filters, update }: FilterPanelProps) {
+  const { t, code } = useI18n();
+  const any = t('missions.filter.any');
+  return (
+    <>
+      <SelectField
+        label={t('missions.filter.status')}
+        value={filters.status}
+        placeholder={any}
+        options={MISSION_STATUSES.map((s) => ({ value: String(s), label: code('missionStatus', s) }))}
+        onChange={(status) => update({ status })}
+      />
+      <SelectField
+        label={t('missions.filter.canton')}
+        value={filters.canton}
+        placeholder={any}
+        options={CANTONS.map((c) => ({
+          value: c.pcode,
+          label: t('missions.cantonOption', { name: c.name, pcode: c.pcode }),
+        }))}
+        onChange={(canton) => update({ canton })}
+      />
+      <SelectField
+        label={t('missions.filter.theme')}
+        value={filters.theme}
+        placeholder={any}
+        options={THEMES.map((theme) => ({ value: theme, label: code('theme', theme) }))}
+        onChange={(theme) => update({ theme })}
+      />
+      <div class="mission-filters__dates">
+        <TextField
+          type="date"
+          label={t('missions.filter.from')}
+          value={filters.from}
+          onInput={(from) => update({ from })}
+        />
+        <TextField
+          type="date"
+          label={t('missions.filter.to')}
+          value={filters.to}
+          onInput={(to) => update({ to })}
+        />
+      </div>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={filters.showDeleted}
+          onChange={(e) => update({ showDeleted: e.currentTarget.checked })}
+        />
+        {t('missions.showDeleted')}
+      </label>
+      <button type="button" class="button" onClick={() => update({ ...NO_FILTERS, query: filters.query })}>
+        {t('missions.filter.clear')}
+      </button>
+    </>
+  );
+}
+
+function MissionList({ rows, empty }: { rows: MissionRow[]; empty: string }) {
+  if (rows.length === 0) return <p class="empty">{empty}</p>;
+  return (
+    <ul class="list mission-list">
+      {rows.map((row) => (
+        <MissionItem key={row.id} row={row} />
+      ))}
+    </ul>
+  );
+}
+
+function MissionResults({ all, filters }: { all: MissionRow[]; filters: MissionFilters }) {
+  const { t } = useI18n();
+  const live = filterMissions(all, filters, false);
+  const anyLive = all.some((row) => row.deleted === 0);
+  return (
+    <>
+      <MissionList rows={live} empty={anyLive ? t('missions.noMatch') : t('missions.empty')} />
+      {filters.showDeleted && (
+        <section aria-labelledby="missions-deleted">
+          <h2 id="missions-deleted">{t('missions.deletedHeading')}</h2>
+          <p class="list__meta">{t('missions.deletedHint')}</p>
+          <MissionList rows={filterMissions(all, filters, true)} empty={t('missions.noDeleted')} />
+        </section>
+      )}
+    </>
+  );
+}
+
+export function MissionListScreen() {
+  const { t } = useI18n();
+  const [filters, setFilters] = useState<MissionFilters>(remembered);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const missions = useLiveQuery(() => getDb().missions.toArray(), []);
+
+  const update = (patch: Partial<MissionFilters>) => {
+    const next = { ...filters, ...patch };
+    remembered = next;
+    setFilters(next);
+  };
+  // The list filters as one types; submitting only closes the phone keyboard.
+  const submitSearch = (event: JSX.TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    (document.activeElement as HTMLElement | null)?.blur();
+  };
+  const active = activeFilterCount(filters);
+
+  return (
+    <section class="screen mission-list-screen">
+      <header class="screen__header">
+        <div>
+          <h1>{t('app.name')}</h1>
+          <p class="list__meta">{t('app.tagline')}</p>
+        </div>
+        <a class="button" href={link.settings()}>
+          {t('nav.settings')}
+        </a>
+      </header>
+      <form role="search" class="mission-search" onSubmit={submitSearch}>
+        <TextField
+          type="search"
+          label={t('action.search')}
+          value={filters.query}
+          onInput={(query) => update({ query })}
+        />
+        <button type="submit" class="button">
+          {t('action.search')}
+        </button>
+      </form>
+      <button
+        type="button"
+        class="button mission-filters__toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="mission-filters"
+        onClick={() => setFiltersOpen(!filtersOpen)}
+      >
+        {active > 0 ? t('missions.filtersActive', { count: active }) : t('missions.filters')}
+      </button>
+      <div
+        id="mission-filters"
+        class={filtersOpen ? 'mission-filters mission-filters--open' : 'mission-filters'}
+      >
+        <FilterPanel filters={filters} update={update} />
+      </div>
+      <ErrorBanner error={missions.error ? toMingaError(missions.error) : null} />
+      {missions.isLoading ? (
+        <p>{t('loading')}</p>
+      ) : (
+        <MissionResults all={missions.data ?? []} filters={filters} />
+      )}
+      <a class="button button--primary fab" href={link.newMission()}>
+        {t('missions.new')}
+      </a>
+    </section>
+  );
+}
