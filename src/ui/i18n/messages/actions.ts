@@ -1,4 +1,47 @@
-// Strings of the actions screens.
+// Strings of the action-plan item screen ("actionItem.*": "action.*" holds the shared verbs).
 import { defineMessages } from '../define.ts';
 
-export const actions = defineMessages({}, {}, {});
+export const actions = defineMessages(
+  {
+    'actionItem.heading.new': 'New action',
+    'actionItem.heading.edit': 'Action',
+    'actionItem.activity': 'Activity',
+    'actionItem.responsible': 'Responsible',
+    'actionItem.responsibleHint': 'A person or a party.',
+    'actionItem.dueDate': 'Due date',
+    'actionItem.status': 'Status',
+    'actionItem.torProduct': 'Terms of Reference product',
+    'actionItem.torProductHint': 'For example: diagnostic report.',
+    'actionItem.confirmDelete': 'Move this action to the trash?',
+    'actionItem.deleted': 'This action is in the trash.',
+    'actionItem.restoredDraft': 'Changes you had not saved were restored.',
+  },
+  {
+    'actionItem.heading.new': 'Nueva acción',
+    'actionItem.heading.edit': 'Acción',
+    'actionItem.activity': 'Actividad',
+    'actionItem.responsible': 'Responsable',
+    'actionItem.responsibleHint': 'Una persona o una entidad.',
+    'actionItem.dueDate': 'Fecha límite',
+    'actionItem.status': 'Estado',
+    'actionItem.torProduct': 'Producto de los términos de referencia',
+    'actionItem.torProductHint': 'Por ejemplo: informe de diagnóstico.',
+    'actionItem.confirmDelete': '¿Mover esta acción a la papelera?',
+    'actionItem.deleted': 'Esta acción está en la papelera.',
+    'actionItem.restoredDraft': 'Se recuperaron los cambios que no habías guardado.',
+  },
+  {
+    'actionItem.heading.new': 'Nova acció',
+    'actionItem.heading.edit': 'Acció',
+    'actionItem.activity': 'Activitat',
+    'actionItem.responsible': 'Responsable',
+    'actionItem.responsibleHint': 'Una persona o una entitat.',
+    'actionItem.dueDate': 'Data límit',
+    'actionItem.status': 'Estat',
+    'actionItem.torProduct': 'Producte dels termes de referència',
+    'actionItem.torProductHint': 'Per exemple: informe de diagnòstic.',
+    'actionItem.confirmDelete': 'Vols moure aquesta acció a la paperera?',
+    'actionItem.deleted': 'Aquesta acció és a la paperera.',
+    'actionItem.restoredDraft': 'S’han recuperat els canvis que no havies desat.',
+  },
+);

@@ -1,0 +1,131 @@
+// Parts of the note screen below the text: tags typed with commas, the GPS position with its accuracy, photos.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Sha256 } from '../../../domain/ids.ts';
+import type { GeoPoint, PhotoRef } from '../../../domain/model.ts';
+import { splitTags } from '../../../domain/rules.ts';
+import { useGeolocation } from '../../hooks/useGeolocation.ts';
+import { useI18n } from '../../i18n/context.tsx';
+import { PhotoField } from '../PhotoField.tsx';
+
+/** Saved when the field is left (change), not per keystroke: a half-typed tag is not a tag. */
+export function TagsField(props: { tags: string[]; disabled: boolean; onSave: (tags: string[]) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const saved = props.tags.join(', ');
+  const [text, setText] = useState(saved);
+  // Follow changes made elsewhere, unless the user is typing here.
+  const lastSaved = useRef(saved);
+  useEffect(() => {
+    if (lastSaved.current === saved) return;
+    lastSaved.current = saved;
+    if (input.current?.ownerDocument.activeElement !== input.current) setText(saved);
+  }, [saved]);
+  const commit = (value: string) => {
+    const tags = splitTags(value);
+    setText(tags.join(', '));
+    if (tags.join(', ') !== saved) props.onSave(tags);
+  };
+  return (
+    <div class="field">
+      <label for={id}>{t('note.tags')}</label>
+      <p class="field__hint" id={`${id}-hint`}>
+        {t('note.tagsHint')}
+      </p>
+      <input
+        id={id}
+        ref={input}
+        name="tags"
+        value={text}
+        disabled={props.disabled}
+        aria-describedby={`${id}-hint`}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onChange={(e) => commit(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+export function GpsField(props: {
+  gps: GeoPoint | null;
+  disabled: boolean;
+  onSave: (gps: GeoPoint | null) => void;
+}) {
+  const { t } = useI18n();
+  const { state, locate } = useGeolocation();
+  const { gps, onSave } = props;
+  const add = async () => {
+    const point = await locate();
+    if (point) onSave(point);
+  };
+  return (
+    <section class="note-gps">
+      <h2>{t('note.gps.heading')}</h2>
+      {gps && (
+        <p>
+          {t('note.gps.value', { lat: gps.lat.toFixed(5), lon: gps.lon.toFixed(5), accuracy: gps.accuracy })}
+        </p>
+      )}
+      <p role="status">
+        {state.kind === 'locating' && t('note.gps.locating')}
+        {state.kind === 'denied' && t('note.gps.denied')}
+        {state.kind === 'unavailable' && t('note.gps.unavailable')}
+      </p>
+      <div class="form-actions">
+        <button
+          type="button"
+          class="button"
+          disabled={props.disabled || state.kind === 'locating'}
+          onClick={add}
+        >
+          {gps ? t('note.gps.update') : t('note.gps.add')}
+        </button>
+        {gps && (
+          <button type="button" class="button" disabled={props.disabled} onClick={() => onSave(null)}>
+            {t('action.remove')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** Photos keep no location unless the technician ticks the box and the note has a position. */
+export function NotePhotos(props: {
+  photos: PhotoRef[];
+  gps: GeoPoint | null;
+  disabled: boolean;
+  onChange: (update: (photos: PhotoRef[]) => PhotoRef[]) => void;
+}) {
+  const { t } = useI18n();
+  const hintId = useId();
+  const [keepLocation, setKeepLocation] = useState(false);
+  return (
+    <section class="note-photos">
+      <h2>{t('note.photos.heading')}</h2>
+      {!props.disabled && (
+        <>
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              checked={keepLocation}
+              aria-describedby={hintId}
+              onChange={(e) => setKeepLocation(e.currentTarget.checked)}
+            />
+            {t('photos.keepLocation')}
+          </label>
+          <p class="field__hint" id={hintId}>
+            {t('photos.keepLocationHint')}
+          </p>
+        </>
+      )}
+      <PhotoField
+        photos={props.photos}
+        keepLocation={keepLocation ? props.gps : null}
+        disabled={props.disabled}
+        onAdd={(ref) => props.onChange((photos) => [...photos, ref])}
+        onRemove={(sha256: Sha256) => props.onChange((photos) => photos.filter((p) => p.sha256 !== sha256))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+// A field note: a big text area saved on every keystroke, with tags, GPS, links and photos.
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { toMingaError, type MingaError } from '../../domain/errors.ts';
+import type { LinkTarget, Note } from '../../domain/model.ts';
+import { isNewerSchema } from '../../domain/rules.ts';
+import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../storage/commands.ts';
+import type { OpenMission } from '../../storage/docStore.ts';
+import type { MissionSnapshot } from '../../storage/missionView.ts';
+import { useProfile } from '../appContext.ts';
+import { ErrorBanner, ReadOnlyNotice } from '../components/ErrorSummary.tsx';
+import { GpsField, NotePhotos, TagsField } from '../components/mission/NoteFields.tsx';
+import { NoteLinks } from '../components/mission/NoteLinks.tsx';
+import { useMission } from '../hooks/useMission.ts';
+import { useTextBinding } from '../hooks/useTextBinding.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { link } from '../routes.ts';
+import { NotFound } from './NotFound.tsx';
+
+type NotePatch = Partial<Pick<Note, 'text' | 'tags' | 'gps' | 'photos' | 'links'>>;
+
+/** Writes to one note; the note itself is created by the first change, never by merely opening the screen. */
+function useNoteWriter(mission: OpenMission, noteId: string | null, onCreated: (id: string) => void) {
+  const profile = useProfile();
+  const [failure, setFailure] = useState<MingaError | null>(null);
+  // A ref, not state: a second keystroke may come before the re-render that follows the first.
+  const idRef = useRef(noteId);
+  if (noteId !== null) idRef.current = noteId;
+
+  /** The note as stored right now, fresher than the last render. */
+  const current = (): Note | null => {
+    const id = idRef.current;
+    return id === null ? null : (mission.view.snapshot().notes.find((note) => note.id === id) ?? null);
+  };
+  const attempt = (write: () => void): boolean => {
+    try {
+      write();
+      setFailure(null);
+      return true;
+    } catch (error) {
+      setFailure(toMingaError(error));
+      return false;
+    }
+  };
+  const save = (patch: NotePatch) =>
+    attempt(() => {
+      const id = idRef.current;
+      if (id !== null) return updateRecord(mission, 'note', id, patch, profile);
+      const fields = { text: '', tags: [], gps: null, photos: [], links: [], ...patch };
+      idRef.current = createRecord(mission, 'note', fields, profile);
+      onCreated(idRef.current);
+    });
+  const setDeleted = (deleted: boolean) =>
+    idRef.current !== null &&
+    attempt(() => (deleted ? deleteRecord : restoreRecord)(mission, 'note', idRef.current!, profile));
+  return { current, save, setDeleted, failure };
+}
+
+function NoteText(props: {
+  text: string | null;
+  readOnly: boolean;
+  onInput: (take: (stored: string | null) => string) => void;
+}) {
+  const { t } = useI18n();
+  const { ref, take } = useTextBinding(props.text);
+  const id = useId();
+  useLayoutEffect(() => {
+    // Keyboard ready: browsers honour `autofocus` only once per page load, so focus by hand.
+    const field = ref.current;
+    if (!field || field.readOnly) return;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }, [ref]);
+  return (
+    <div class="field">
+      <label for={id}>{t('note.text')}</label>
+      <textarea
+        id={id}
+        ref={ref}
+        name="text"
+        class="note-text"
+        rows={12}
+        autoFocus
+        readOnly={props.readOnly}
+        onInput={() => props.onInput(take)}
+      />
+    </div>
+  );
+}
+
+interface EditorProps {
+  mission: OpenMission;
+  snapshot: MissionSnapshot;
+  missionId: string;
+  noteId: string | null;
+  onCreated: (id: string) => void;
+}
+
+function NoteEditor({ mission, snapshot, missionId, noteId, onCreated }: EditorProps) {
+  const { t, dateTime } = useI18n();
+  const { route } = useLocation();
+  const writer = useNoteWriter(mission, noteId, onCreated);
+  const note = noteId === null ? null : (snapshot.notes.find((n) => n.id === noteId) ?? null);
+  const readOnly = note !== null && isNewerSchema(note);
+  const remove = () => {
+    if (window.confirm(t('note.delete.confirm')) && writer.setDeleted(true))
+      route(link.mission(missionId, 'notes'));
+  };
+
+  return (
+    <section class="screen note-screen">
+      <p>
+        <a href={link.mission(missionId, 'notes')}>{t('note.backToNotes')}</a>
+      </p>
+      <h1>{t('note.heading')}</h1>
+      {readOnly && <ReadOnlyNotice />}
+      <ErrorBanner error={writer.failure} />
+      {note?.deletedAt && (
+        <div class="banner banner--warn" role="status">
+          <p>{t('note.deleted')}</p>
+          <button type="button" class="button" onClick={() => writer.setDeleted(false)} disabled={readOnly}>
+            {t('action.restore')}
+          </button>
+        </div>
+      )}
+      <NoteText
+        text={note ? note.text : null}
+        readOnly={readOnly}
+        onInput={(take) => writer.save({ text: take(writer.current()?.text ?? null) })}
+      />
+      {note?.createdAt && (
+        <p class="list__meta">{t('note.meta', { when: dateTime(note.createdAt), who: note.createdBy })}</p>
+      )}
+      <TagsField tags={note?.tags ?? []} disabled={readOnly} onSave={(tags) => writer.save({ tags })} />
+      <GpsField gps={note?.gps ?? null} disabled={readOnly} onSave={(gps) => writer.save({ gps })} />
+      <NoteLinks
+        missionId={missionId}
+        links={note?.links ?? []}
+        snapshot={snapshot}
+        disabled={readOnly}
+        onChange={(links: LinkTarget[]) => writer.save({ links })}
+      />
+      <NotePhotos
+        photos={note?.photos ?? []}
+        gps={note?.gps ?? null}
+        disabled={readOnly}
+        // Applied to the note as stored when the photo is ready, not as it was when it was chosen.
+        onChange={(update) => writer.save({ photos: update(writer.current()?.photos ?? []) })}
+      />
+      {note && !readOnly && !note.deletedAt && (
+        <div class="form-actions">
+          <button type="button" class="button button--danger" onClick={remove}>
+            {t('action.delete')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function NoteScreen() {
+  const { params } = useRoute();
+  const { route } = useLocation();
+  const { t } = useI18n();
+  const missionId = params.id ?? '';
+  const recordId = params.recordId ?? 'new';
+  const { mission, snapshot, error } = useMission(missionId);
+  // The note this screen created: the URL then names it (replaced, not pushed), and the editor stays mounted
+  // because the route's component does not change, so focus, caret and typed text are kept.
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  const noteId = recordId === 'new' ? createdId : recordId;
+
+  const onCreated = (id: string) => {
+    setCreatedId(id);
+    route(link.note(missionId, id), true);
+  };
+
+  if (error?.reason === 'notFound') return <NotFound />;
+  if (error) return <ErrorBanner error={error} />;
+  if (!mission || !snapshot) return <p class="loading">{t('loading')}</p>;
+  if (!snapshot.mission) return <NotFound />;
+  const exists = noteId === null || noteId === createdId || snapshot.notes.some((n) => n.id === noteId);
+  if (!exists) return <NotFound />;
+  return (
+    <NoteEditor
+      mission={mission}
+      snapshot={snapshot}
+      missionId={missionId}
+      noteId={noteId}
+      onCreated={onCreated}
+    />
+  );
+}
