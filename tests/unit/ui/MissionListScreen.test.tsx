@@ -29,6 +29,7 @@ function row(id: string, patch: Partial<MissionRow>): MissionRow {
     readOnly: 0,
     searchText: '',
     counts: { assessments: 0, notes: 0, actions: 0, overdue: 0 },
+    sourceKey: 1,
     ...patch,
   };
 }

@@ -1,0 +1,179 @@
+// The needs-assessment form: its sections, validation on save, and what is said when a save is refused.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren, JSX } from 'preact';
+import { toMingaError, type MingaError } from '../../../domain/errors.ts';
+import { hasErrors, validateAssessment, type FieldErrors } from '../../../domain/validation.ts';
+import { useI18n } from '../../i18n/context.tsx';
+import { ErrorBanner, ReadOnlyNotice } from '../ErrorSummary.tsx';
+import { TextArea } from '../fields.tsx';
+import { PhotoField } from '../PhotoField.tsx';
+import { BasicsSection } from './BasicsSection.tsx';
+import { BreakdownSection } from './BreakdownSection.tsx';
+import { InspectionSection } from './InspectionSection.tsx';
+import { LocationSection } from './LocationSection.tsx';
+import { PrioritiesSection } from './PrioritiesSection.tsx';
+import { SectorsSection } from './SectorsSection.tsx';
+import {
+  toSaved,
+  type AssessmentFormDraft,
+  type AssessmentValues,
+  type SavedAssessment,
+  type SectionProps,
+} from './formValues.ts';
+
+export interface AssessmentFormProps {
+  heading: string;
+  draft: AssessmentFormDraft;
+  onChange: (draft: AssessmentFormDraft) => void;
+  restored: boolean;
+  readOnly: boolean;
+  /** Writes the validated fields; throws a MingaError when storage refuses them. */
+  onSave: (saved: SavedAssessment, base: SavedAssessment | null) => Promise<void>;
+  onCancel: () => void;
+  /** Shown above the form (a deleted assessment's notice, a storage error). */
+  notice?: ComponentChildren;
+  /** Shown below the form's own actions (delete). */
+  children?: ComponentChildren;
+}
+
+export function AssessmentForm(props: AssessmentFormProps) {
+  const { t } = useI18n();
+  const [attempt, setAttempt] = useState(0);
+  const [failure, setFailure] = useState<MingaError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  // GPS fixes and photos arrive after an await: they must merge into the latest values, not a past render's.
+  const latest = useRef(props.draft);
+  latest.current = props.draft;
+  const { values } = props.draft;
+  // Once a save was refused, messages follow the values, so fixing a field clears its message at once.
+  const errors: FieldErrors = attempt > 0 ? validateAssessment(toSaved(values)) : {};
+
+  // Each refused save moves focus to the summary, so screen readers and keyboards land on what went wrong.
+  useEffect(() => {
+    if (attempt > 0) summary.current?.focus();
+  }, [attempt]);
+
+  const set = (patch: Partial<AssessmentValues>) => {
+    const next = { ...latest.current, values: { ...latest.current.values, ...patch } };
+    latest.current = next;
+    props.onChange(next);
+  };
+
+  const submit = async (event: JSX.TargetedSubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (busy || props.readOnly) return;
+    const saved = toSaved(values);
+    setFailure(null);
+    if (hasErrors(validateAssessment(saved))) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      await props.onSave(saved, props.draft.base);
+    } catch (error) {
+      setBusy(false);
+      setFailure(toMingaError(error));
+    }
+  };
+
+  const section: SectionProps = { values, set, errors, disabled: props.readOnly };
+  return (
+    <section class="screen assessment-form">
+      <h1>{props.heading}</h1>
+      {hasErrors(errors) && (
+        <div class="banner banner--error" role="alert" tabIndex={-1} ref={summary}>
+          {t('form.errorSummary')}
+        </div>
+      )}
+      <ErrorBanner error={failure} />
+      {props.readOnly && <ReadOnlyNotice />}
+      {props.restored && !props.readOnly && (
+        <p class="banner banner--info">{t('assessments.draftRestored')}</p>
+      )}
+      {props.notice}
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <BasicsSection {...section} />
+        <LocationSection {...section} />
+        <SectorsSection {...section} />
+        <BreakdownSection {...section} />
+        <PrioritiesSection {...section} />
+        <h2>{t('assessments.section.findings')}</h2>
+        <TextArea
+          label={t('assessments.field.gaps')}
+          value={values.gaps}
+          error={errors.gaps}
+          disabled={props.readOnly}
+          onInput={(gaps) => set({ gaps })}
+        />
+        <TextArea
+          label={t('assessments.field.recommendations')}
+          value={values.recommendations}
+          error={errors.recommendations}
+          disabled={props.readOnly}
+          onInput={(recommendations) => set({ recommendations })}
+        />
+        <InspectionSection {...section} />
+        <PhotosSection
+          values={values}
+          readOnly={props.readOnly}
+          set={set}
+          current={() => latest.current.values}
+        />
+        <div class="form-actions assessment-form__actions">
+          {!props.readOnly && (
+            <button type="submit" class="button button--primary" disabled={busy}>
+              {t('action.save')}
+            </button>
+          )}
+          <button type="button" class="button" onClick={props.onCancel}>
+            {props.readOnly ? t('nav.back') : t('action.cancel')}
+          </button>
+        </div>
+      </form>
+      {props.children}
+    </section>
+  );
+}
+
+function PhotosSection(props: {
+  values: AssessmentValues;
+  readOnly: boolean;
+  set: (patch: Partial<AssessmentValues>) => void;
+  /** The values as they are now, for photos that finish processing after later edits. */
+  current: () => AssessmentValues;
+}) {
+  const { t } = useI18n();
+  const hintId = useId();
+  const { values, set, current } = props;
+  return (
+    <>
+      <h2>{t('assessments.section.photos')}</h2>
+      {!props.readOnly && (
+        <>
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              checked={values.keepLocation}
+              aria-describedby={hintId}
+              onChange={(e) => set({ keepLocation: e.currentTarget.checked })}
+            />
+            {t('photos.keepLocation')}
+          </label>
+          <p class="field__hint" id={hintId}>
+            {t('photos.keepLocationHint')}
+          </p>
+        </>
+      )}
+      <PhotoField
+        photos={values.photos}
+        // Location is stripped from photos unless the technician ticked the box and a position was captured.
+        keepLocation={values.keepLocation ? values.gps : null}
+        disabled={props.readOnly}
+        onAdd={(ref) => set({ photos: [...current().photos, ref] })}
+        onRemove={(sha256) => set({ photos: current().photos.filter((p) => p.sha256 !== sha256) })}
+      />
+    </>
+  );
+}

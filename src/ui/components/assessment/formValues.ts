@@ -1,0 +1,218 @@
+// The assessment form's state: counts kept as typed text, parsed into an AssessmentDraft only on save.
+import type { DamageGrade, Method, Placard, Sector, Severity, StructureType } from '../../../domain/codes.ts';
+import type { Assessment, GeoPoint, PhotoRef } from '../../../domain/model.ts';
+import type { AssessmentDraft, FieldErrors } from '../../../domain/validation.ts';
+import { formatCount, parseCount } from '../fields.tsx';
+
+export const BREAKDOWN_KEYS = ['women', 'men', 'children', 'elderly'] as const;
+export type BreakdownKey = (typeof BREAKDOWN_KEYS)[number];
+
+/** Three ranked slots, always shown; empty ones are dropped on save. */
+export const PRIORITY_SLOTS = 3;
+
+export interface SectorValues {
+  sector: Sector;
+  /** "" until chosen: a severity is a judgement, never a silent default. */
+  severity: string;
+  affected: string;
+  inNeed: string;
+  notes: string;
+}
+
+export interface InspectionValues {
+  placard: Placard | '';
+  damageGrade: string;
+  structureType: StructureType | '';
+  use: string;
+  storeys: string;
+  occupants: string;
+}
+
+export interface AssessmentValues {
+  title: string;
+  date: string;
+  method: Method;
+  informantRole: string;
+  siteReason: string;
+  canton: string;
+  parish: string;
+  gps: GeoPoint | null;
+  sectors: SectorValues[];
+  breakdown: Record<BreakdownKey, string>;
+  priorities: string[];
+  gaps: string;
+  recommendations: string;
+  /** The inspection's values survive switching it off and on again; only a ticked box saves them. */
+  withInspection: boolean;
+  inspection: InspectionValues;
+  photos: PhotoRef[];
+  keepLocation: boolean;
+}
+
+/** What the form writes: every stored field of an assessment. */
+export type SavedAssessment = AssessmentDraft & { photos: PhotoRef[] };
+
+/** Kept on disk while typing: the values, and for an edit the stored fields the form opened with. */
+export interface AssessmentFormDraft {
+  values: AssessmentValues;
+  base: SavedAssessment | null;
+}
+
+export interface SectionProps {
+  values: AssessmentValues;
+  set: (patch: Partial<AssessmentValues>) => void;
+  errors: FieldErrors;
+  disabled: boolean;
+}
+
+const EMPTY_INSPECTION: InspectionValues = {
+  placard: '',
+  damageGrade: '',
+  structureType: '',
+  use: '',
+  storeys: '',
+  occupants: '',
+};
+
+export function emptyValues(canton: string, today: string): AssessmentValues {
+  return {
+    title: '',
+    date: today,
+    // Key-informant interviews are the core of a MIRA site visit.
+    method: 'kii',
+    informantRole: '',
+    siteReason: '',
+    canton,
+    parish: '',
+    gps: null,
+    sectors: [],
+    breakdown: { women: '', men: '', children: '', elderly: '' },
+    priorities: ['', '', ''],
+    gaps: '',
+    recommendations: '',
+    withInspection: false,
+    inspection: EMPTY_INSPECTION,
+    photos: [],
+    keepLocation: false,
+  };
+}
+
+const optionalCode = (value: string | number | null): string => (value === null ? '' : String(value));
+
+export function valuesFrom(a: Assessment): AssessmentValues {
+  const priorities = [...a.priorities.slice(0, PRIORITY_SLOTS)];
+  while (priorities.length < PRIORITY_SLOTS) priorities.push('');
+  const inspection = a.inspection;
+  return {
+    ...emptyValues(a.canton, a.date),
+    title: a.title,
+    method: a.method,
+    informantRole: a.informantRole,
+    siteReason: a.siteReason,
+    parish: a.parish,
+    gps: a.gps,
+    sectors: a.sectors.map((s) => ({
+      sector: s.sector,
+      severity: String(s.severity),
+      affected: formatCount(s.affected),
+      inNeed: formatCount(s.inNeed),
+      notes: s.notes,
+    })),
+    breakdown: {
+      women: formatCount(a.breakdown.women),
+      men: formatCount(a.breakdown.men),
+      children: formatCount(a.breakdown.children),
+      elderly: formatCount(a.breakdown.elderly),
+    },
+    priorities,
+    gaps: a.gaps,
+    recommendations: a.recommendations,
+    withInspection: inspection !== null,
+    inspection: inspection
+      ? {
+          placard: inspection.placard ?? '',
+          damageGrade: optionalCode(inspection.damageGrade),
+          structureType: inspection.structureType ?? '',
+          use: inspection.use,
+          storeys: formatCount(inspection.storeys),
+          occupants: formatCount(inspection.occupants),
+        }
+      : EMPTY_INSPECTION,
+    photos: a.photos,
+    keepLocation: a.photos.some((p) => p.location !== null),
+  };
+}
+
+export function savedFrom(a: Assessment): SavedAssessment {
+  return {
+    title: a.title,
+    date: a.date,
+    method: a.method,
+    informantRole: a.informantRole,
+    siteReason: a.siteReason,
+    canton: a.canton,
+    parish: a.parish,
+    gps: a.gps,
+    sectors: a.sectors,
+    breakdown: a.breakdown,
+    priorities: a.priorities,
+    gaps: a.gaps,
+    recommendations: a.recommendations,
+    inspection: a.inspection,
+    photos: a.photos,
+  };
+}
+
+/** Parses the typed values; counts that are not numbers become NaN so the validator can name them. */
+export function toSaved(v: AssessmentValues): SavedAssessment {
+  const i = v.inspection;
+  return {
+    title: v.title.trim(),
+    date: v.date,
+    method: v.method,
+    informantRole: v.informantRole.trim(),
+    siteReason: v.siteReason.trim(),
+    canton: v.canton,
+    parish: v.parish.trim(),
+    gps: v.gps,
+    sectors: v.sectors.map((s) => ({
+      sector: s.sector,
+      // Empty (not chosen) becomes 0, which the validator reports as out of range.
+      severity: Number(s.severity) as Severity,
+      affected: parseCount(s.affected),
+      inNeed: parseCount(s.inNeed),
+      notes: s.notes.trim(),
+    })),
+    breakdown: {
+      women: parseCount(v.breakdown.women),
+      men: parseCount(v.breakdown.men),
+      children: parseCount(v.breakdown.children),
+      elderly: parseCount(v.breakdown.elderly),
+    },
+    priorities: v.priorities.map((p) => p.trim()).filter(Boolean),
+    gaps: v.gaps,
+    recommendations: v.recommendations,
+    inspection: v.withInspection
+      ? {
+          placard: i.placard === '' ? null : i.placard,
+          damageGrade: i.damageGrade === '' ? null : (Number(i.damageGrade) as DamageGrade),
+          structureType: i.structureType === '' ? null : i.structureType,
+          use: i.use.trim(),
+          storeys: parseCount(i.storeys),
+          occupants: parseCount(i.occupants),
+        }
+      : null,
+    photos: v.photos,
+  };
+}
+
+/**
+ * Only the fields this form changed since it opened, so a colleague's concurrent edit to another field of the
+ * same assessment is kept; storage then writes only what differs from the document.
+ */
+export function changedFields(base: SavedAssessment | null, next: SavedAssessment): Partial<SavedAssessment> {
+  if (!base) return next;
+  const keys = Object.keys(next) as (keyof SavedAssessment)[];
+  const changed = keys.filter((key) => JSON.stringify(next[key]) !== JSON.stringify(base[key]));
+  return Object.fromEntries(changed.map((key) => [key, next[key]])) as Partial<SavedAssessment>;
+}

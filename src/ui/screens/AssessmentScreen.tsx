@@ -1,0 +1,158 @@
+// A needs assessment (MIRA practice): create one for a mission, or edit, delete or only read an existing one.
+import { useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { MingaError, toMingaError } from '../../domain/errors.ts';
+import type { Assessment, Mission } from '../../domain/model.ts';
+import { isNewerSchema, todayIso } from '../../domain/rules.ts';
+import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../storage/commands.ts';
+import type { OpenMission } from '../../storage/docStore.ts';
+import { useProfile } from '../appContext.ts';
+import { AssessmentForm } from '../components/assessment/AssessmentForm.tsx';
+import {
+  changedFields,
+  emptyValues,
+  savedFrom,
+  valuesFrom,
+  type AssessmentFormDraft,
+  type SavedAssessment,
+} from '../components/assessment/formValues.ts';
+import { ErrorBanner } from '../components/ErrorSummary.tsx';
+import { useDraft } from '../hooks/useDraft.ts';
+import { useMission } from '../hooks/useMission.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { link } from '../routes.ts';
+
+function NewAssessment({ open, mission }: { open: OpenMission; mission: Mission }) {
+  const { t } = useI18n();
+  const profile = useProfile();
+  const { route } = useLocation();
+  // Most assessments of a mission are made in its host canton.
+  const { draft, setDraft, discard, restored } = useDraft<AssessmentFormDraft>(
+    `assessment:${mission.id}:new`,
+    () => ({ values: emptyValues(mission.hostCanton, todayIso()), base: null }),
+  );
+  if (!draft) return <p class="loading">{t('loading')}</p>;
+
+  const back = link.mission(mission.id, 'assessments');
+  const save = async (saved: SavedAssessment) => {
+    createRecord(open, 'assessment', { ...saved }, profile);
+    await discard();
+    route(back);
+  };
+  return (
+    <AssessmentForm
+      heading={t('assessments.new')}
+      draft={draft}
+      onChange={setDraft}
+      restored={restored}
+      readOnly={false}
+      onSave={save}
+      onCancel={() => void discard().then(() => route(back))}
+    />
+  );
+}
+
+function EditAssessment({ open, assessment }: { open: OpenMission; assessment: Assessment }) {
+  const { t } = useI18n();
+  const profile = useProfile();
+  const { route } = useLocation();
+  const [failure, setFailure] = useState<MingaError | null>(null);
+  const { draft, setDraft, discard, restored } = useDraft<AssessmentFormDraft>(
+    `assessment:${open.id}:${assessment.id}`,
+    () => ({ values: valuesFrom(assessment), base: savedFrom(assessment) }),
+  );
+  if (!draft) return <p class="loading">{t('loading')}</p>;
+
+  const readOnly = isNewerSchema(assessment);
+  const back = link.mission(open.id, 'assessments');
+  const save = async (saved: SavedAssessment, base: SavedAssessment | null) => {
+    const patch = changedFields(base, saved);
+    if (Object.keys(patch).length > 0) updateRecord(open, 'assessment', assessment.id, patch, profile);
+    await discard();
+    route(back);
+  };
+  const setDeleted = async (deleted: boolean) => {
+    if (deleted && !window.confirm(t('assessments.confirmDelete'))) return;
+    try {
+      if (deleted) deleteRecord(open, 'assessment', assessment.id, profile);
+      else restoreRecord(open, 'assessment', assessment.id, profile);
+      setFailure(null);
+      if (deleted) {
+        await discard();
+        route(back);
+      }
+    } catch (error) {
+      setFailure(toMingaError(error));
+    }
+  };
+  const deleted = assessment.deletedAt !== null;
+  return (
+    <AssessmentForm
+      heading={t('assessments.edit')}
+      draft={draft}
+      onChange={setDraft}
+      restored={restored}
+      readOnly={readOnly}
+      onSave={save}
+      onCancel={() => void discard().then(() => route(back))}
+      notice={
+        <>
+          <ErrorBanner error={failure} />
+          {deleted && (
+            <div class="banner banner--warn" role="status">
+              <p>{t('assessments.deletedNotice')}</p>
+              {!readOnly && (
+                <button type="button" class="button" onClick={() => void setDeleted(false)}>
+                  {t('action.restore')}
+                </button>
+              )}
+            </div>
+          )}
+        </>
+      }
+    >
+      {!deleted && !readOnly && (
+        <div class="form-actions assessment-form__danger">
+          <button type="button" class="button button--danger" onClick={() => void setDeleted(true)}>
+            {t('assessments.delete')}
+          </button>
+        </div>
+      )}
+    </AssessmentForm>
+  );
+}
+
+function Missing({ error, missionId }: { error: MingaError; missionId: string }) {
+  const { t } = useI18n();
+  return (
+    <section class="screen">
+      <ErrorBanner error={error} />
+      <a class="button" href={missionId ? link.mission(missionId, 'assessments') : link.home()}>
+        {t('nav.back')}
+      </a>
+    </section>
+  );
+}
+
+function AssessmentLoader({ id, recordId }: { id: string; recordId: string }) {
+  const { t } = useI18n();
+  const { mission, snapshot, error } = useMission(id);
+  if (error) return <Missing error={error} missionId="" />;
+  if (!mission || !snapshot) return <p class="loading">{t('loading')}</p>;
+  // An opened document without a mission was never created on this device.
+  if (!snapshot.mission) return <Missing error={new MingaError('notFound')} missionId="" />;
+  if (recordId === 'new') return <NewAssessment open={mission} mission={snapshot.mission} />;
+  const assessment = snapshot.assessments.find((a) => a.id === recordId);
+  if (!assessment) return <Missing error={new MingaError('notFound')} missionId={id} />;
+  return <EditAssessment open={mission} assessment={assessment} />;
+}
+
+export function AssessmentScreen() {
+  // Outside a matching route preact-iso gives no params at all.
+  const params = useRoute().params as Partial<Record<'id' | 'recordId', string>> | undefined;
+  const id = params?.id;
+  const recordId = params?.recordId;
+  if (!id || !recordId) return <Missing error={new MingaError('notFound')} missionId="" />;
+  // A new key per record: the draft and form state of one assessment never leak into another.
+  return <AssessmentLoader key={`${id}/${recordId}`} id={id} recordId={recordId} />;
+}
