@@ -1,0 +1,27 @@
+// `npm run bench`: measures the built app and prints and writes figures. A benchmark, not a test.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startBuiltApp } from '../tests/e2e/support/server.ts';
+import { measureFieldApp } from './fieldApp.ts';
+
+const outDir = path.join(import.meta.dirname, 'results');
+const app = await startBuiltApp();
+try {
+  const fieldApp = await measureFieldApp(app.url);
+  const figures = {
+    measuredAt: new Date().toISOString(),
+    machine: `${process.platform} ${process.arch}`,
+    fieldApp,
+  };
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  console.info(JSON.stringify(figures, null, 2));
+  const kb = (fieldApp.firstScreenJsGzipBytes / 1024).toFixed(1);
+  console.info(
+    `first-screen JS ${kb} KB gzip (target ≤ 100) · open mission ${fieldApp.openMissionMs.median.toFixed(0)} ms ` +
+      `(target ≤ 300) · keystroke→disk p50 ${fieldApp.keystrokeToDiskMs.p50.toFixed(1)} ms, ` +
+      `p95 ${fieldApp.keystrokeToDiskMs.p95.toFixed(1)} ms (target ≤ 50)`,
+  );
+} finally {
+  await app.close();
+}
