@@ -16,6 +16,7 @@ import { useMission } from '../hooks/useMission.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { NotFound } from './NotFound.tsx';
+import { BackLink } from '../components/BackLink.tsx';
 
 const EMPTY: ActionDraft = { activity: '', responsible: '', dueDate: '', status: 'planned', torProduct: '' };
 
@@ -233,9 +234,7 @@ export function ActionScreen() {
 
   return (
     <section class="screen action-screen">
-      <p>
-        <a href={link.mission(missionId, 'actions')}>{t('mission.backToMission')}</a>
-      </p>
+      <BackLink href={link.mission(missionId, 'actions')}>{t('mission.backToMission')}</BackLink>
       <h1>{action ? t('actionItem.heading.edit') : t('actionItem.heading.new')}</h1>
       <ActionForm key={recordId} mission={mission} missionId={missionId} action={action} />
     </section>

@@ -18,6 +18,7 @@ import { useI18n } from '../i18n/context.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { link, type MissionTab } from '../routes.ts';
 import { NotFound } from './NotFound.tsx';
+import { BackLink } from '../components/BackLink.tsx';
 
 const TABS: readonly { tab: MissionTab; label: MessageKey }[] = [
   { tab: 'overview', label: 'mission.tab.overview' },
@@ -117,9 +118,7 @@ export function MissionScreen() {
 
   return (
     <section class="screen mission-screen">
-      <p>
-        <a href={link.home()}>{t('nav.missions')}</a>
-      </p>
+      <BackLink href={link.home()}>{t('nav.missions')}</BackLink>
       <h1>{record.title}</h1>
       {readOnly && <ReadOnlyNotice />}
       {record.deletedAt !== null && <DeletedBanner mission={mission} readOnly={readOnly} />}

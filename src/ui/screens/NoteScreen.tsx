@@ -16,6 +16,7 @@ import { useTextBinding } from '../hooks/useTextBinding.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { NotFound } from './NotFound.tsx';
+import { BackLink } from '../components/BackLink.tsx';
 
 type NotePatch = Partial<Pick<Note, 'text' | 'tags' | 'gps' | 'photos' | 'links'>>;
 
@@ -109,9 +110,7 @@ function NoteEditor({ mission, snapshot, missionId, noteId, onCreated }: EditorP
 
   return (
     <section class="screen note-screen">
-      <p>
-        <a href={link.mission(missionId, 'notes')}>{t('note.backToNotes')}</a>
-      </p>
+      <BackLink href={link.mission(missionId, 'notes')}>{t('note.backToNotes')}</BackLink>
       <h1>{t('note.heading')}</h1>
       {readOnly && <ReadOnlyNotice />}
       <ErrorBanner error={writer.failure} />

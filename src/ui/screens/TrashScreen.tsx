@@ -14,6 +14,7 @@ import { useI18n } from '../i18n/context.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { link } from '../routes.ts';
 import { NotFound } from './NotFound.tsx';
+import { BackLink } from '../components/BackLink.tsx';
 
 interface TrashItem {
   kind: RecordKind;
@@ -101,9 +102,7 @@ export function TrashScreen() {
 
   return (
     <section class="screen trash-screen">
-      <p>
-        <a href={link.mission(missionId)}>{t('mission.backToMission')}</a>
-      </p>
+      <BackLink href={link.mission(missionId)}>{t('mission.backToMission')}</BackLink>
       <h1>{t('mission.trash.heading')}</h1>
       <p class="list__meta">{snapshot.mission.title}</p>
       <ErrorBanner error={failure} />
