@@ -7,14 +7,73 @@ export default defineConfig({
   plugins: [
     preact(),
     VitePWA({
+      strategies: 'generateSW',
+      // The app asks before switching versions (src/pwa/register.ts registers it with workbox-window).
       registerType: 'prompt',
       injectRegister: false,
-      manifest: false,
+      filename: 'sw.js',
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['favicon.svg', 'apple-touch-icon-180.png'],
+      manifest: {
+        id: '/',
+        name: 'Minga',
+        short_name: 'Minga',
+        description: 'Field missions of municipal technical cooperation, offline first.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#0b5d4b',
+        background_color: '#ffffff',
+        categories: ['productivity', 'utilities'],
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        screenshots: [
+          {
+            src: '/screenshots/narrow.png',
+            sizes: '720x1280',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Missions on a phone',
+          },
+          {
+            src: '/screenshots/wide.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'A mission on a laptop',
+          },
+        ],
+      },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The app shell and every screen a technician uses: the field app must open complete offline. Icons
+        // and the manifest are added by the plugin (includeAssets, manifest icons); screenshots only serve the
+        // install dialog. Heavy optional views (src/ui/coordinator/, chunk names starting with "Coordinator")
+        // are left out and cached on first use by the /assets/ route below.
+        globPatterns: ['index.html', 'assets/*.{js,css}'],
+        globIgnores: ['assets/Coordinator*', 'screenshots/**'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/sync/, /^\/healthz/],
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/sync(\/|$)/, /^\/healthz$/],
         cleanupOutdatedCaches: true,
+        // First install: take the open page at once so it works offline without a reload. Updates still wait
+        // for the user (no skipWaiting): the page asks, then messages SKIP_WAITING.
+        clientsClaim: true,
+        skipWaiting: false,
+        runtimeCaching: [
+          {
+            // Hashed files are immutable: whatever was not precached is kept once fetched.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'minga-assets',
+              expiration: { maxEntries: 60, maxAgeSeconds: 60 * 60 * 24 * 365 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
       },
     }),
   ],

@@ -3,15 +3,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startBuiltApp } from '../tests/e2e/support/server.ts';
 import { measureFieldApp } from './fieldApp.ts';
+import { runLighthouse } from './lighthouse.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
 try {
   const fieldApp = await measureFieldApp(app.url);
+  const lighthouse = await runLighthouse(`${app.url}/`);
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
     fieldApp,
+    lighthouse,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -21,6 +24,10 @@ try {
     `first-screen JS ${kb} KB gzip (target ≤ 100) · open mission ${fieldApp.openMissionMs.median.toFixed(0)} ms ` +
       `(target ≤ 300) · keystroke→disk p50 ${fieldApp.keystrokeToDiskMs.p50.toFixed(1)} ms, ` +
       `p95 ${fieldApp.keystrokeToDiskMs.p95.toFixed(1)} ms (target ≤ 50)`,
+  );
+  console.info(
+    `Lighthouse mobile: cold score ${lighthouse.coldScore}, LCP ${lighthouse.coldLcpMs} ms · ` +
+      `warm score ${lighthouse.warmScore}, LCP ${lighthouse.warmLcpMs} ms (targets: score ≥ 95, warm LCP ≤ 1000 ms)`,
   );
 } finally {
   await app.close();

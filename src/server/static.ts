@@ -6,6 +6,7 @@ import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { acceptsGzip, gzippedFile, isCompressible } from './compress.ts';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, found from this file's location (not from the working directory). */
@@ -151,6 +152,15 @@ async function sendFile(
     res.writeHead(304, headers);
     res.end();
     return;
+  }
+  if (isCompressible(headers['Content-Type'], stats.size)) {
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (acceptsGzip(req)) {
+      const body = await gzippedFile(filePath, etag);
+      res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
   }
   res.writeHead(200, { ...headers, 'Content-Length': stats.size });
   if (req.method === 'HEAD') {

@@ -8,6 +8,7 @@ import { I18nContext } from './i18n/context.tsx';
 import { detectLanguage, translator } from './i18n/translate.ts';
 import { AppContext } from './appContext.ts';
 import { StatusBar } from './components/StatusBar.tsx';
+import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { MissionListScreen } from './screens/MissionListScreen.tsx';
 import { NotFound } from './screens/NotFound.tsx';
@@ -80,6 +81,7 @@ export function App() {
               </ErrorBoundary>
             )}
           </main>
+          <UpdatePrompt />
         </LocationProvider>
       </AppContext.Provider>
     </I18nContext.Provider>

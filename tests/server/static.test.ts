@@ -8,6 +8,7 @@ import { startStaticServer, type RunningServer } from '../../src/server/static.t
 
 const INDEX_HTML = '<!doctype html><title>Minga test shell</title><div id="app"></div>';
 const SECRET = 'TOP-SECRET-OUTSIDE-DIST';
+const BIG_JS = 'export const places = ["Portoviejo", "Manta", "Pedernales"];\n'.repeat(200);
 
 let tmp: string;
 let server: RunningServer;
@@ -42,6 +43,7 @@ beforeAll(async () => {
     'other.webmanifest': '{"name":"Other"}',
     'assets/index-AbC123.js': 'console.log("app");',
     'assets/index-AbC123.css': 'body{margin:0}',
+    'assets/big-QwE789.js': BIG_JS,
     'assets/inter-XyZ.woff2': Buffer.from([0x77, 0x4f, 0x46, 0x32]),
     'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
     'favicon.ico': Buffer.from([0, 0, 1, 0]),
@@ -161,6 +163,17 @@ describe('static server', () => {
     expect(route.status).toBe(200);
     expect(route.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await route.text()).toBe('');
+  });
+
+  it('gzips text assets for clients that accept it, and only for them', async () => {
+    const zipped = await fetch(`${base}/assets/big-QwE789.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    expect(Number(zipped.headers.get('content-length'))).toBeLessThan(BIG_JS.length / 10);
+    expect(await zipped.text()).toBe(BIG_JS); // fetch inflates it
+    const plain = await fetch(`${base}/assets/big-QwE789.js`, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(BIG_JS);
   });
 
   it('revalidates no-cache files with ETag and 304', async () => {

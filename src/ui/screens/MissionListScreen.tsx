@@ -6,6 +6,8 @@ import { toMingaError } from '../../domain/errors.ts';
 import { matchesQuery, overlapsRange } from '../../domain/rules.ts';
 import { getDb, type MissionRow } from '../../storage/db.ts';
 import { ErrorBanner } from '../components/ErrorSummary.tsx';
+import { BackupReminder } from '../components/StoragePanel.tsx';
+import { InstallHint } from '../components/InstallHint.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useI18n } from '../i18n/context.tsx';
@@ -242,6 +244,8 @@ export function MissionListScreen() {
         <FilterPanel filters={filters} update={update} />
       </div>
       <ErrorBanner error={missions.error ? toMingaError(missions.error) : null} />
+      <BackupReminder />
+      <InstallHint />
       {missions.isLoading ? (
         <p>{t('loading')}</p>
       ) : (

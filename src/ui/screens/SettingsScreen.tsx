@@ -5,6 +5,7 @@ import { useApp } from '../appContext.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { LanguagePicker, ProfileForm } from './SetupScreen.tsx';
+import { StoragePanel } from '../components/StoragePanel.tsx';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -39,6 +40,7 @@ export function SettingsScreen() {
         )}
         <ProfileForm initial={profile} onSaved={onSaved} />
       </section>
+      <StoragePanel />
     </section>
   );
 }
