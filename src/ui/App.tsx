@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import type { DeviceProfile, Language } from '../domain/model.ts';
 import { loadLanguage, loadProfile, saveLanguage } from '../storage/settings.ts';
-import { ensureProjections } from '../storage/commands.ts';
 import { I18nContext } from './i18n/context.tsx';
 import { detectLanguage, translator } from './i18n/translate.ts';
 import { AppContext } from './appContext.ts';
@@ -25,6 +24,11 @@ const ActionScreen = lazy(() => import('./screens/ActionScreen.tsx').then((m) =>
 const TrashScreen = lazy(() => import('./screens/TrashScreen.tsx').then((m) => m.TrashScreen));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen));
 
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 500);
+}
+
 export function App() {
   const [language, setLanguageState] = useState<Language | null>(null);
   const [profile, setProfile] = useState<DeviceProfile | null | undefined>(undefined);
@@ -34,7 +38,12 @@ export function App() {
       setLanguageState(savedLanguage ?? detectLanguage(navigator.languages));
       setProfile(savedProfile);
     });
-    void ensureProjections().catch((error: unknown) => console.warn('projection rebuild failed', error));
+    // Mission documents (and Yjs) load once the first screen is up: the list itself reads Dexie only.
+    whenIdle(() =>
+      import('../storage/commands.ts')
+        .then((commands) => commands.ensureProjections())
+        .catch((error: unknown) => console.warn('projection rebuild failed', error)),
+    );
   }, []);
 
   const i18n = useMemo(() => translator(language ?? 'en'), [language]);

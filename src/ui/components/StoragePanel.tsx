@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { APP_VERSION } from '../../pwa/version.ts';
 import { isIos, isStandalone } from '../../pwa/platform.ts';
 import { QUOTA_WARNING_RATIO, requestPersistence, type StorageInfo } from '../../pwa/storage.ts';
-import { BACKUP_REMINDER_DAYS, buildBackup, markBackedUp } from '../../storage/backup.ts';
+import { BACKUP_REMINDER_DAYS, markBackedUp } from '../../storage/backupStatus.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { useBackupStatus, useStorageInfo } from '../hooks/usePwa.ts';
 import { InstallHint } from './InstallHint.tsx';
@@ -52,6 +52,8 @@ function useBackupExport(onDone: () => void) {
     setBusy(true);
     setMessage(null);
     try {
+      // Loaded on demand: it opens every mission document, which the first screen never needs.
+      const { buildBackup } = await import('../../storage/backup.ts');
       const backup = await buildBackup(APP_VERSION);
       download(backup.blob, backup.fileName);
       await markBackedUp();

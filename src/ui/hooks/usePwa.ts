@@ -4,7 +4,7 @@ import type { ReadableStore } from '../../pwa/store.ts';
 import { updateStore } from '../../pwa/register.ts';
 import { installStore } from '../../pwa/install.ts';
 import { getStorageInfo, type StorageInfo } from '../../pwa/storage.ts';
-import { backupStatus, type BackupStatus } from '../../storage/backup.ts';
+import { backupStatus, type BackupStatus } from '../../storage/backupStatus.ts';
 import type { UpdateState } from '../../pwa/updateStore.ts';
 import type { InstallState } from '../../pwa/install.ts';
 
