@@ -82,6 +82,8 @@ export default defineConfig({
     sourcemap: false,
   },
   test: {
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest-results.json' }]],
     projects: [
       {
         extends: true,
