@@ -17,6 +17,7 @@ import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { NotFound } from './NotFound.tsx';
 import { BackLink } from '../components/BackLink.tsx';
+import { DeletedNotice } from '../components/DeletedNotice.tsx';
 
 const EMPTY: ActionDraft = { activity: '', responsible: '', dueDate: '', status: 'planned', torProduct: '' };
 
@@ -146,14 +147,11 @@ function Notices(props: {
       )}
       {props.restored && <div class="banner banner--info">{t('actionItem.restoredDraft')}</div>}
       {props.deleted && (
-        <div class="banner banner--warn" role="status">
-          <p>{t('actionItem.deleted')}</p>
-          {!props.readOnly && (
-            <button type="button" class="button" onClick={props.onRestore}>
-              {t('action.restore')}
-            </button>
-          )}
-        </div>
+        <DeletedNotice
+          message={t('actionItem.deleted')}
+          readOnly={props.readOnly}
+          onRestore={props.onRestore}
+        />
       )}
     </>
   );

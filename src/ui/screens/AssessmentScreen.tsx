@@ -21,6 +21,7 @@ import { useDraft } from '../hooks/useDraft.ts';
 import { useMission } from '../hooks/useMission.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
+import { DeletedNotice } from '../components/DeletedNotice.tsx';
 
 function NewAssessment({ open, mission }: { open: OpenMission; mission: Mission }) {
   const { t } = useI18n();
@@ -99,14 +100,11 @@ function EditAssessment({ open, assessment }: { open: OpenMission; assessment: A
         <>
           <ErrorBanner error={failure} />
           {deleted && (
-            <div class="banner banner--warn" role="status">
-              <p>{t('assessments.deletedNotice')}</p>
-              {!readOnly && (
-                <button type="button" class="button" onClick={() => void setDeleted(false)}>
-                  {t('action.restore')}
-                </button>
-              )}
-            </div>
+            <DeletedNotice
+              message={t('assessments.deletedNotice')}
+              readOnly={readOnly}
+              onRestore={() => void setDeleted(false)}
+            />
           )}
         </>
       }

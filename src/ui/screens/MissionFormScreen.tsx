@@ -18,6 +18,7 @@ import { useDraft } from '../hooks/useDraft.ts';
 import { useMission } from '../hooks/useMission.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
+import { DeletedNotice } from '../components/DeletedNotice.tsx';
 
 /** What is kept on disk while typing: the values, and for an edit the values the form opened with. */
 interface FormDraft {
@@ -331,14 +332,11 @@ function EditMissionForm({ open, mission }: { open: OpenMission; mission: Missio
   };
   const deleted = mission.deletedAt !== null;
   const notice = deleted && (
-    <div class="banner banner--warn" role="status">
-      <p>{t('missions.deletedNotice')}</p>
-      {!readOnly && (
-        <button type="button" class="button" onClick={() => void setDeleted(false)}>
-          {t('action.restore')}
-        </button>
-      )}
-    </div>
+    <DeletedNotice
+      message={t('missions.deletedNotice')}
+      readOnly={readOnly}
+      onRestore={() => void setDeleted(false)}
+    />
   );
   return (
     <MissionForm

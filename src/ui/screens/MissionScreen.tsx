@@ -19,6 +19,7 @@ import type { MessageKey } from '../i18n/catalog.ts';
 import { link, type MissionTab } from '../routes.ts';
 import { NotFound } from './NotFound.tsx';
 import { BackLink } from '../components/BackLink.tsx';
+import { DeletedNotice } from '../components/DeletedNotice.tsx';
 
 const TABS: readonly { tab: MissionTab; label: MessageKey }[] = [
   { tab: 'overview', label: 'mission.tab.overview' },
@@ -80,15 +81,9 @@ function DeletedBanner({ mission, readOnly }: { mission: OpenMission; readOnly: 
     }
   };
   return (
-    <div class="banner banner--warn" role="status">
-      <p>{t('mission.deleted')}</p>
+    <DeletedNotice message={t('mission.deleted')} readOnly={readOnly} onRestore={restore}>
       <ErrorBanner error={failure} />
-      {!readOnly && (
-        <button type="button" class="button" onClick={restore}>
-          {t('action.restore')}
-        </button>
-      )}
-    </div>
+    </DeletedNotice>
   );
 }
 

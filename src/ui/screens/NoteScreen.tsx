@@ -17,6 +17,7 @@ import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { NotFound } from './NotFound.tsx';
 import { BackLink } from '../components/BackLink.tsx';
+import { DeletedNotice } from '../components/DeletedNotice.tsx';
 
 type NotePatch = Partial<Pick<Note, 'text' | 'tags' | 'gps' | 'photos' | 'links'>>;
 
@@ -115,12 +116,11 @@ function NoteEditor({ mission, snapshot, missionId, noteId, onCreated }: EditorP
       {readOnly && <ReadOnlyNotice />}
       <ErrorBanner error={writer.failure} />
       {note?.deletedAt && (
-        <div class="banner banner--warn" role="status">
-          <p>{t('note.deleted')}</p>
-          <button type="button" class="button" onClick={() => writer.setDeleted(false)} disabled={readOnly}>
-            {t('action.restore')}
-          </button>
-        </div>
+        <DeletedNotice
+          message={t('note.deleted')}
+          readOnly={readOnly}
+          onRestore={() => writer.setDeleted(false)}
+        />
       )}
       <NoteText
         text={note ? note.text : null}
