@@ -1,11 +1,13 @@
-// `npm start`: builds the app if dist/ is missing, then serves it on PORT (default 8080) and HOST (0.0.0.0).
+// `npm start`: builds the app if dist/ is missing, then serves the PWA, /api, /healthz and /sync (env below).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_DIST_DIR, REPO_ROOT, startStaticServer } from './static.ts';
+import { DEFAULT_DIST_DIR, REPO_ROOT } from './static.ts';
+import { startMingaServer } from './app.ts';
+import { jsonLogger } from './log.ts';
 
 function log(event: string, fields: Record<string, unknown> = {}): void {
-  process.stdout.write(`${JSON.stringify({ event, ...fields })}\n`);
+  jsonLogger({ event, ...fields });
 }
 
 function parsePort(value: string | undefined): number {
@@ -15,6 +17,15 @@ function parsePort(value: string | undefined): number {
     throw new Error(`PORT must be an integer between 0 and 65535, got ${JSON.stringify(value)}`);
   }
   return port;
+}
+
+/** An optional positive integer from the environment; undefined keeps the default. */
+function positiveInt(name: string): number | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new Error(`${name} must be a positive integer`);
+  return number;
 }
 
 /** Runs `npm run build` in the repository root with inherited stdio, using the npm that started us if any. */
@@ -34,6 +45,10 @@ function build(): Promise<void> {
   });
 }
 
+/**
+ * Environment: PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL and DATABASE_SCHEMA (public),
+ * REDIS_URL, MAX_MESSAGE_BYTES, MAX_DOCUMENT_BYTES, MAX_CONNECTIONS_PER_TOKEN, MAX_CONNECTIONS_PER_IP.
+ */
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST || '0.0.0.0';
@@ -44,8 +59,29 @@ async function main(): Promise<void> {
     await build();
   }
 
-  const running = await startStaticServer({ port, host, distDir });
-  log('listening', { port: running.port, host });
+  const dataDir = path.resolve(process.env.DATA_DIR || './data');
+  const running = await startMingaServer({
+    port,
+    host,
+    distDir,
+    dataDir,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    redisUrl: process.env.REDIS_URL || undefined,
+    databaseSchema: process.env.DATABASE_SCHEMA || undefined,
+    limits: {
+      maxMessageBytes: positiveInt('MAX_MESSAGE_BYTES'),
+      maxDocumentBytes: positiveInt('MAX_DOCUMENT_BYTES'),
+      maxConnectionsPerToken: positiveInt('MAX_CONNECTIONS_PER_TOKEN'),
+      maxConnectionsPerIp: positiveInt('MAX_CONNECTIONS_PER_IP'),
+    },
+  });
+  log('listening', {
+    port: running.port,
+    host,
+    dataDir,
+    documents: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
+    redis: Boolean(process.env.REDIS_URL),
+  });
 
   const stop = (signal: string) => {
     log('stopping', { signal });

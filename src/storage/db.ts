@@ -52,6 +52,16 @@ export interface BlobRow {
   upload: 'local' | 'uploaded';
 }
 
+/** What a sync server has acknowledged of one document, so "N changes not yet on the server" survives a reload. */
+export interface SyncStateRow {
+  /** Document name, e.g. `mission:<uuid>`. */
+  name: string;
+  /** The server the acknowledgement came from: a state vector from another server says nothing. */
+  server: string;
+  serverStateVector: Uint8Array;
+  lastSyncedAt: number;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -63,6 +73,7 @@ export class MingaDb extends Dexie {
   docs!: EntityTable<DocEntry, 'name'>;
   blobs!: EntityTable<BlobRow, 'sha256'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  syncState!: EntityTable<SyncStateRow, 'name'>;
 
   constructor(name = 'minga') {
     // Strict durability: a write Dexie reports as done has been flushed to disk (Chrome defaults to relaxed).
@@ -74,6 +85,8 @@ export class MingaDb extends Dexie {
       blobs: 'sha256, upload',
       settings: 'key',
     });
+    // Version 2 only adds a table: nothing to migrate.
+    this.version(2).stores({ syncState: 'name' });
   }
 }
 

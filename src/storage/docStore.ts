@@ -20,6 +20,14 @@ interface Entry {
   closeTimer: ReturnType<typeof setTimeout> | null;
 }
 
+/** Lets the sync layer attach a provider to every opened document without storage importing sync. */
+export interface MissionObserver {
+  opened(mission: OpenMission): void;
+  /** Awaited before the document is destroyed, so a provider can detach and record what the server has. */
+  closing(mission: OpenMission): Promise<void> | void;
+}
+
+const observers = new Set<MissionObserver>();
 const open = new Map<MissionId, Entry>();
 /** Keep a document a little after its last screen leaves: going back and forth should not reload it. */
 const LINGER_MS = 30_000;
@@ -33,7 +41,16 @@ async function load(id: MissionId): Promise<OpenMission> {
   const view = new MissionView(doc, id);
   const mission = { id, doc, view, writer };
   doc.on('update', () => scheduleProjection(id, mission));
+  observers.forEach((observer) => observer.opened(mission));
   return mission;
+}
+
+/** Observers also learn of the documents already open when they subscribe. */
+export function observeMissions(observer: MissionObserver): () => void {
+  observers.add(observer);
+  for (const entry of open.values())
+    void entry.opened.then((mission) => observers.has(observer) && observer.opened(mission));
+  return () => observers.delete(observer);
 }
 
 /** Registers the document before its first byte is written, so the mission list can always be rebuilt. */
@@ -70,6 +87,7 @@ export function releaseMission(id: MissionId): void {
 async function closeMission(mission: OpenMission): Promise<void> {
   // Never drop what is still being written.
   await mission.writer.whenIdle();
+  await Promise.all([...observers].map((observer) => observer.closing(mission)));
   mission.writer.destroy();
   mission.view.destroy();
   mission.doc.destroy();

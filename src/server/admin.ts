@@ -1,0 +1,79 @@
+// `npm run admin -- token create|revoke|list`: manages tokens in DATA_DIR/minga.sqlite, or PostgreSQL.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isUuid } from '../domain/ids.ts';
+import { openDatabase, ROLES, type Role } from './db.ts';
+import { openPostgres, postgresTokenStore, sqliteTokenStore, type TokenStore } from './tokens.ts';
+
+const USAGE = `Usage: npm run admin -- <command>
+  token create --role coordinator|technician|observer --name NAME [--mission UUID ...]
+      prints the new token alone on its last line (it is shown once and stored only as a hash)
+  token revoke <token-id | token>
+  token list
+Environment: DATA_DIR (default ./data), or DATABASE_URL (and DATABASE_SCHEMA) as the server uses them`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      mission: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const [group, command, arg] = positionals;
+  if (group !== 'token') fail(`Unknown command: ${positionals.join(' ') || '(none)'}`);
+  const url = process.env.DATABASE_URL;
+  const schema = process.env.DATABASE_SCHEMA || 'public';
+  const pool = url ? await openPostgres(url, schema) : null;
+  const db = pool ? null : openDatabase(path.resolve(process.env.DATA_DIR || './data'));
+  const store: TokenStore = pool ? await postgresTokenStore(pool, schema) : sqliteTokenStore(db!);
+  try {
+    if (command === 'create') {
+      const role = values.role as Role | undefined;
+      if (role === undefined || !ROLES.includes(role))
+        fail('--role must be coordinator, technician or observer');
+      const name = values.name?.trim();
+      if (!name) fail('--name is required');
+      const missions = (values.mission ?? []).map((m) => m.toLowerCase());
+      const bad = missions.find((m) => !isUuid(m));
+      if (bad !== undefined) fail(`--mission must be a UUID, got ${JSON.stringify(bad)}`);
+      const { id, token } = await store.create({ role, name, missions });
+      process.stdout.write(`Created ${role} token ${id} for ${JSON.stringify(name)}\n${token}\n`);
+    } else if (command === 'revoke') {
+      if (!arg) fail('token revoke needs a token id or the token');
+      const id = await store.revoke(arg);
+      if (id === null) fail('No such token');
+      process.stdout.write(`Revoked ${id}\n`);
+    } else if (command === 'list') {
+      for (const row of await store.list()) {
+        const state = row.revoked_at === null ? 'active' : `revoked ${row.revoked_at}`;
+        const missions = row.missions.length > 0 ? ` missions=${row.missions.join(',')}` : '';
+        process.stdout.write(
+          `${row.id}\t${row.role}\t${JSON.stringify(row.name)}\t${row.created_at}\t${state}${missions}\n`,
+        );
+      }
+    } else {
+      fail(`Unknown token command: ${command ?? '(none)'}`);
+    }
+  } finally {
+    db?.close();
+    await pool?.end();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,220 @@
+// The Minga server: one node:http server for the PWA, /api/*, /healthz and the WebSocket /sync (Hocuspocus).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import crossws from 'crossws/adapters/node';
+import type { WebSocketLike } from '@hocuspocus/server';
+import { createStaticHandler, safeUrlPath, startStaticServer } from './static.ts';
+import { openDatabase } from './db.ts';
+import { postgresDocumentStore, sqliteDocumentStore, type DocumentStore } from './documents.ts';
+import { jsonLogger, type Logger } from './log.ts';
+import { createSync, type SocketInfo, type SyncLimits } from './sync.ts';
+import { openPostgres, postgresTokenStore, sqliteTokenStore, type TokenStore } from './tokens.ts';
+
+export interface MingaServerOptions {
+  port: number;
+  host?: string;
+  dataDir: string;
+  distDir: string;
+  databaseUrl?: string;
+  /** PostgreSQL schema for documents, tokens and memberships (default public; tests use their own). */
+  databaseSchema?: string;
+  redisUrl?: string;
+  limits?: Partial<SyncLimits>;
+  log?: Logger;
+}
+
+export interface MingaServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_LIMITS: SyncLimits = {
+  maxMessageBytes: 16 * 1024 * 1024,
+  maxDocumentBytes: 64 * 1024 * 1024,
+  maxConnectionsPerToken: 8,
+  maxConnectionsPerIp: 32,
+  revocationCheckMs: 2000,
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': bytes.length,
+    'Cache-Control': 'no-store',
+  });
+  res.end(bytes);
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+export async function startMingaServer(options: MingaServerOptions): Promise<MingaServer> {
+  const log = options.log ?? jsonLogger;
+  const overrides = Object.entries(options.limits ?? {}).filter(([, value]) => value !== undefined);
+  const limits: SyncLimits = { ...DEFAULT_LIMITS, ...Object.fromEntries(overrides) };
+  const db = openDatabase(options.dataDir);
+  const schema = options.databaseSchema ?? 'public';
+  const pool = options.databaseUrl ? await openPostgres(options.databaseUrl, schema) : null;
+  const store: DocumentStore = pool ? await postgresDocumentStore(pool, schema) : sqliteDocumentStore(db);
+  // Several instances must agree on tokens: with PostgreSQL they live there, not in each instance's file.
+  const tokens: TokenStore = pool ? await postgresTokenStore(pool, schema) : sqliteTokenStore(db);
+  const sockets = new Set<SocketInfo>();
+  const sync = createSync({ tokens, store, limits, log, sockets, redisUrl: options.redisUrl });
+  const staticHandler = createStaticHandler({ distDir: options.distDir });
+
+  async function health(): Promise<string[]> {
+    const problems: string[] = [];
+    try {
+      db.prepare('SELECT 1 AS ok').get();
+    } catch (error) {
+      problems.push(`sqlite: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (store.kind !== 'sqlite') {
+      const problem = await store.health();
+      if (problem !== null) problems.push(problem);
+    }
+    if (sync.redis !== null && sync.redis.pub.status !== 'ready')
+      problems.push(`redis: ${sync.redis.pub.status}`);
+    return problems;
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void> {
+    const token = bearer(req);
+    const row = token === null ? null : await tokens.find(token);
+    if (row === null) {
+      log({ event: 'refused', refusal: 'api-unauthorized', path: urlPath });
+      sendJson(res, 401, { error: 'unauthorized' });
+      return;
+    }
+    if (req.method !== 'GET') {
+      sendJson(res, 405, { error: 'method_not_allowed' });
+      return;
+    }
+    if (urlPath === '/api/me') {
+      sendJson(res, 200, { tokenId: row.id, name: row.name, role: row.role });
+      return;
+    }
+    if (urlPath === '/api/missions') {
+      // Lets a device discover and sync in the background every mission it may open.
+      const ids =
+        row.role === 'coordinator'
+          ? (await store.names('mission:')).map((name) => name.slice('mission:'.length))
+          : await tokens.missionsOf(row.id);
+      sendJson(res, 200, { missions: ids });
+      return;
+    }
+    sendJson(res, 404, { error: 'not_found' });
+  }
+
+  const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const urlPath = safeUrlPath(req.url);
+    try {
+      if (urlPath === '/healthz') {
+        const problems = await health();
+        if (problems.length === 0) sendJson(res, 200, { status: 'ok' });
+        else sendJson(res, 503, { status: 'unhealthy', problems });
+        return;
+      }
+      if (urlPath !== null && (urlPath === '/api' || urlPath.startsWith('/api/'))) {
+        await api(req, res, urlPath);
+        return;
+      }
+    } catch (error) {
+      log({ event: 'error', path: urlPath, message: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
+      else res.destroy();
+      return;
+    }
+    await staticHandler(req, res);
+  };
+
+  interface Peer {
+    id: string;
+    remoteAddress?: string;
+    request: Request;
+    websocket: unknown;
+    close(code?: number, reason?: string): void;
+  }
+  const bySocket = new Map<
+    string,
+    { info: SocketInfo; connection: ReturnType<typeof sync.hocuspocus.handleConnection> }
+  >();
+  const ws = crossws({
+    serverOptions: { maxPayload: limits.maxMessageBytes },
+    hooks: {
+      open(peer: Peer) {
+        const info: SocketInfo = {
+          id: randomUUID(),
+          ip: peer.remoteAddress ?? 'unknown',
+          tokenIds: new Set(),
+          close: (code, reason) => peer.close(code, reason),
+        };
+        sockets.add(info);
+        const connection = sync.hocuspocus.handleConnection(peer.websocket as WebSocketLike, peer.request, {
+          socket: info,
+        });
+        bySocket.set(peer.id, { info, connection });
+        log({ event: 'socket-open', socket: info.id, ip: info.ip });
+      },
+      message(peer: Peer, message: { uint8Array(): Uint8Array }) {
+        bySocket.get(peer.id)?.connection.handleMessage(message.uint8Array());
+      },
+      close(peer: Peer, event: { code?: number; reason?: string }) {
+        const entry = bySocket.get(peer.id);
+        if (entry === undefined) return;
+        bySocket.delete(peer.id);
+        sockets.delete(entry.info);
+        entry.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });
+        log({ event: 'socket-closed', socket: entry.info.id, code: event.code, reason: event.reason });
+      },
+    },
+  });
+
+  const running = await startStaticServer({
+    port: options.port,
+    host: options.host ?? '0.0.0.0',
+    distDir: options.distDir,
+    handler,
+  });
+
+  const perIp = new Map<string, number>();
+  running.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const urlPath = safeUrlPath(req.url);
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    if (urlPath !== '/sync') {
+      log({ event: 'refused', refusal: 'upgrade-path', path: urlPath, ip });
+      socket.destroy();
+      return;
+    }
+    // Counted from the upgrade request, not from the open socket, so a burst of handshakes cannot slip past.
+    const fromIp = perIp.get(ip) ?? 0;
+    if (fromIp >= limits.maxConnectionsPerIp) {
+      log({ event: 'refused', refusal: 'too-many-connections-for-ip', ip });
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    perIp.set(ip, fromIp + 1);
+    socket.once('close', () => {
+      const left = (perIp.get(ip) ?? 1) - 1;
+      if (left <= 0) perIp.delete(ip);
+      else perIp.set(ip, left);
+    });
+    void ws.handleUpgrade(req, socket, head);
+  });
+
+  return {
+    port: running.port,
+    async close() {
+      await sync.stop();
+      ws.closeAll(1001, 'Server shutting down', true);
+      await running.close();
+      await store.close();
+      await pool?.end();
+      db.close();
+    },
+  };
+}

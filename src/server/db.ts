@@ -1,0 +1,144 @@
+// The server's SQLite file (node:sqlite, no native addon): tokens, memberships and, by default, documents.
+import { DatabaseSync } from 'node:sqlite';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export type Role = 'coordinator' | 'technician' | 'observer';
+export const ROLES: readonly Role[] = ['coordinator', 'technician', 'observer'];
+
+export interface TokenRow {
+  id: string;
+  name: string;
+  role: Role;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS tokens (
+  id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('coordinator', 'technician', 'observer')),
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS memberships (
+  token_id TEXT NOT NULL REFERENCES tokens(id),
+  mission TEXT NOT NULL,
+  PRIMARY KEY (token_id, mission)
+);
+CREATE TABLE IF NOT EXISTS documents (
+  name TEXT PRIMARY KEY,
+  state BLOB NOT NULL,
+  updated_at TEXT NOT NULL
+);
+-- Every update is appended here before the server acknowledges it; compaction folds them into documents.
+CREATE TABLE IF NOT EXISTS document_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL,
+  update_data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS document_updates_name ON document_updates(name, seq);
+`;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Opens (and creates if needed) DATA_DIR/minga.sqlite in WAL mode. */
+export function openDatabase(dataDir: string): DatabaseSync {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new DatabaseSync(path.join(dataDir, 'minga.sqlite'));
+  db.exec('PRAGMA journal_mode = WAL');
+  // FULL: an acknowledged update must survive a crash of the machine, not only of the process.
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA busy_timeout = 5000');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec(SCHEMA);
+  return db;
+}
+
+export function createToken(
+  db: DatabaseSync,
+  input: { role: Role; name: string; missions?: readonly string[] },
+): { id: string; token: string } {
+  const token = randomBytes(32).toString('base64url');
+  const id = randomUUID();
+  db.exec('BEGIN');
+  try {
+    db.prepare('INSERT INTO tokens (id, hash, name, role, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      hashToken(token),
+      input.name,
+      input.role,
+      new Date().toISOString(),
+    );
+    for (const mission of input.missions ?? []) addMembership(db, id, mission);
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+  return { id, token };
+}
+
+/** Revokes by id or by the token itself. Returns the id revoked, or null if nothing matched. */
+export function revokeToken(db: DatabaseSync, idOrToken: string): string | null {
+  const row = db
+    .prepare('SELECT id FROM tokens WHERE id = ? OR hash = ?')
+    .get(idOrToken, hashToken(idOrToken));
+  if (row === undefined) return null;
+  const id = String(row.id);
+  db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(
+    new Date().toISOString(),
+    id,
+  );
+  return id;
+}
+
+export function listTokens(db: DatabaseSync): (TokenRow & { missions: string[] })[] {
+  const rows = db
+    .prepare('SELECT id, name, role, created_at, revoked_at FROM tokens ORDER BY created_at')
+    .all() as unknown as TokenRow[];
+  const missions = db.prepare('SELECT mission FROM memberships WHERE token_id = ? ORDER BY mission');
+  return rows.map((row) => ({
+    ...row,
+    missions: missions.all(row.id).map((m) => String(m.mission)),
+  }));
+}
+
+/** The live (not revoked) token with this secret, or null. */
+export function findToken(db: DatabaseSync, token: string): TokenRow | null {
+  const row = db
+    .prepare(
+      'SELECT id, name, role, created_at, revoked_at FROM tokens WHERE hash = ? AND revoked_at IS NULL',
+    )
+    .get(hashToken(token));
+  return row === undefined ? null : (row as unknown as TokenRow);
+}
+
+/** Of the given ids, those that are revoked or gone. */
+export function revokedAmong(db: DatabaseSync, ids: readonly string[]): Set<string> {
+  const live = db.prepare('SELECT 1 AS ok FROM tokens WHERE id = ? AND revoked_at IS NULL');
+  return new Set(ids.filter((id) => live.get(id) === undefined));
+}
+
+export function isMember(db: DatabaseSync, tokenId: string, mission: string): boolean {
+  return (
+    db.prepare('SELECT 1 AS ok FROM memberships WHERE token_id = ? AND mission = ?').get(tokenId, mission) !==
+    undefined
+  );
+}
+
+export function addMembership(db: DatabaseSync, tokenId: string, mission: string): void {
+  db.prepare('INSERT OR IGNORE INTO memberships (token_id, mission) VALUES (?, ?)').run(tokenId, mission);
+}
+
+export function missionsOf(db: DatabaseSync, tokenId: string): string[] {
+  return db
+    .prepare('SELECT mission FROM memberships WHERE token_id = ? ORDER BY mission')
+    .all(tokenId)
+    .map((row) => String(row.mission));
+}

@@ -1,0 +1,180 @@
+// Where Y.Doc states live: the SQLite file (default, with a synchronous update log) or PostgreSQL.
+import type { DatabaseSync } from 'node:sqlite';
+import type pg from 'pg';
+import * as Y from 'yjs';
+
+export interface DocumentStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** The stored state (an update), or null for a document the server has never seen. */
+  fetch(name: string): Promise<Uint8Array | null>;
+  /**
+   * Replaces the stored state. SQLite: `state` includes every update appended so far. PostgreSQL: it includes
+   * the logged updates `compacted` (their sequence numbers), which are deleted with the write.
+   */
+  store(name: string, state: Uint8Array, compacted?: readonly number[]): Promise<void>;
+  /**
+   * Appends one update synchronously, before Hocuspocus acknowledges it to the client; null when the store
+   * cannot write synchronously (PostgreSQL), in which case durability rests on an immediate `store`.
+   */
+  readonly append: ((name: string, update: Uint8Array) => void) | null;
+  /**
+   * Logs one update before it is applied (PostgreSQL, which cannot write synchronously); resolves with its
+   * sequence number once committed, so Hocuspocus only acknowledges what is already stored.
+   */
+  readonly appendAsync: ((name: string, update: Uint8Array) => Promise<number>) | null;
+  exists(name: string): Promise<boolean>;
+  /** Names of stored documents starting with the prefix. */
+  names(prefix: string): Promise<string[]>;
+  /** null when healthy, else a short reason. */
+  health(): Promise<string | null>;
+  close(): Promise<void>;
+}
+
+export function sqliteDocumentStore(db: DatabaseSync): DocumentStore {
+  const getState = db.prepare('SELECT state FROM documents WHERE name = ?');
+  const getUpdates = db.prepare('SELECT update_data FROM document_updates WHERE name = ? ORDER BY seq');
+  const insertUpdate = db.prepare('INSERT INTO document_updates (name, update_data) VALUES (?, ?)');
+  const upsert = db.prepare(
+    `INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+  );
+  const clearUpdates = db.prepare('DELETE FROM document_updates WHERE name = ?');
+  return {
+    kind: 'sqlite',
+    async fetch(name) {
+      const row = getState.get(name);
+      const parts = getUpdates.all(name).map((r) => r.update_data as Uint8Array);
+      if (row !== undefined) parts.unshift(row.state as Uint8Array);
+      if (parts.length === 0) return null;
+      return parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
+    },
+    async store(name, state) {
+      // Synchronous on the one JS thread: no update can be appended between encoding `state` and this
+      // transaction, so the log entries it deletes are all contained in the state it writes.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        upsert.run(name, state, new Date().toISOString());
+        clearUpdates.run(name);
+        db.exec('COMMIT');
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    append(name, update) {
+      insertUpdate.run(name, update);
+    },
+    appendAsync: null,
+    async exists(name) {
+      return (
+        db.prepare('SELECT 1 AS ok FROM documents WHERE name = ?').get(name) !== undefined ||
+        db.prepare('SELECT 1 AS ok FROM document_updates WHERE name = ? LIMIT 1').get(name) !== undefined
+      );
+    },
+    async names(prefix) {
+      const rows = db
+        .prepare(
+          `SELECT name FROM documents WHERE substr(name, 1, ?) = ?
+           UNION SELECT DISTINCT name FROM document_updates WHERE substr(name, 1, ?) = ? ORDER BY name`,
+        )
+        .all(prefix.length, prefix, prefix.length, prefix);
+      return rows.map((r) => String(r.name));
+    },
+    async health() {
+      try {
+        db.prepare('SELECT 1 AS ok').get();
+        return null;
+      } catch (error) {
+        return `sqlite: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    },
+    async close() {},
+  };
+}
+
+/** PostgreSQL document storage in `schema` (the pool is shared with the token store). */
+export async function postgresDocumentStore(pool: pg.Pool, schema: string): Promise<DocumentStore> {
+  const table = `${schema}.minga_documents`;
+  const log = `${schema}.minga_document_updates`;
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS ${table} (name TEXT PRIMARY KEY, state BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL)`,
+  );
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS ${log} (seq BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, update_data BYTEA NOT NULL)`,
+  );
+  await pool.query(`CREATE INDEX IF NOT EXISTS minga_document_updates_name ON ${log} (name, seq)`);
+  /** Per document, the last log entry merged into the state this instance loaded. */
+  const mergedUpTo = new Map<string, number>();
+  return {
+    kind: 'postgres',
+    async fetch(name) {
+      const state = await pool.query<{ state: Buffer }>(`SELECT state FROM ${table} WHERE name = $1`, [name]);
+      const updates = await pool.query<{ seq: string; update_data: Buffer }>(
+        `SELECT seq, update_data FROM ${log} WHERE name = $1 ORDER BY seq`,
+        [name],
+      );
+      const last = updates.rows.at(-1);
+      if (last !== undefined) mergedUpTo.set(name, Number(last.seq));
+      const parts = [...state.rows.map((r) => r.state), ...updates.rows.map((r) => r.update_data)].map(
+        (b) => new Uint8Array(b),
+      );
+      if (parts.length === 0) return null;
+      return parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
+    },
+    async store(name, state, compacted = []) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(
+          `INSERT INTO ${table} (name, state, updated_at) VALUES ($1, $2, now())
+           ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+          [name, Buffer.from(state)],
+        );
+        // Also everything merged in at load time (left by a crash or by another instance): it is in `state`.
+        await client.query(`DELETE FROM ${log} WHERE name = $1 AND (seq = ANY($2) OR seq <= $3)`, [
+          name,
+          [...compacted],
+          mergedUpTo.get(name) ?? 0,
+        ]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    append: null,
+    async appendAsync(name, update) {
+      const result = await pool.query<{ seq: string }>(
+        `INSERT INTO ${log} (name, update_data) VALUES ($1, $2) RETURNING seq`,
+        [name, Buffer.from(update)],
+      );
+      return Number(result.rows[0]?.seq);
+    },
+    async exists(name) {
+      const result = await pool.query(
+        `SELECT 1 FROM ${table} WHERE name = $1 UNION ALL SELECT 1 FROM ${log} WHERE name = $1 LIMIT 1`,
+        [name],
+      );
+      return (result.rowCount ?? 0) > 0;
+    },
+    async names(prefix) {
+      const result = await pool.query<{ name: string }>(
+        `SELECT name FROM ${table} WHERE left(name, $1) = $2
+         UNION SELECT DISTINCT name FROM ${log} WHERE left(name, $1) = $2 ORDER BY name`,
+        [prefix.length, prefix],
+      );
+      return result.rows.map((r) => r.name);
+    },
+    async health() {
+      try {
+        await pool.query('SELECT 1');
+        return null;
+      } catch (error) {
+        return `postgres: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,287 @@
+// Hocuspocus for /sync: authentication, per-document authorization, limits, durable storage and logs.
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import { Database } from '@hocuspocus/extension-database';
+import { Redis } from '@hocuspocus/extension-redis';
+import * as Y from 'yjs';
+import { decideAccess, parseDocumentName } from './access.ts';
+import type { Role } from './db.ts';
+import type { DocumentStore } from './documents.ts';
+import type { Logger } from './log.ts';
+import type { TokenStore } from './tokens.ts';
+import {
+  DocumentTooLarge,
+  Forbidden,
+  InvalidUpdate,
+  TooManyConnections,
+  Unauthorized,
+  updateOf,
+} from './wire.ts';
+
+export interface SyncLimits {
+  maxMessageBytes: number;
+  maxDocumentBytes: number;
+  maxConnectionsPerToken: number;
+  maxConnectionsPerIp: number;
+  /** How often open connections are checked against revoked tokens. */
+  revocationCheckMs: number;
+}
+
+/** One WebSocket on /sync; it may carry several documents (one provider per document on one socket). */
+export interface SocketInfo {
+  id: string;
+  ip: string;
+  tokenIds: Set<string>;
+  close(code: number, reason: string): void;
+}
+
+export interface SyncContext {
+  socket: SocketInfo;
+  tokenId?: string;
+  role?: Role;
+}
+
+export interface SyncOptions {
+  tokens: TokenStore;
+  store: DocumentStore;
+  limits: SyncLimits;
+  log: Logger;
+  redisUrl?: string;
+  sockets: Set<SocketInfo>;
+}
+
+export interface SyncServer {
+  hocuspocus: Hocuspocus<SyncContext>;
+  redis: Redis | null;
+  stop(): Promise<void>;
+}
+
+function redisOptions(url: string): ConstructorParameters<typeof Redis>[0] {
+  const parsed = new URL(url);
+  const db = Number(parsed.pathname.replace(/^\//, '') || '0');
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || '6379'),
+    options: {
+      username: parsed.username || undefined,
+      password: decodeURIComponent(parsed.password) || undefined,
+      db: Number.isInteger(db) ? db : 0,
+    },
+  };
+}
+
+export function createSync(options: SyncOptions): SyncServer {
+  const { tokens, store, limits, log, sockets } = options;
+  /** Upper bound of each loaded document's encoded size, to refuse updates before they are applied. */
+  const sizes = new Map<string, number>();
+  /** PostgreSQL mode: the log sequence of the update each connection is handling, and those applied since
+   * the last store, per document. */
+  const pendingSeq = new WeakMap<object, number>();
+  const applied = new Map<string, number[]>();
+
+  const refuse = (
+    event: string,
+    error: { code: number; reason: string },
+    fields: Record<string, unknown>,
+  ) => {
+    log({ event: 'refused', refusal: event, code: error.code, ...fields });
+    return error;
+  };
+
+  const minga: Extension<SyncContext> = {
+    extensionName: 'minga',
+    async onAuthenticate({ token, documentName, connectionConfig, context, instance }) {
+      const { socket } = context;
+      const row = token ? await tokens.find(token) : null;
+      if (row === null) {
+        // Every document on this socket shares the device's token: close it all, after the denial is sent.
+        setImmediate(() => socket.close(Unauthorized.code, Unauthorized.reason));
+        throw refuse('unknown-or-revoked-token', Unauthorized, { document: documentName, socket: socket.id });
+      }
+      const who = { document: documentName, role: row.role, tokenId: row.id, socket: socket.id };
+      if (!socket.tokenIds.has(row.id)) {
+        let open = 0;
+        for (const other of sockets) if (other.tokenIds.has(row.id)) open += 1;
+        if (open >= limits.maxConnectionsPerToken) {
+          setImmediate(() => socket.close(TooManyConnections.code, TooManyConnections.reason));
+          throw refuse('too-many-connections-for-token', TooManyConnections, who);
+        }
+        socket.tokenIds.add(row.id);
+      }
+      const doc = parseDocumentName(documentName);
+      if (doc === null) throw refuse('bad-document-name', Forbidden, who);
+      const member = await tokens.isMember(row.id, doc.id);
+      const missionName = `mission:${doc.id}`;
+      const missionExists =
+        row.role === 'technician' && doc.kind === 'mission' && !member
+          ? instance.documents.has(missionName) ||
+            instance.loadingDocuments.has(missionName) ||
+            (await store.exists(missionName))
+          : true;
+      const { access, join } = decideAccess(doc, { role: row.role, member, missionExists });
+      if (access === 'forbidden') throw refuse('forbidden-document', Forbidden, who);
+      if (join) {
+        await tokens.addMembership(row.id, doc.id);
+        log({ event: 'membership-created', ...who });
+      }
+      connectionConfig.readOnly = access === 'read-only';
+      log({ event: 'authenticated', access, ...who });
+      return { tokenId: row.id, role: row.role };
+    },
+    async connected({ documentName, context, connection }) {
+      log({
+        event: 'connected',
+        document: documentName,
+        role: context.role,
+        tokenId: context.tokenId,
+        readOnly: connection.readOnly,
+        socket: context.socket.id,
+      });
+    },
+    async onDisconnect({ documentName, context }) {
+      log({
+        event: 'disconnected',
+        document: documentName,
+        role: context.role,
+        tokenId: context.tokenId,
+        socket: context.socket.id,
+      });
+    },
+    async afterLoadDocument({ document, documentName }) {
+      sizes.set(documentName, Y.encodeStateAsUpdate(document).length);
+      const append = store.append;
+      // Yjs emits 'update' synchronously inside the apply, before Hocuspocus sends its acknowledgement:
+      // writing the update here means nothing is acknowledged that is not already in the file.
+      document.on('update', (update: Uint8Array) => {
+        sizes.set(documentName, (sizes.get(documentName) ?? 0) + update.length);
+        if (append !== null) append(documentName, update);
+      });
+    },
+    async beforeHandleMessage({ update: message, documentName, connection, context }) {
+      const who = {
+        document: documentName,
+        role: context.role,
+        tokenId: context.tokenId,
+        socket: context.socket.id,
+      };
+      let update: Uint8Array | null;
+      try {
+        update = updateOf(message);
+        // Decodes every struct and the delete set without applying anything: a truncated or garbled update
+        // would otherwise be half applied (Yjs integrates structs before reading the delete set).
+        if (update !== null) Y.decodeUpdate(update);
+      } catch {
+        setImmediate(() => context.socket.close(InvalidUpdate.code, InvalidUpdate.reason));
+        throw refuse('malformed-update', InvalidUpdate, who);
+      }
+      if (update === null) return;
+      if (connection.readOnly) {
+        // Hocuspocus drops it and tells the client it was not saved; logged (unless empty) as a refusal.
+        if (update.length > 2) log({ event: 'refused', refusal: 'read-only-write', ...who });
+        return;
+      }
+      const size = sizes.get(documentName) ?? 0;
+      if (size + update.length > limits.maxDocumentBytes) {
+        throw refuse('document-too-large', DocumentTooLarge, { ...who, size, updateBytes: update.length });
+      }
+      // PostgreSQL: commit the update to the log before Hocuspocus applies and acknowledges it.
+      // An empty update ([0, 0]: no structs, no deletions), as every reconnect's sync step 2 may be, is skipped.
+      if (store.appendAsync !== null && update.length > 2)
+        pendingSeq.set(connection, await store.appendAsync(documentName, update));
+    },
+    async afterHandleMessage({ connection, documentName }) {
+      const seq = pendingSeq.get(connection);
+      if (seq === undefined) return;
+      pendingSeq.delete(connection);
+      const list = applied.get(documentName) ?? [];
+      list.push(seq);
+      applied.set(documentName, list);
+    },
+    async afterUnloadDocument({ documentName }) {
+      sizes.delete(documentName);
+      applied.delete(documentName);
+    },
+  };
+
+  const database = new Database({
+    fetch: async ({ documentName }) => store.fetch(documentName),
+    store: async ({ documentName, state }) => {
+      // Taken in the same tick as `state` was encoded: exactly the logged updates it already contains.
+      const compacted = applied.get(documentName) ?? [];
+      applied.set(documentName, []);
+      try {
+        await store.store(documentName, state, compacted);
+      } catch (error) {
+        applied.set(documentName, [...compacted, ...(applied.get(documentName) ?? [])]);
+        throw error;
+      }
+      sizes.set(documentName, state.length);
+    },
+  });
+  const redis = options.redisUrl ? new Redis(redisOptions(options.redisUrl)) : null;
+  let lastRedisError = '';
+  for (const client of redis === null ? [] : [redis.pub, redis.sub]) {
+    // ioredis retries by itself; without a listener it prints every failed attempt. Logged once per cause.
+    client.on('error', (error: Error) => {
+      if (error.message === lastRedisError) return;
+      lastRedisError = error.message;
+      log({ event: 'redis-error', message: error.message });
+    });
+    client.on('ready', () => {
+      lastRedisError = '';
+    });
+  }
+
+  const hocuspocus = new Hocuspocus<SyncContext>({
+    name: 'minga',
+    quiet: true,
+    // Every acknowledged update is already in the update log: the full-state write is only a compaction.
+    debounce: 2000,
+    maxDebounce: 10000,
+    extensions: redis === null ? [database, minga] : [redis, database, minga],
+  });
+
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    const ids = new Set<string>();
+    for (const socket of sockets) for (const id of socket.tokenIds) ids.add(id);
+    if (ids.size === 0 || sweeping) return;
+    sweeping = true;
+    tokens
+      .revokedAmong([...ids])
+      .then((revoked) => {
+        for (const socket of sockets) {
+          const hit = [...socket.tokenIds].find((id) => revoked.has(id));
+          if (hit === undefined) continue;
+          log({
+            event: 'revoked-connection-closed',
+            tokenId: hit,
+            socket: socket.id,
+            code: Unauthorized.code,
+          });
+          socket.close(Unauthorized.code, Unauthorized.reason);
+        }
+      })
+      // The token store is unreachable: /healthz says so; open connections stay until it answers again.
+      .catch((error: unknown) => log({ event: 'revocation-check-failed', message: String(error) }))
+      .finally(() => {
+        sweeping = false;
+      });
+  }, limits.revocationCheckMs);
+  sweep.unref();
+
+  return {
+    hocuspocus,
+    redis,
+    async stop() {
+      clearInterval(sweep);
+      hocuspocus.closeConnections();
+      hocuspocus.flushPendingStores();
+      // Let the stores started by the flush finish before the database closes.
+      const deadline = Date.now() + 5000;
+      while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+    },
+  };
+}

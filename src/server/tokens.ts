@@ -1,0 +1,139 @@
+// Tokens and memberships behind one async interface: in the SQLite file, or in PostgreSQL for scale-out.
+import type { DatabaseSync } from 'node:sqlite';
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import * as sqlite from './db.ts';
+import { hashToken, type Role, type TokenRow } from './db.ts';
+
+export interface TokenStore {
+  create(input: {
+    role: Role;
+    name: string;
+    missions?: readonly string[];
+  }): Promise<{ id: string; token: string }>;
+  /** Revokes by id or by the token itself; the id revoked, or null. */
+  revoke(idOrToken: string): Promise<string | null>;
+  list(): Promise<(TokenRow & { missions: string[] })[]>;
+  /** The live token with this secret, or null. */
+  find(token: string): Promise<TokenRow | null>;
+  revokedAmong(ids: readonly string[]): Promise<Set<string>>;
+  isMember(tokenId: string, mission: string): Promise<boolean>;
+  addMembership(tokenId: string, mission: string): Promise<void>;
+  missionsOf(tokenId: string): Promise<string[]>;
+}
+
+export function sqliteTokenStore(db: DatabaseSync): TokenStore {
+  return {
+    create: async (input) => sqlite.createToken(db, input),
+    revoke: async (idOrToken) => sqlite.revokeToken(db, idOrToken),
+    list: async () => sqlite.listTokens(db),
+    find: async (token) => sqlite.findToken(db, token),
+    revokedAmong: async (ids) => sqlite.revokedAmong(db, ids),
+    isMember: async (tokenId, mission) => sqlite.isMember(db, tokenId, mission),
+    addMembership: async (tokenId, mission) => sqlite.addMembership(db, tokenId, mission),
+    missionsOf: async (tokenId) => sqlite.missionsOf(db, tokenId),
+  };
+}
+
+/** A pool for DATABASE_URL with `schema` created if missing; errors of idle clients must not crash us. */
+export async function openPostgres(url: string, schema: string): Promise<pg.Pool> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
+  pool.on('error', () => {});
+  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  return pool;
+}
+
+export async function postgresTokenStore(pool: pg.Pool, schema: string): Promise<TokenStore> {
+  const tokens = `${schema}.minga_tokens`;
+  const memberships = `${schema}.minga_memberships`;
+  await pool.query(`CREATE TABLE IF NOT EXISTS ${tokens} (
+    id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('coordinator', 'technician', 'observer')),
+    created_at TEXT NOT NULL, revoked_at TEXT)`);
+  await pool.query(`CREATE TABLE IF NOT EXISTS ${memberships} (
+    token_id TEXT NOT NULL REFERENCES ${tokens}(id), mission TEXT NOT NULL, PRIMARY KEY (token_id, mission))`);
+  const columns = 'id, name, role, created_at, revoked_at';
+  const store: TokenStore = {
+    async create(input) {
+      const token = randomBytes(32).toString('base64url');
+      const id = randomUUID();
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(
+          `INSERT INTO ${tokens} (id, hash, name, role, created_at) VALUES ($1, $2, $3, $4, $5)`,
+          [id, hashToken(token), input.name, input.role, new Date().toISOString()],
+        );
+        for (const mission of input.missions ?? []) {
+          await client.query(`INSERT INTO ${memberships} VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+            id,
+            mission,
+          ]);
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+      return { id, token };
+    },
+    async revoke(idOrToken) {
+      const found = await pool.query<{ id: string }>(`SELECT id FROM ${tokens} WHERE id = $1 OR hash = $2`, [
+        idOrToken,
+        hashToken(idOrToken),
+      ]);
+      const id = found.rows[0]?.id;
+      if (id === undefined) return null;
+      await pool.query(`UPDATE ${tokens} SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL`, [
+        new Date().toISOString(),
+        id,
+      ]);
+      return id;
+    },
+    async list() {
+      const rows = await pool.query<TokenRow>(`SELECT ${columns} FROM ${tokens} ORDER BY created_at`);
+      return Promise.all(
+        rows.rows.map(async (row) => ({ ...row, missions: await store.missionsOf(row.id) })),
+      );
+    },
+    async find(token) {
+      const result = await pool.query<TokenRow>(
+        `SELECT ${columns} FROM ${tokens} WHERE hash = $1 AND revoked_at IS NULL`,
+        [hashToken(token)],
+      );
+      return result.rows[0] ?? null;
+    },
+    async revokedAmong(ids) {
+      const live = await pool.query<{ id: string }>(
+        `SELECT id FROM ${tokens} WHERE id = ANY($1) AND revoked_at IS NULL`,
+        [[...ids]],
+      );
+      const alive = new Set(live.rows.map((r) => r.id));
+      return new Set(ids.filter((id) => !alive.has(id)));
+    },
+    async isMember(tokenId, mission) {
+      const result = await pool.query(`SELECT 1 FROM ${memberships} WHERE token_id = $1 AND mission = $2`, [
+        tokenId,
+        mission,
+      ]);
+      return (result.rowCount ?? 0) > 0;
+    },
+    async addMembership(tokenId, mission) {
+      await pool.query(`INSERT INTO ${memberships} VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+        tokenId,
+        mission,
+      ]);
+    },
+    async missionsOf(tokenId) {
+      const result = await pool.query<{ mission: string }>(
+        `SELECT mission FROM ${memberships} WHERE token_id = $1 ORDER BY mission`,
+        [tokenId],
+      );
+      return result.rows.map((r) => r.mission);
+    },
+  };
+  return store;
+}

@@ -1,0 +1,42 @@
+// The Hocuspocus wire format as far as the server must read it itself, and the close codes it sends.
+
+/** Close codes and reasons the clients see (Hocuspocus's own conventions for 4401 and 4403). */
+export const Unauthorized = { code: 4401, reason: 'Unauthorized' } as const;
+export const Forbidden = { code: 4403, reason: 'Forbidden' } as const;
+export const TooManyConnections = { code: 4429, reason: 'Too many connections' } as const;
+export const DocumentTooLarge = { code: 4413, reason: 'Document too large' } as const;
+export const InvalidUpdate = { code: 1007, reason: 'Invalid update' } as const;
+
+const SYNC = 0;
+const SYNC_REPLY = 4;
+const SYNC_STEP2 = 1;
+const SYNC_UPDATE = 2;
+
+/** Reads a lib0 varUint at `pos` (7 bits per byte, little-endian); throws past the end. */
+function readVarUint(bytes: Uint8Array, cursor: { pos: number }): number {
+  let value = 0;
+  let multiplier = 1;
+  while (cursor.pos < bytes.length) {
+    const byte = bytes[cursor.pos++] ?? 0;
+    value += (byte & 0x7f) * multiplier;
+    if (byte < 0x80) return value;
+    multiplier *= 128;
+    if (value > Number.MAX_SAFE_INTEGER) throw new Error('varUint out of range');
+  }
+  throw new Error('unexpected end of message');
+}
+
+/** The Yjs update carried by a sync message, or null for other messages. Throws if the framing is broken. */
+export function updateOf(message: Uint8Array): Uint8Array | null {
+  const cursor = { pos: 0 };
+  const nameLength = readVarUint(message, cursor);
+  cursor.pos += nameLength; // skips the document name
+  const type = readVarUint(message, cursor);
+  if (type !== SYNC && type !== SYNC_REPLY) return null;
+  const step = readVarUint(message, cursor);
+  if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) return null;
+  const length = readVarUint(message, cursor);
+  // A truncated message must not pass for a shorter update.
+  if (cursor.pos + length !== message.length) throw new Error('truncated or padded update');
+  return message.subarray(cursor.pos, cursor.pos + length);
+}

@@ -1,0 +1,29 @@
+// How a refusal from the sync server reads, whichever way Hocuspocus delivered it.
+import type { RefusalReason } from './status.ts';
+
+/** Hocuspocus's own close codes (@hocuspocus/common `Unauthorized`, `Forbidden`). */
+export const CLOSE_UNAUTHORIZED = 4401;
+export const CLOSE_FORBIDDEN = 4403;
+
+/**
+ * A failed authentication for one document arrives as a permission-denied message whose reason is the thrown
+ * error's `reason` ("Unauthorized", "Forbidden") or "permission-denied": anything but forbidden means the token
+ * itself was not accepted.
+ */
+export function refusalOfDenial(reason: string): RefusalReason {
+  return /forbidden/i.test(reason) ? 'forbidden' : 'unauthorized';
+}
+
+/**
+ * A close of the whole socket carries the code; a close of one document (a revoked token on an open
+ * connection) arrives as code 1000 with the reason text only.
+ */
+export function refusalOfClose(event: { code?: number; reason?: string } | undefined): RefusalReason | null {
+  if (!event) return null;
+  if (event.code === CLOSE_UNAUTHORIZED) return 'unauthorized';
+  if (event.code === CLOSE_FORBIDDEN) return 'forbidden';
+  const reason = event.reason ?? '';
+  if (/^forbidden$/i.test(reason)) return 'forbidden';
+  if (/^(unauthori[sz]ed|permission-denied)$/i.test(reason)) return 'unauthorized';
+  return null;
+}
