@@ -4,17 +4,20 @@ import path from 'node:path';
 import { startBuiltApp } from '../tests/e2e/support/server.ts';
 import { measureFieldApp } from './fieldApp.ts';
 import { runLighthouse } from './lighthouse.ts';
+import { measureSync } from './sync.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
 try {
   const fieldApp = await measureFieldApp(app.url);
   const lighthouse = await runLighthouse(`${app.url}/`);
+  const sync = await measureSync();
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
     fieldApp,
     lighthouse,
+    sync,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -28,6 +31,12 @@ try {
   console.info(
     `Lighthouse mobile: cold score ${lighthouse.coldScore}, LCP ${lighthouse.coldLcpMs} ms · ` +
       `warm score ${lighthouse.warmScore}, LCP ${lighthouse.warmLcpMs} ms (targets: score ≥ 95, warm LCP ≤ 1000 ms)`,
+  );
+  const week = sync.weekOfWork;
+  console.info(
+    `sync: a week offline (${week.notes} notes, ${week.assessments} assessments) in ${week.ms.toFixed(0)} ms, ` +
+      `${(week.bytesSent / 1024).toFixed(0)} KB sent = ${week.ratio.toFixed(2)}× Yjs's own diff (target ≤ 1.2) · ` +
+      `live edit p50 ${sync.liveEditMs.p50.toFixed(1)} ms, p95 ${sync.liveEditMs.p95.toFixed(1)} ms (target p95 ≤ 100)`,
   );
 } finally {
   await app.close();
