@@ -1,8 +1,15 @@
-// Entry point: mounts the app.
+// Entry point: mounts the app, and resumes sync on a device that is signed in.
 import { render } from 'preact';
 import { App } from './ui/App.tsx';
 import { startPwa } from './pwa/index.ts';
+import { hasSyncToken } from './sync/signedIn.ts';
 import './ui/styles.css';
 
 render(<App />, document.getElementById('app')!);
 startPwa();
+// The sync module (and the Hocuspocus client) loads only when signed in, never as part of the first screen.
+void hasSyncToken()
+  .then(async (signedIn) => {
+    if (signedIn) await (await import('./sync/index.ts')).startSync();
+  })
+  .catch((error: unknown) => console.warn('sync did not start', error));

@@ -1,12 +1,16 @@
 // The Minga server: one node:http server for the PWA, /api/*, /healthz and the WebSocket /sync (Hocuspocus).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import crossws from 'crossws/adapters/node';
 import type { WebSocketLike } from '@hocuspocus/server';
+import { postgresBlobRefs, sqliteBlobRefs } from './blobRefs.ts';
+import { DEFAULT_MAX_BLOB_BYTES, handleBlob } from './blobs.ts';
 import { createStaticHandler, safeUrlPath, startStaticServer } from './static.ts';
 import { openDatabase } from './db.ts';
 import { postgresDocumentStore, sqliteDocumentStore, type DocumentStore } from './documents.ts';
+import { handleInvites } from './invites.ts';
 import { jsonLogger, type Logger } from './log.ts';
 import { createSync, type SocketInfo, type SyncLimits } from './sync.ts';
 import { openPostgres, postgresTokenStore, sqliteTokenStore, type TokenStore } from './tokens.ts';
@@ -21,6 +25,8 @@ export interface MingaServerOptions {
   databaseSchema?: string;
   redisUrl?: string;
   limits?: Partial<SyncLimits>;
+  /** Largest blob accepted by PUT /api/blobs (default 20 MiB). */
+  maxBlobBytes?: number;
   log?: Logger;
 }
 
@@ -62,6 +68,14 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
   const store: DocumentStore = pool ? await postgresDocumentStore(pool, schema) : sqliteDocumentStore(db);
   // Several instances must agree on tokens: with PostgreSQL they live there, not in each instance's file.
   const tokens: TokenStore = pool ? await postgresTokenStore(pool, schema) : sqliteTokenStore(db);
+  const blobs = {
+    dir: path.join(options.dataDir, 'blobs'),
+    maxBytes: options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES,
+    refs: pool ? await postgresBlobRefs(pool, schema) : sqliteBlobRefs(db),
+    tokens,
+    store,
+    log,
+  };
   const sockets = new Set<SocketInfo>();
   const sync = createSync({ tokens, store, limits, log, sockets, redisUrl: options.redisUrl });
   const staticHandler = createStaticHandler({ distDir: options.distDir });
@@ -88,6 +102,15 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     if (row === null) {
       log({ event: 'refused', refusal: 'api-unauthorized', path: urlPath });
       sendJson(res, 401, { error: 'unauthorized' });
+      return;
+    }
+    if (urlPath === '/api/invites') {
+      const reply = await handleInvites(req, row, tokens, log);
+      sendJson(res, reply.status, reply.body);
+      return;
+    }
+    if (urlPath.startsWith('/api/blobs/')) {
+      await handleBlob(req, res, urlPath, row, blobs);
       return;
     }
     if (req.method !== 'GET') {

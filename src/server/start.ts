@@ -47,7 +47,8 @@ function build(): Promise<void> {
 
 /**
  * Environment: PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL and DATABASE_SCHEMA (public),
- * REDIS_URL, MAX_MESSAGE_BYTES, MAX_DOCUMENT_BYTES, MAX_CONNECTIONS_PER_TOKEN, MAX_CONNECTIONS_PER_IP.
+ * REDIS_URL, MAX_MESSAGE_BYTES, MAX_DOCUMENT_BYTES, MAX_CONNECTIONS_PER_TOKEN, MAX_CONNECTIONS_PER_IP,
+ * MAX_BLOB_BYTES (20 MiB).
  */
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
       maxConnectionsPerToken: positiveInt('MAX_CONNECTIONS_PER_TOKEN'),
       maxConnectionsPerIp: positiveInt('MAX_CONNECTIONS_PER_IP'),
     },
+    maxBlobBytes: positiveInt('MAX_BLOB_BYTES'),
   });
   log('listening', {
     port: running.port,

@@ -68,8 +68,16 @@ export async function processPhoto(file: Blob, options: PhotoOptions): Promise<P
   return { blob, ref };
 }
 
-/** Stores an already processed photo. Content-addressed, so storing the same photo twice is harmless. */
-export async function storePhoto(db: MingaDb, blob: Blob, ref: PhotoRef): Promise<void> {
+/**
+ * Stores an already processed photo. Content-addressed, so storing the same photo twice is harmless. `upload`
+ * is 'uploaded' for bytes that came from the sync server, so the queue does not send them back.
+ */
+export async function storePhoto(
+  db: MingaDb,
+  blob: Blob,
+  ref: PhotoRef,
+  upload: BlobRow['upload'] = 'local',
+): Promise<void> {
   const row: BlobRow = {
     sha256: ref.sha256,
     blob,
@@ -78,7 +86,7 @@ export async function storePhoto(db: MingaDb, blob: Blob, ref: PhotoRef): Promis
     width: ref.width,
     height: ref.height,
     createdAt: ref.takenAt,
-    upload: 'local',
+    upload,
   };
   try {
     // One transaction, at most one write. An existing row is left alone: a blind put would reset an

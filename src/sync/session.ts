@@ -3,11 +3,13 @@ import { asMissionId, missionDocName } from '../domain/ids.ts';
 import { getDb } from '../storage/db.ts';
 import { acquireMission, observeMissions, releaseMission } from '../storage/docStore.ts';
 import { syncInBackground } from './background.ts';
+import { httpBase, startBlobQueue, type BlobQueue } from './blobQueue.ts';
 import { SyncConnection, type ConnectionOptions } from './connection.ts';
 import { browserConnectivity } from './connectivity.ts';
 import { countPending } from './pending.ts';
 import { resetSyncStatus, setConnectionState } from './status.ts';
 import { loadServerState } from './syncState.ts';
+import { onSaveState } from '../storage/saveStatus.ts';
 
 export const SYNC_TOKEN_KEY = 'syncToken';
 export const SYNC_SERVER_KEY = 'syncServer';
@@ -27,7 +29,12 @@ export type SignOutResult =
   | { ok: false; reason: 'notSignedIn' };
 
 let environment: SyncEnvironment = {};
-let live: { connection: SyncConnection; stopObserving: () => void } | null = null;
+let live: {
+  connection: SyncConnection;
+  stopObserving: () => void;
+  blobs: BlobQueue;
+  stopWatchingSaves: () => void;
+} | null = null;
 let backgroundRunning = false;
 
 export function configureSync(next: SyncEnvironment): void {
@@ -116,11 +123,18 @@ export async function pendingChanges(server: string): Promise<Map<string, number
   return result;
 }
 
+/** After a photo is saved: upload it now rather than at the next connection. */
+export function kickPhotoUploads(): void {
+  live?.blobs.kick();
+}
+
 /** Closes the connection (tests, sign-out); local data and acknowledgements stay. */
 export async function stopSync(): Promise<void> {
   if (!live) return;
-  const { connection, stopObserving } = live;
+  const { connection, stopObserving, blobs, stopWatchingSaves } = live;
   live = null;
+  stopWatchingSaves();
+  blobs.stop();
   stopObserving();
   connection.destroy();
   setConnectionState('signedOut', null);
@@ -138,8 +152,16 @@ function start(server: string, token: string): void {
     backoff,
     WebSocketPolyfill,
   } = environment;
+  const online = connectivity ?? browserConnectivity();
+  const blobs = startBlobQueue({
+    endpoint: { baseUrl: httpBase(server, origin), token },
+    connectivity: online,
+    timers,
+    random,
+    backoff,
+  });
   const connection = new SyncConnection({
-    connectivity: connectivity ?? browserConnectivity(),
+    connectivity: online,
     random,
     now,
     timers,
@@ -149,6 +171,7 @@ function start(server: string, token: string): void {
     server: key,
     token,
     onConnected: () => {
+      blobs.kick();
       if (backgroundConcurrency > 0) void runBackground(backgroundConcurrency);
     },
   });
@@ -156,7 +179,28 @@ function start(server: string, token: string): void {
     opened: (mission) => void connection.attach(missionDocName(mission.id), mission.doc),
     closing: (mission) => connection.detach(missionDocName(mission.id)),
   });
-  live = { connection, stopObserving };
+  live = { connection, stopObserving, blobs, stopWatchingSaves: kickUploadsAfterSaves(blobs) };
+}
+
+/** A photo reaches the server soon after the record that shows it is saved, not at the next connection. */
+function kickUploadsAfterSaves(blobs: BlobQueue): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stop = onSaveState((state) => {
+    if (state.kind !== 'saved' || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      // Only when a photo waits: a pass opens every mission to learn which one a photo belongs to.
+      void getDb()
+        .blobs.where('upload')
+        .equals('local')
+        .count()
+        .then((waiting) => waiting > 0 && blobs.kick());
+    }, 2000);
+  });
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
 }
 
 async function runBackground(concurrency: number): Promise<void> {

@@ -23,6 +23,7 @@ const NoteScreen = lazy(() => import('./screens/NoteScreen.tsx').then((m) => m.N
 const ActionScreen = lazy(() => import('./screens/ActionScreen.tsx').then((m) => m.ActionScreen));
 const TrashScreen = lazy(() => import('./screens/TrashScreen.tsx').then((m) => m.TrashScreen));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen));
+const JoinScreen = lazy(() => import('./screens/JoinScreen.tsx').then((m) => m.JoinScreen));
 
 function whenIdle(task: () => void): void {
   if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
@@ -72,12 +73,19 @@ export function App() {
           <StatusBar />
           <main id="main">
             {profile === null ? (
-              <SetupScreen />
+              // An invite link may be the first thing a new phone opens: it signs in, then setup follows.
+              <ErrorBoundary>
+                <Router>
+                  <Route path={routes.join} component={JoinScreen} />
+                  <Route default component={SetupScreen} />
+                </Router>
+              </ErrorBoundary>
             ) : (
               <ErrorBoundary>
                 <Router>
                   <Route path={routes.home} component={MissionListScreen} />
                   <Route path={routes.settings} component={SettingsScreen} />
+                  <Route path={routes.join} component={JoinScreen} />
                   <Route path={routes.newMission} component={MissionFormScreen} />
                   <Route path={routes.editMission} component={MissionFormScreen} />
                   <Route path={routes.trash} component={TrashScreen} />

@@ -9,6 +9,8 @@ export const routes = {
   note: '/missions/:id/notes/:recordId',
   action: '/missions/:id/actions/:recordId',
   trash: '/missions/:id/trash',
+  /** Invite links: `/join#token=…` (see src/sync/account.ts inviteLink). */
+  join: '/join',
 } as const;
 
 export type MissionTab = 'overview' | 'assessments' | 'notes' | 'actions';

@@ -7,6 +7,7 @@ import type { GeoPoint, PhotoRef } from '../../domain/model.ts';
 import { getDb } from '../../storage/db.ts';
 import { savePhoto } from '../../storage/photos.ts';
 import { photoUrl, releasePhotoUrl } from '../../storage/thumbnails.ts';
+import { fetchMissingPhoto } from '../../sync/blobQueue.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { ErrorBanner } from './ErrorSummary.tsx';
 
@@ -109,14 +110,23 @@ function Thumb(props: { photo: PhotoRef; n: number; disabled: boolean; onRemove:
 
   useEffect(() => {
     let shown = true;
+    let fetched: string | undefined;
     photoUrl(getDb(), sha256).then(
-      (found) => shown && setUrl(found ?? null),
+      (found) => {
+        if (shown) setUrl(found ?? null);
+        // Not on this device: ask the server; the placeholder stays when offline or not allowed.
+        if (shown && !found)
+          void fetchMissingPhoto(sha256).then(
+            (blob) => blob && shown && setUrl((fetched = URL.createObjectURL(blob))),
+          );
+      },
       () => shown && setUrl(null),
     );
     // The shared URL is revoked once no thumbnail shows this photo any more.
     return () => {
       shown = false;
       releasePhotoUrl(sha256);
+      if (fetched) URL.revokeObjectURL(fetched);
     };
   }, [sha256]);
 

@@ -1,6 +1,7 @@
 // Says, without alarm, whether work is saved on the device and whether the network is there.
 import { useI18n } from '../i18n/context.tsx';
 import { useOnline, useSaveState } from '../hooks/useStatus.ts';
+import { SyncChip } from './SyncChip.tsx';
 
 export function StatusBar() {
   const { t, time } = useI18n();
@@ -21,6 +22,7 @@ export function StatusBar() {
               : t('status.saved')}
         </p>
       )}
+      <SyncChip />
       {!online && (
         <p class="statusbar__offline" role="status">
           {t('status.offline')}

@@ -20,6 +20,7 @@ import { link, type MissionTab } from '../routes.ts';
 import { NotFound } from './NotFound.tsx';
 import { BackLink } from '../components/BackLink.tsx';
 import { DeletedNotice } from '../components/DeletedNotice.tsx';
+import { MissionSyncStatus } from '../components/mission/MissionSyncStatus.tsx';
 
 const TABS: readonly { tab: MissionTab; label: MessageKey }[] = [
   { tab: 'overview', label: 'mission.tab.overview' },
@@ -115,6 +116,7 @@ export function MissionScreen() {
     <section class="screen mission-screen">
       <BackLink href={link.home()}>{t('nav.missions')}</BackLink>
       <h1>{record.title}</h1>
+      <MissionSyncStatus missionId={missionId} />
       {readOnly && <ReadOnlyNotice />}
       {record.deletedAt !== null && <DeletedBanner mission={mission} readOnly={readOnly} />}
       <Tabs missionId={missionId} current={tab} snapshot={snapshot} />

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { LanguagePicker, ProfileForm } from './SetupScreen.tsx';
 import { StoragePanel } from '../components/StoragePanel.tsx';
+import { SyncPanel } from '../components/SyncPanel.tsx';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -40,6 +41,7 @@ export function SettingsScreen() {
         )}
         <ProfileForm initial={profile} onSaved={onSaved} />
       </section>
+      <SyncPanel />
       <StoragePanel />
     </section>
   );

@@ -1,0 +1,273 @@
+// PUT/GET /api/blobs/<sha256>: photo bytes, hash-verified, written atomically, readable per mission reference.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { asSha256, isUuid } from '../domain/ids.ts';
+import { decideAccess } from './access.ts';
+import type { TokenRow } from './db.ts';
+import type { DocumentStore } from './documents.ts';
+import type { BlobRefs } from './blobRefs.ts';
+import type { Logger } from './log.ts';
+import type { TokenStore } from './tokens.ts';
+
+export const DEFAULT_MAX_BLOB_BYTES = 20 * 1024 * 1024;
+/** Types served back as they came; anything else becomes octet-stream, so no upload can be served as HTML. */
+const SAFE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
+
+export interface BlobContext {
+  dir: string;
+  maxBytes: number;
+  refs: BlobRefs;
+  tokens: TokenStore;
+  store: DocumentStore;
+  log: Logger;
+}
+
+function reply(res: ServerResponse, status: number, error?: string, close = false): void {
+  const body = error === undefined ? '' : JSON.stringify({ error });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    // A refused body is not read to its end: the connection cannot carry another request.
+    ...(close ? { Connection: 'close' } : {}),
+  });
+  res.end(body);
+}
+
+function blobPath(dir: string, sha256: string): string {
+  return path.join(dir, sha256.slice(0, 2), sha256);
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** PUT and GET (and HEAD) under /api/blobs/; the token is already resolved to a live row. */
+export async function handleBlob(
+  req: IncomingMessage,
+  res: ServerResponse,
+  urlPath: string,
+  row: TokenRow,
+  ctx: BlobContext,
+): Promise<void> {
+  const sha256 = asSha256(urlPath.slice('/api/blobs/'.length));
+  if (sha256 === null) return reply(res, 400, 'bad_sha256');
+  if (req.method === 'PUT') return put(req, res, sha256, row, ctx);
+  if (req.method === 'GET' || req.method === 'HEAD') return get(req, res, sha256, row, ctx);
+  reply(res, 405, 'method_not_allowed');
+}
+
+async function get(
+  req: IncomingMessage,
+  res: ServerResponse,
+  sha256: string,
+  row: TokenRow,
+  ctx: BlobContext,
+): Promise<void> {
+  let allowed = false;
+  for (const mission of await ctx.refs.missions(sha256)) {
+    const member = row.role === 'coordinator' || (await ctx.tokens.isMember(row.id, mission));
+    // Reading never joins: the mission is treated as existing, so only members (and coordinators) read.
+    const facts = { role: row.role, member, missionExists: true };
+    if (decideAccess({ kind: 'mission', id: mission }, facts).access !== 'forbidden') {
+      allowed = true;
+      break;
+    }
+  }
+  const file = blobPath(ctx.dir, sha256);
+  const info = allowed ? await stat(file).catch(() => null) : null;
+  if (info === null) {
+    // The same answer whether the blob is missing or the caller may not see it: existence is not revealed.
+    ctx.log({ event: 'refused', refusal: 'blob-not-readable', sha256, tokenId: row.id, role: row.role });
+    return reply(res, 404, 'not_found');
+  }
+  res.writeHead(200, {
+    'Content-Type': (await ctx.refs.mime(sha256)) ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'Cache-Control': 'private, max-age=31536000, immutable',
+    ETag: `"${sha256}"`,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  // pipeline closes the file and the response when either side fails, which a bare pipe would not.
+  await pipeline(createReadStream(file), res).catch((error: unknown) => {
+    ctx.log({
+      event: 'blob-read-aborted',
+      sha256,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  });
+}
+
+async function mayWrite(row: TokenRow, mission: string, ctx: BlobContext): Promise<'yes' | 'joined' | 'no'> {
+  if (row.role === 'coordinator') return 'yes';
+  const member = await ctx.tokens.isMember(row.id, mission);
+  const missionExists = member || (await ctx.store.exists(`mission:${mission}`));
+  const { access, join } = decideAccess(
+    { kind: 'mission', id: mission },
+    { role: row.role, member, missionExists },
+  );
+  if (access !== 'read-write') return 'no';
+  if (!join) return 'yes';
+  // A technician's photos of a mission created offline may arrive before its document: same rule as /sync.
+  await ctx.tokens.addMembership(row.id, mission);
+  return 'joined';
+}
+
+async function put(
+  req: IncomingMessage,
+  res: ServerResponse,
+  sha256: string,
+  row: TokenRow,
+  ctx: BlobContext,
+): Promise<void> {
+  const missionParam = new URL(req.url ?? '/', 'http://x').searchParams.get('mission') ?? '';
+  const who = { sha256, mission: missionParam, tokenId: row.id, role: row.role };
+  if (!isUuid(missionParam)) return reply(res, 400, 'bad_mission', true);
+  const mission = missionParam.toLowerCase();
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > ctx.maxBytes) {
+    ctx.log({ event: 'refused', refusal: 'blob-too-large', bytes: declared, max: ctx.maxBytes, ...who });
+    return reply(res, 413, 'too_large', true);
+  }
+  const decision = await mayWrite(row, mission, ctx);
+  if (decision === 'no') {
+    ctx.log({ event: 'refused', refusal: 'blob-forbidden', ...who });
+    return reply(res, 403, 'forbidden', true);
+  }
+  if (decision === 'joined') ctx.log({ event: 'membership-created', document: `mission:${mission}`, ...who });
+  const final = blobPath(ctx.dir, sha256);
+  const already = await exists(final);
+  // Even a known blob is hashed again before a new reference is recorded: knowing a hash is not having the
+  // photo, and a reference grants readers of the mission access to it.
+  const received = await receive(req, ctx, already ? null : path.join(ctx.dir, 'tmp'));
+  if (received.kind === 'too-large') {
+    ctx.log({
+      event: 'refused',
+      refusal: 'blob-too-large',
+      bytes: received.bytes,
+      max: ctx.maxBytes,
+      ...who,
+    });
+    return reply(res, 413, 'too_large', true);
+  }
+  if (received.kind === 'aborted') {
+    ctx.log({ event: 'refused', refusal: 'blob-upload-aborted', ...who });
+    return;
+  }
+  if (received.sha256 !== sha256) {
+    if (received.temp !== null) await unlink(received.temp).catch(() => {});
+    ctx.log({ event: 'refused', refusal: 'blob-hash-mismatch', bytes: received.bytes, ...who });
+    return reply(res, 422, 'hash_mismatch');
+  }
+  if (received.temp !== null) {
+    await mkdir(path.dirname(final), { recursive: true });
+    await rename(received.temp, final);
+    await fsyncDir(path.dirname(final));
+  }
+  const type =
+    String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase() ?? '';
+  await ctx.refs.add(
+    sha256,
+    mission,
+    SAFE_TYPES.has(type) ? type : 'application/octet-stream',
+    received.bytes,
+  );
+  ctx.log({ event: already ? 'blob-referenced' : 'blob-stored', bytes: received.bytes, ...who });
+  reply(res, already ? 200 : 201);
+}
+
+type Received =
+  | { kind: 'ok'; sha256: string; bytes: number; temp: string | null }
+  | { kind: 'too-large'; bytes: number }
+  | { kind: 'aborted' };
+
+/** Hashes the body while counting it, and writes it to a fsynced temp file in `tmpDir` unless null. */
+async function receive(req: IncomingMessage, ctx: BlobContext, tmpDir: string | null): Promise<Received> {
+  const hash = createHash('sha256');
+  let temp: string | null = null;
+  let file: FileHandle | null = null;
+  if (tmpDir !== null) {
+    await mkdir(tmpDir, { recursive: true });
+    temp = path.join(tmpDir, randomUUID());
+    file = await open(temp, 'wx');
+  }
+  // Events rather than for-await: leaving a for-await loop destroys the socket before the 413 can be sent.
+  const outcome = await new Promise<Received | Error>((resolve) => {
+    let bytes = 0;
+    let writing: Promise<unknown> = Promise.resolve();
+    const done = (result: Received | Error): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onAbort);
+      req.off('aborted', onAbort);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer): void => {
+      bytes += chunk.length;
+      // Counted while streaming: a missing or lying Content-Length does not let a body past the limit.
+      if (bytes > ctx.maxBytes) {
+        req.pause();
+        done({ kind: 'too-large', bytes });
+        return;
+      }
+      hash.update(chunk);
+      if (file === null) return;
+      const handle = file;
+      req.pause();
+      writing = writing
+        .then(() => handle.write(chunk))
+        .then(
+          () => req.resume(),
+          (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+        );
+    };
+    const onEnd = (): void => {
+      void writing.then(() => done({ kind: 'ok', sha256: hash.digest('hex'), bytes, temp }));
+    };
+    const onAbort = (): void => done({ kind: 'aborted' });
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onAbort);
+    req.once('aborted', onAbort);
+  });
+  if (outcome instanceof Error || outcome.kind !== 'ok') {
+    await cleanup(file, temp);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
+  }
+  if (file !== null) {
+    await file.sync();
+    await file.close();
+  }
+  return outcome;
+}
+
+async function cleanup(file: FileHandle | null, temp: string | null): Promise<void> {
+  await file?.close().catch(() => {});
+  if (temp !== null) await unlink(temp).catch(() => {});
+}
+
+/** Makes the rename itself durable, not only the file's bytes. */
+async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,44 @@
+// Sync statuses in words, the same everywhere they appear: status bar, settings, mission header.
+import type { RefusalReason, SyncStatus } from '../../sync/status.ts';
+import type { Translator } from '../i18n/translate.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A time of day when it was today, else date and time: "at 10:42" from last week would mislead. */
+export function syncedWhen(at: number, i18n: Translator, now = Date.now()): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return sameDay && now - at < DAY_MS ? i18n.time(at) : i18n.dateTime(at);
+}
+
+export function syncStatusLabel(status: SyncStatus, i18n: Translator): string {
+  const { t } = i18n;
+  switch (status.kind) {
+    case 'offline':
+      return t('sync.state.offline');
+    case 'connecting':
+      return t('sync.state.connecting');
+    case 'syncing':
+      return status.pending > 0
+        ? t('sync.state.syncingCount', { count: status.pending })
+        : t('sync.state.syncing');
+    case 'upToDate':
+      return status.lastSyncedAt === null
+        ? t('sync.state.upToDate')
+        : t('sync.state.upToDateAt', { time: syncedWhen(status.lastSyncedAt, i18n) });
+    case 'pending':
+      return status.pending === 1
+        ? t('sync.state.pendingOne')
+        : t('sync.state.pendingMany', { count: status.pending });
+    case 'refused':
+      return t('sync.state.refused');
+  }
+}
+
+export function refusalText(reason: RefusalReason, i18n: Translator): string {
+  return reason === 'forbidden' ? i18n.t('sync.refused.forbidden') : i18n.t('sync.refused.unauthorized');
+}
+
+/** When the server last confirmed, if the status knows it. */
+export function lastSyncedAt(status: SyncStatus): number | null {
+  return 'lastSyncedAt' in status ? status.lastSyncedAt : null;
+}

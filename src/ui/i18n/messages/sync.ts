@@ -1,0 +1,53 @@
+// Sync strings the whole app needs: the status words of the status bar chip and the mission header.
+import { defineMessages } from '../define.ts';
+
+export const sync = defineMessages(
+  {
+    'sync.state.offline': 'Offline',
+    'sync.state.connecting': 'Connecting…',
+    'sync.state.syncing': 'Syncing…',
+    'sync.state.syncingCount': 'Syncing ({count})',
+    'sync.state.upToDate': 'Up to date',
+    'sync.state.upToDateAt': 'Up to date (at {time})',
+    'sync.state.pendingOne': '1 change not yet on the server',
+    'sync.state.pendingMany': '{count} changes not yet on the server',
+    'sync.state.refused': 'Access refused',
+    'sync.refused.unauthorized':
+      'The server refused this device’s sign-in (the invitation may have been revoked). Your data stays on this device.',
+    'sync.refused.forbidden':
+      'The server refused this device access to this mission. Your data stays on this device.',
+    'sync.missionLabel': 'Sync: {status}',
+  },
+  {
+    'sync.state.offline': 'Sin conexión',
+    'sync.state.connecting': 'Conectando…',
+    'sync.state.syncing': 'Sincronizando…',
+    'sync.state.syncingCount': 'Sincronizando ({count})',
+    'sync.state.upToDate': 'Al día',
+    'sync.state.upToDateAt': 'Al día (a las {time})',
+    'sync.state.pendingOne': '1 cambio aún no está en el servidor',
+    'sync.state.pendingMany': '{count} cambios aún no están en el servidor',
+    'sync.state.refused': 'Acceso denegado',
+    'sync.refused.unauthorized':
+      'El servidor rechazó la sesión de este dispositivo (quizá se revocó la invitación). Tus datos se quedan en este dispositivo.',
+    'sync.refused.forbidden':
+      'El servidor denegó a este dispositivo el acceso a esta misión. Tus datos se quedan en este dispositivo.',
+    'sync.missionLabel': 'Sincronización: {status}',
+  },
+  {
+    'sync.state.offline': 'Sense connexió',
+    'sync.state.connecting': 'Connectant…',
+    'sync.state.syncing': 'Sincronitzant…',
+    'sync.state.syncingCount': 'Sincronitzant ({count})',
+    'sync.state.upToDate': 'Al dia',
+    'sync.state.upToDateAt': 'Al dia (a les {time})',
+    'sync.state.pendingOne': '1 canvi encara no és al servidor',
+    'sync.state.pendingMany': '{count} canvis encara no són al servidor',
+    'sync.state.refused': 'Accés denegat',
+    'sync.refused.unauthorized':
+      'El servidor ha rebutjat la sessió d’aquest dispositiu (potser s’ha revocat la invitació). Les teves dades es queden en aquest dispositiu.',
+    'sync.refused.forbidden':
+      'El servidor ha denegat a aquest dispositiu l’accés a aquesta missió. Les teves dades es queden en aquest dispositiu.',
+    'sync.missionLabel': 'Sincronització: {status}',
+  },
+);
