@@ -1,5 +1,5 @@
 // Keeps Dexie's list/search rows in step with the mission documents. Rebuildable, never the source of truth.
-import type { MissionId } from '../domain/ids.ts';
+import { missionDocName, type MissionId } from '../domain/ids.ts';
 import { isNewerSchema, isOverdue, todayIso } from '../domain/rules.ts';
 import { cantonByPcode } from '../domain/codes.ts';
 import type { MissionRow, RecordRow } from './db.ts';
@@ -84,7 +84,17 @@ export async function writeProjection(id: MissionId, source: ProjectionSource): 
   const mission = missionRow(id, snapshot, sourceKey);
   if (!mission) return;
   const records = recordRows(id, snapshot);
-  await db.transaction('rw', db.missions, db.records, async () => {
+  await db.transaction('rw', db.missions, db.records, db.docs, async () => {
+    // A mission that arrived through sync or a bundle is registered here, the first time it is projected, so
+    // background sync, photo uploads and backups know this device holds it.
+    const name = missionDocName(id);
+    if (!(await db.docs.get(name))) {
+      await db.docs.put({
+        name,
+        missionId: id,
+        createdAt: snapshot.mission?.createdAt || new Date().toISOString(),
+      });
+    }
     await db.missions.put(mission);
     await db.records.where('missionId').equals(id).delete();
     await db.records.bulkPut(records);

@@ -63,7 +63,10 @@ export function writeFields(
   let changed = false;
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
-    if (longTextKeys.includes(key)) {
+    const idKey = KEYED_SETS[key];
+    if (idKey && Array.isArray(value)) {
+      if (writeKeyedSet(map, key, value as Record<string, unknown>[], idKey)) changed = true;
+    } else if (longTextKeys.includes(key)) {
       const before = map.get(key);
       const prev = before instanceof Y.Text ? before.toString() : undefined;
       if (prev === value) continue;
@@ -77,6 +80,49 @@ export function writeFields(
   return changed;
 }
 
+/**
+ * Fields holding a set of objects, each stored under its own key (photos by hash): two devices adding photos to
+ * the same note offline both keep theirs, where a plain array would keep only the last writer's.
+ */
+const KEYED_SETS: Record<string, string> = { photos: 'sha256' };
+
+function writeKeyedSet(map: YRecord, key: string, items: Record<string, unknown>[], idKey: string): boolean {
+  let set = map.get(key);
+  let changed = false;
+  if (!(set instanceof Y.Map)) {
+    set = new Y.Map<unknown>();
+    map.set(key, set);
+    changed = true;
+  }
+  const entries = set as Y.Map<unknown>;
+  const wanted = new Set<string>();
+  for (const item of items) {
+    const id = item[idKey];
+    if (typeof id !== 'string') continue;
+    wanted.add(id);
+    if (!sameValue(entries.get(id), item)) {
+      entries.set(id, structuredCloneJson(item));
+      changed = true;
+    }
+  }
+  for (const id of [...entries.keys()]) {
+    if (wanted.has(id)) continue;
+    entries.delete(id);
+    changed = true;
+  }
+  return changed;
+}
+
+function keyedSetToList(set: Y.Map<unknown>): unknown[] {
+  // A stable order for every device: when taken, then by key.
+  return [...set.entries()]
+    .sort(([a, x], [b, y]) => {
+      const at = (v: unknown) => String((v as { takenAt?: unknown } | null)?.takenAt ?? '');
+      return at(x).localeCompare(at(y)) || a.localeCompare(b);
+    })
+    .map(([, value]) => value);
+}
+
 /** Y.Map values must be JSON-like; dropping prototypes here keeps foreign objects out of the document. */
 function structuredCloneJson(value: unknown): unknown {
   return value === null || typeof value !== 'object' ? value : JSON.parse(JSON.stringify(value));
@@ -85,7 +131,8 @@ function structuredCloneJson(value: unknown): unknown {
 export function toPlain(map: YRecord): Record<string, unknown> {
   const plain: Record<string, unknown> = {};
   map.forEach((value, key) => {
-    plain[key] = value instanceof Y.Text ? value.toString() : value;
+    plain[key] =
+      value instanceof Y.Text ? value.toString() : value instanceof Y.Map ? keyedSetToList(value) : value;
   });
   return plain;
 }

@@ -11,6 +11,9 @@ import { fetchMissingPhoto } from '../../sync/blobQueue.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { ErrorBanner } from './ErrorSummary.tsx';
 
+/** How often a thumbnail asks the server again for a photo it does not have, 3 s apart. */
+const PHOTO_FETCH_ATTEMPTS = 20;
+
 export interface PhotoFieldProps {
   photos: PhotoRef[];
   /** Called once per new photo, in the order chosen; a photo already listed is not added again. */
@@ -111,20 +114,27 @@ function Thumb(props: { photo: PhotoRef; n: number; disabled: boolean; onRemove:
   useEffect(() => {
     let shown = true;
     let fetched: string | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const fetchWithRetries = async (attempt = 0): Promise<void> => {
+      const blob = await fetchMissingPhoto(sha256);
+      if (!shown) return;
+      if (blob) setUrl((fetched = URL.createObjectURL(blob)));
+      else if (attempt < PHOTO_FETCH_ATTEMPTS)
+        retry = setTimeout(() => void fetchWithRetries(attempt + 1), 3000);
+    };
     photoUrl(getDb(), sha256).then(
       (found) => {
         if (shown) setUrl(found ?? null);
-        // Not on this device: ask the server; the placeholder stays when offline or not allowed.
-        if (shown && !found)
-          void fetchMissingPhoto(sha256).then(
-            (blob) => blob && shown && setUrl((fetched = URL.createObjectURL(blob))),
-          );
+        // Not on this device: ask the server, again a few times while it is on screen, since the
+        // colleague's phone may upload it only now; the placeholder stays when offline or not allowed.
+        if (shown && !found) void fetchWithRetries();
       },
       () => shown && setUrl(null),
     );
     // The shared URL is revoked once no thumbnail shows this photo any more.
     return () => {
       shown = false;
+      clearTimeout(retry);
       releasePhotoUrl(sha256);
       if (fetched) URL.revokeObjectURL(fetched);
     };

@@ -123,7 +123,8 @@ function NoteEditor({ mission, snapshot, missionId, noteId, onCreated }: EditorP
         />
       )}
       <NoteText
-        text={note ? note.text : null}
+        // Read from the document, not the last render's snapshot: typing may be ahead of rendering.
+        text={writer.current()?.text ?? null}
         readOnly={readOnly}
         onInput={(take) => writer.save({ text: take(writer.current()?.text ?? null) })}
       />
@@ -159,19 +160,18 @@ function NoteEditor({ mission, snapshot, missionId, noteId, onCreated }: EditorP
 
 export function NoteScreen() {
   const { params } = useRoute();
-  const { route } = useLocation();
   const { t } = useI18n();
   const missionId = params.id ?? '';
   const recordId = params.recordId ?? 'new';
   const { mission, snapshot, error } = useMission(missionId);
-  // The note this screen created: the URL then names it (replaced, not pushed), and the editor stays mounted
-  // because the route's component does not change, so focus, caret and typed text are kept.
+  // The note this screen created. The address bar then names it, so a reload reopens it; the router is not
+  // told, so the editor is not remounted under the thumb: focus, caret and every keystroke stay.
   const [createdId, setCreatedId] = useState<string | null>(null);
   const noteId = recordId === 'new' ? createdId : recordId;
 
   const onCreated = (id: string) => {
     setCreatedId(id);
-    route(link.note(missionId, id), true);
+    history.replaceState(history.state, '', link.note(missionId, id));
   };
 
   if (error?.reason === 'notFound') return <NotFound />;

@@ -50,9 +50,9 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A real JPEG made by the browser's encoder, larger than the app keeps (4000 × 3000). */
-export async function makeJpeg(page: Page): Promise<Buffer> {
-  const bytes = await page.evaluate(async () => {
+/** A real JPEG made by the browser's encoder, larger than the app keeps (4000 × 3000), showing `label`. */
+export async function makeJpeg(page: Page, label = ''): Promise<Buffer> {
+  const bytes = await page.evaluate(async (label) => {
     const canvas = new OffscreenCanvas(4000, 3000);
     const context = canvas.getContext('2d')!;
     const gradient = context.createLinearGradient(0, 0, 4000, 3000);
@@ -60,8 +60,12 @@ export async function makeJpeg(page: Page): Promise<Buffer> {
     gradient.addColorStop(1, '#f2c14e');
     context.fillStyle = gradient;
     context.fillRect(0, 0, 4000, 3000);
+    // Different labels make different photos (different hashes).
+    context.fillStyle = '#ffffff';
+    context.font = '400px sans-serif';
+    context.fillText(label, 200, 1600);
     const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
     return [...new Uint8Array(await blob.arrayBuffer())];
-  });
+  }, label);
   return Buffer.from(bytes);
 }

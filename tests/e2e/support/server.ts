@@ -1,7 +1,11 @@
 // Serves the already-built app (dist/) on a free port for end-to-end tests.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
 import { DEFAULT_DIST_DIR, startStaticServer, type RunningServer } from '../../../src/server/static.ts';
+import { startMingaServer } from '../../../src/server/app.ts';
+import { createToken, openDatabase, type Role } from '../../../src/server/db.ts';
 
 export interface BuiltApp {
   /** Origin without a trailing slash, e.g. http://127.0.0.1:41234 (a secure context for service workers). */
@@ -31,5 +35,37 @@ export async function startBuiltApp(options: StartBuiltAppOptions = {}): Promise
     port: running.port,
     server: running.server,
     close: () => running.close(),
+  };
+}
+
+export interface SyncApp {
+  url: string;
+  port: number;
+  dataDir: string;
+  close(): Promise<void>;
+  /** A token as the admin CLI would create it, on the same data directory. */
+  token(role: Role, name: string, missions?: string[]): string;
+}
+
+/** The real sync server (`npm start`'s), serving the built app, on a free port with its own data directory. */
+export async function startSyncApp(options: { dataDir?: string; port?: number } = {}): Promise<SyncApp> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'minga-e2e-sync-')));
+  const server = await startMingaServer({
+    port: options.port ?? 0,
+    host: '127.0.0.1',
+    dataDir,
+    distDir: DEFAULT_DIST_DIR,
+    log: () => {},
+  });
+  const admin = openDatabase(dataDir);
+  return {
+    url: `http://127.0.0.1:${server.port}`,
+    port: server.port,
+    dataDir,
+    token: (role, name, missions = []) => createToken(admin, { role, name, missions }).token,
+    async close() {
+      admin.close();
+      await server.close();
+    },
   };
 }

@@ -127,3 +127,32 @@ describe('applyTextDiff', () => {
     }
   });
 });
+
+describe('photos as a set', () => {
+  const photo = (sha: string, takenAt: string) => ({
+    sha256: sha.repeat(64).slice(0, 64),
+    mime: 'image/jpeg',
+    bytes: 1,
+    width: 1,
+    height: 1,
+    takenAt,
+    location: null,
+  });
+
+  it('keeps the photos both phones added to the same note offline, and a removal', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const first = photo('a', '2016-05-01T10:00:00.000Z');
+    createRecord(a, 'note', 'n1', { text: '', photos: [first] }, stamp('Anna'));
+    sync(a, b);
+    const fromA = photo('b', '2016-05-02T10:00:00.000Z');
+    const fromB = photo('c', '2016-05-02T11:00:00.000Z');
+    updateRecord(a, 'note', 'n1', { photos: [first, fromA] }, stamp('Anna'));
+    updateRecord(b, 'note', 'n1', { photos: [fromB] }, stamp('Jordi')); // Jordi removed the first one
+    sync(a, b);
+    for (const doc of [a, b]) {
+      const photos = readRecord('note', recordsRoot(doc, 'note').get('n1')!, 'n1').photos;
+      expect(photos.map((p) => p.sha256[0])).toEqual(['b', 'c']);
+    }
+  });
+});
