@@ -16,9 +16,10 @@ function useMe(session: Session): MeResult | null {
   const [me, setMe] = useState<MeResult | null>(null);
   useEffect(() => {
     let current = true;
-    void fetchMe(session).then((result) => {
-      if (current) setMe(result);
-    });
+    fetchMe(session).then(
+      (result) => current && setMe(result),
+      (error: unknown) => console.warn('could not ask the server who this device is', error),
+    );
     return () => {
       current = false;
     };
@@ -105,9 +106,11 @@ export function SyncPanel() {
   const [justSignedOut, setJustSignedOut] = useState(false);
   useEffect(() => {
     let current = true;
-    void readSession().then((stored) => {
-      if (current) setSession(stored);
-    });
+    readSession().then(
+      (stored) => current && setSession(stored),
+      // Storage unreadable (or closed while leaving): say nothing rather than claim a state.
+      (error: unknown) => console.warn('could not read the sync session', error),
+    );
     return () => {
       current = false;
     };

@@ -10,11 +10,17 @@ export function useDraft<T>(key: string, initial: () => T | null) {
 
   useEffect(() => {
     let cancelled = false;
-    void loadDraft<T>(key).then((saved) => {
-      if (cancelled) return;
-      setRestored(saved !== undefined);
-      setDraftState(saved ?? initial());
-    });
+    // An unreadable draft must not keep the form from opening: start from the record instead.
+    loadDraft<T>(key)
+      .catch((error: unknown) => {
+        console.warn('could not read the form draft', error);
+        return undefined;
+      })
+      .then((saved) => {
+        if (cancelled) return;
+        setRestored(saved !== undefined);
+        setDraftState(saved ?? initial());
+      });
     return () => {
       cancelled = true;
     };
