@@ -7,6 +7,7 @@ import { BACKUP_REMINDER_DAYS, markBackedUp } from '../../storage/backupStatus.t
 import { useI18n } from '../i18n/context.tsx';
 import { useBackupStatus, useStorageInfo } from '../hooks/usePwa.ts';
 import { InstallHint } from './InstallHint.tsx';
+import { downloadBlob } from './download.ts';
 
 type Translate = ReturnType<typeof useI18n>;
 
@@ -32,18 +33,6 @@ function formatPercent(ratio: number, lang: string): string {
   return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser reads the blob asynchronously; free it once the download surely started.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** Builds the JSON backup, hands it to the browser, then records when (see src/storage/backup.ts). */
 function useBackupExport(onDone: () => void) {
   const [busy, setBusy] = useState(false);
@@ -55,7 +44,7 @@ function useBackupExport(onDone: () => void) {
       // Loaded on demand: it opens every mission document, which the first screen never needs.
       const { buildBackup } = await import('../../storage/backup.ts');
       const backup = await buildBackup(APP_VERSION);
-      download(backup.blob, backup.fileName);
+      downloadBlob(backup.blob, backup.fileName);
       await markBackedUp();
       setMessage({ ok: true, file: backup.fileName });
       onDone();

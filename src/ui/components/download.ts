@@ -1,4 +1,4 @@
-// Hands a blob to the browser as a file download (the same steps as the storage panel's backup export).
+// Hands a blob to the browser as a file download (backups, exports).
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
