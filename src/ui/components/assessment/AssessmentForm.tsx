@@ -4,7 +4,6 @@ import type { ComponentChildren, JSX } from 'preact';
 import { toMingaError, type MingaError } from '../../../domain/errors.ts';
 import { hasErrors, validateAssessment, type FieldErrors } from '../../../domain/validation.ts';
 import { useI18n } from '../../i18n/context.tsx';
-import { ErrorBanner, ReadOnlyNotice } from '../ErrorSummary.tsx';
 import { TextArea } from '../fields.tsx';
 import { PhotoField } from '../PhotoField.tsx';
 import { BasicsSection } from './BasicsSection.tsx';
@@ -20,6 +19,7 @@ import {
   type SavedAssessment,
   type SectionProps,
 } from './formValues.ts';
+import { FormActions, FormNotices } from '../FormParts.tsx';
 
 export interface AssessmentFormProps {
   heading: string;
@@ -82,17 +82,15 @@ export function AssessmentForm(props: AssessmentFormProps) {
   return (
     <section class="screen assessment-form">
       <h1>{props.heading}</h1>
-      {hasErrors(errors) && (
-        <div class="banner banner--error" role="alert" tabIndex={-1} ref={summary}>
-          {t('form.errorSummary')}
-        </div>
-      )}
-      <ErrorBanner error={failure} />
-      {props.readOnly && <ReadOnlyNotice />}
-      {props.restored && !props.readOnly && (
-        <p class="banner banner--info">{t('assessments.draftRestored')}</p>
-      )}
-      {props.notice}
+      <FormNotices
+        showSummary={hasErrors(errors)}
+        summaryRef={summary}
+        failure={failure}
+        readOnly={props.readOnly}
+        restoredMessage={props.restored ? t('assessments.draftRestored') : null}
+      >
+        {props.notice}
+      </FormNotices>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <BasicsSection {...section} />
         <LocationSection {...section} />
@@ -121,16 +119,12 @@ export function AssessmentForm(props: AssessmentFormProps) {
           set={set}
           current={() => latest.current.values}
         />
-        <div class="form-actions assessment-form__actions">
-          {!props.readOnly && (
-            <button type="submit" class="button button--primary" disabled={busy}>
-              {t('action.save')}
-            </button>
-          )}
-          <button type="button" class="button" onClick={props.onCancel}>
-            {props.readOnly ? t('nav.back') : t('action.cancel')}
-          </button>
-        </div>
+        <FormActions
+          class="assessment-form__actions"
+          readOnly={props.readOnly}
+          busy={busy}
+          onCancel={props.onCancel}
+        />
       </form>
       {props.children}
     </section>

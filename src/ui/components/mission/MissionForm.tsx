@@ -11,10 +11,10 @@ import {
   type FieldErrors,
   type MissionDraft,
 } from '../../../domain/validation.ts';
-import { ErrorBanner, ReadOnlyNotice } from '../ErrorSummary.tsx';
 import { ChipGroup, SelectField, TextArea, TextField } from '../fields.tsx';
 import { TeamEditor } from '../TeamEditor.tsx';
 import { useI18n } from '../../i18n/context.tsx';
+import { FormActions, FormNotices } from '../FormParts.tsx';
 
 /** What is kept on disk while typing: the values, and for an edit the values the form opened with. */
 export interface FormDraft {
@@ -231,15 +231,15 @@ export function MissionForm(props: MissionFormProps) {
   return (
     <section class="screen mission-form">
       <h1>{props.heading}</h1>
-      {hasErrors(errors) && (
-        <div class="banner banner--error" role="alert" tabIndex={-1} ref={summary}>
-          {t('form.errorSummary')}
-        </div>
-      )}
-      <ErrorBanner error={failure} />
-      {props.readOnly && <ReadOnlyNotice />}
-      {props.restored && !props.readOnly && <p class="banner banner--info">{t('missions.draftRestored')}</p>}
-      {props.notice}
+      <FormNotices
+        showSummary={hasErrors(errors)}
+        summaryRef={summary}
+        failure={failure}
+        readOnly={props.readOnly}
+        restoredMessage={props.restored ? t('missions.draftRestored') : null}
+      >
+        {props.notice}
+      </FormNotices>
       <form noValidate onSubmit={(event) => void submit(event)}>
         <TorFields {...section} />
         <TeamEditor
@@ -249,16 +249,7 @@ export function MissionForm(props: MissionFormProps) {
           onChange={(team) => section.set({ team })}
         />
         <PlanFields {...section} />
-        <div class="form-actions">
-          {!props.readOnly && (
-            <button type="submit" class="button button--primary" disabled={busy}>
-              {t('action.save')}
-            </button>
-          )}
-          <button type="button" class="button" onClick={props.onCancel}>
-            {props.readOnly ? t('nav.back') : t('action.cancel')}
-          </button>
-        </div>
+        <FormActions readOnly={props.readOnly} busy={busy} onCancel={props.onCancel} />
       </form>
       {props.children}
     </section>
