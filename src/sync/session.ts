@@ -4,6 +4,8 @@ import { getDb } from '../storage/db.ts';
 import { acquireMission, observeMissions, releaseMission } from '../storage/docStore.ts';
 import { syncInBackground } from './background.ts';
 import { httpBase, startBlobQueue, type BlobQueue } from './blobQueue.ts';
+import type { BlobEndpoint } from './blobEndpoint.ts';
+import { discoverMissions } from './discovery.ts';
 import { SyncConnection, type ConnectionOptions } from './connection.ts';
 import { browserConnectivity } from './connectivity.ts';
 import { countPending } from './pending.ts';
@@ -153,8 +155,9 @@ function start(server: string, token: string): void {
     WebSocketPolyfill,
   } = environment;
   const online = connectivity ?? browserConnectivity();
+  const endpoint = { baseUrl: httpBase(server, origin), token };
   const blobs = startBlobQueue({
-    endpoint: { baseUrl: httpBase(server, origin), token },
+    endpoint,
     connectivity: online,
     timers,
     random,
@@ -172,7 +175,7 @@ function start(server: string, token: string): void {
     token,
     onConnected: () => {
       blobs.kick();
-      if (backgroundConcurrency > 0) void runBackground(backgroundConcurrency);
+      if (backgroundConcurrency > 0) void runBackground(backgroundConcurrency, endpoint);
     },
   });
   const stopObserving = observeMissions({
@@ -180,6 +183,9 @@ function start(server: string, token: string): void {
     closing: (mission) => connection.detach(missionDocName(mission.id)),
   });
   live = { connection, stopObserving, blobs, stopWatchingSaves: kickUploadsAfterSaves(blobs) };
+  // The socket opens only once a document is attached: a device holding no mission yet would never connect,
+  // so discovery and the first background pass start now, over HTTP, and attach what they find.
+  if (backgroundConcurrency > 0) void runBackground(backgroundConcurrency, endpoint);
 }
 
 /** A photo reaches the server soon after the record that shows it is saved, not at the next connection. */
@@ -203,11 +209,13 @@ function kickUploadsAfterSaves(blobs: BlobQueue): () => void {
   };
 }
 
-async function runBackground(concurrency: number): Promise<void> {
+async function runBackground(concurrency: number, endpoint: BlobEndpoint): Promise<void> {
   // One pass at a time: a flapping connection must not stack passes that open every mission again.
   if (backgroundRunning) return;
   backgroundRunning = true;
   try {
+    // Missions shared with this device on the server join the pass, not only those it already holds.
+    await discoverMissions(endpoint);
     await syncInBackground({ concurrency, ...(environment.timers ? { timers: environment.timers } : {}) });
   } catch (error) {
     console.warn('sync: background pass failed', error);

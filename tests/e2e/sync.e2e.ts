@@ -75,8 +75,13 @@ describe('two phones offline, then merged, and the coordinator sees it all', () 
     expect(await ui.label('note.text').inputValue()).toBe('Reunión con el GAD de Jama.');
   });
 
-  it('phone B, invited to the mission, sees phone A’s work live', async () => {
+  it('phone B, assigned to the mission, finds it in its list and sees phone A’s work live', async () => {
     phoneB = await device(app.token('technician', 'Jordi', [missionId]), 'Jordi Vila');
+    // Discovered from the server in the background: the mission reaches B's list without any link.
+    await phoneB.page.goto(app.url);
+    await phoneB.page
+      .locator(`[data-mission-id="${missionId}"]`, { hasText: 'Reconstrucción de Jama' })
+      .waitFor({ timeout: 15_000 });
     await phoneB.page.goto(`${app.url}${noteUrl}`);
     await expect.poll(() => noteText(phoneB), { timeout: 10_000 }).toBe('Reunión con el GAD de Jama.');
     await phoneA.ui.label('note.text').press('End');
