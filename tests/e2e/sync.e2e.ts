@@ -1,4 +1,4 @@
-// Issue "merge later": two phones and a coordinator against the real sync server, in real Chromium. Both phones
+// Merge later: two phones and a coordinator against the real sync server, in real Chromium. Both phones
 // go offline, edit the same note and different fields of the same assessment, add photos, and reconnect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
