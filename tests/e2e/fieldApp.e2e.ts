@@ -1,4 +1,4 @@
-// The field app at a phone viewport, in Catalan and in Spanish, a technician records a mission, an assessment
+// The field app at a phone viewport, in Catalan and in Spanish: a technician records a mission, an assessment
 // with a photo and GPS, a note and an action item; all of it survives a reload and a browser restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
