@@ -1,8 +1,9 @@
 // The device's sign-in as stored, and the small HTTP API around it: who am I, invite a device, invite links.
+import { isAccountRole, type AccountRole } from '../domain/access.ts';
 import { getDb } from '../storage/db.ts';
-import { SERVER_KEY, TOKEN_KEY } from './signedIn.ts';
+import { rememberAccountRole, SERVER_KEY, TOKEN_KEY } from './signedIn.ts';
 
-export type AccountRole = 'coordinator' | 'technician' | 'observer';
+export type { AccountRole };
 
 export interface Session {
   /** As typed at sign-in; empty means the server that served the app. */
@@ -50,11 +51,11 @@ function isMe(value: unknown): value is Me {
     v !== null &&
     typeof v.tokenId === 'string' &&
     typeof v.name === 'string' &&
-    (v.role === 'coordinator' || v.role === 'technician' || v.role === 'observer')
+    isAccountRole(v.role)
   );
 }
 
-/** GET /api/me: checks the token with the server and says what it may do. */
+/** GET /api/me: checks the token with the server and says what it may do; the role is remembered offline. */
 export async function fetchMe(session: Session, fetcher: Fetch = fetch): Promise<MeResult> {
   try {
     const res = await fetcher(apiUrl(session.server, '/api/me'), {
@@ -64,7 +65,9 @@ export async function fetchMe(session: Session, fetcher: Fetch = fetch): Promise
     if (res.status === 401 || res.status === 403) return { kind: 'refused' };
     if (!res.ok) return { kind: 'unreachable' };
     const body: unknown = await res.json();
-    return isMe(body) ? { kind: 'ok', me: body } : { kind: 'unreachable' };
+    if (!isMe(body)) return { kind: 'unreachable' };
+    await rememberAccountRole(body.role);
+    return { kind: 'ok', me: body };
   } catch {
     return { kind: 'unreachable' };
   }

@@ -125,9 +125,11 @@ export class SyncConnection {
     });
     link.provider = provider;
     provider.on('authenticated', () => updateDocState(name, { refused: null }));
-    provider.on('authenticationFailed', ({ reason }: { reason: string }) =>
-      updateDocState(name, { refused: refusalOfDenial(reason), confirmed: false }),
-    );
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      const refusal = refusalOfDenial(reason);
+      // A passing refusal (too many connections) is followed by the socket's close and a retry with backoff.
+      updateDocState(name, refusal ? { refused: refusal, confirmed: false } : { confirmed: false });
+    });
     provider.on('close', ({ event }: { event?: { code?: number; reason?: string } }) => {
       const refusal = refusalOfClose(event);
       updateDocState(name, refusal ? { refused: refusal, confirmed: false } : { confirmed: false });

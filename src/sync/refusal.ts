@@ -7,11 +7,14 @@ export const CLOSE_FORBIDDEN = 4403;
 
 /**
  * A failed authentication for one document arrives as a permission-denied message whose reason is the thrown
- * error's `reason` ("Unauthorized", "Forbidden") or "permission-denied": anything but forbidden means the token
- * itself was not accepted.
+ * error's `reason`: "Forbidden" and "Unauthorized" (or the library's "permission-denied") refuse this token
+ * for good; anything else, such as "Too many connections", is a passing state the next retry may clear, so
+ * the app must not tell the user their access was refused.
  */
-export function refusalOfDenial(reason: string): RefusalReason {
-  return /forbidden/i.test(reason) ? 'forbidden' : 'unauthorized';
+export function refusalOfDenial(reason: string): RefusalReason | null {
+  if (/^forbidden$/i.test(reason)) return 'forbidden';
+  if (/^(unauthori[sz]ed|permission-denied)$/i.test(reason)) return 'unauthorized';
+  return null;
 }
 
 /**

@@ -12,6 +12,8 @@ import { countPending } from './pending.ts';
 import { resetSyncStatus, setConnectionState } from './status.ts';
 import { loadServerState } from './syncState.ts';
 import { onSaveState } from '../storage/saveStatus.ts';
+import { fetchMe } from './account.ts';
+import { ROLE_KEY } from './signedIn.ts';
 
 export const SYNC_TOKEN_KEY = 'syncToken';
 export const SYNC_SERVER_KEY = 'syncServer';
@@ -103,7 +105,7 @@ export async function signOut({ force = false } = {}): Promise<SignOutResult> {
     }
   }
   await stopSync();
-  await settings.bulkDelete([SYNC_TOKEN_KEY, SYNC_SERVER_KEY]);
+  await settings.bulkDelete([SYNC_TOKEN_KEY, SYNC_SERVER_KEY, ROLE_KEY]);
   resetSyncStatus();
   return { ok: true };
 }
@@ -214,6 +216,8 @@ async function runBackground(concurrency: number, endpoint: BlobEndpoint): Promi
   if (backgroundRunning) return;
   backgroundRunning = true;
   try {
+    // The role may have changed on the server since the last start (it decides what the screens offer).
+    await fetchMe({ server: endpoint.baseUrl, token: endpoint.token });
     // Missions shared with this device on the server join the pass, not only those it already holds.
     await discoverMissions(endpoint);
     await syncInBackground({ concurrency, ...(environment.timers ? { timers: environment.timers } : {}) });

@@ -106,4 +106,9 @@ describe('refusals', () => {
     expect(refusalOfDenial('permission-denied')).toBe('unauthorized');
     expect(refusalOfDenial('Unauthorized')).toBe('unauthorized');
   });
+
+  it('does not read a passing denial (too many connections) as refused access', () => {
+    expect(refusalOfDenial('Too many connections')).toBeNull();
+    expect(refusalOfClose({ code: 4429, reason: 'Too many connections' })).toBeNull();
+  });
 });
