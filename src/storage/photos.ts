@@ -89,10 +89,14 @@ export async function storePhoto(
     upload,
   };
   try {
-    // One transaction, at most one write. An existing row is left alone: a blind put would reset an
-    // 'uploaded' photo to 'local' and make the sync layer send it again.
+    // One transaction, at most one write. Bytes downloaded again leave an existing row alone. A photo the user
+    // attaches again may now belong to another mission too: the server grants readers per mission reference,
+    // so it must be sent once more, with that mission (PUT is idempotent; the bytes are not stored twice).
     await db.transaction('rw', db.blobs, async () => {
-      if ((await db.blobs.get(ref.sha256)) === undefined) await db.blobs.put(row);
+      const existing = await db.blobs.get(ref.sha256);
+      if (existing === undefined) await db.blobs.put(row);
+      else if (upload === 'local' && existing.upload === 'uploaded')
+        await db.blobs.update(ref.sha256, { upload: 'local' });
     });
   } catch (error) {
     throw toMingaError(error);

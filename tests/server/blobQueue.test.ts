@@ -112,6 +112,37 @@ describe('blob upload queue', () => {
     expect(new Uint8Array(await back.arrayBuffer())).toEqual(bytes);
   });
 
+  it('sends a photo again when it is attached in a second mission, so that mission’s members may read it', async () => {
+    const db = await device();
+    const { ref, bytes } = await takePhoto(db);
+    const endpoint = { baseUrl: base, token: technician };
+    await uploadPending(endpoint, { db });
+    const second = randomUUID() as MissionId;
+    const teammate = t.token('technician', [second]).token;
+    const read = () =>
+      fetch(`${base}/api/blobs/${ref.sha256}`, { headers: { Authorization: `Bearer ${teammate}` } });
+    expect((await read()).status).toBe(404);
+
+    // The same photo chosen again, for a note of the second mission (the technician joins it on first sync).
+    await registerMission(second, new Date().toISOString());
+    await storePhoto(db, new Blob([bytes], { type: ref.mime }), ref);
+    const open = await acquireMission(second);
+    try {
+      const stamp = { actor: { name: 'Ana' }, now: new Date().toISOString() };
+      createRecord(open.doc, 'note', randomUUID(), { text: 'same crack', photos: [ref] }, stamp);
+      await open.writer.whenIdle();
+    } finally {
+      releaseMission(second);
+    }
+    const counting = countingFetch();
+    const pass = await uploadPending(endpoint, { db, fetch: counting.fetch });
+    expect(pass.uploaded).toEqual([ref.sha256]);
+    expect(counting.puts).toContain(`${base}/api/blobs/${ref.sha256}?mission=${second}`);
+    const back = await read();
+    expect(back.status).toBe(200);
+    expect(new Uint8Array(await back.arrayBuffer())).toEqual(bytes);
+  });
+
   it('keeps retrying while the server is down and succeeds once it is back', async () => {
     const db = await device();
     const { ref } = await takePhoto(db);

@@ -105,15 +105,24 @@ describe('storePhoto', () => {
     expect(await sha256Hex(await stored!.arrayBuffer())).toBe(ref.sha256);
   });
 
-  it('is idempotent: the same photo twice is one row, and an uploaded photo stays uploaded', async () => {
+  it('is idempotent: the same photo twice is one row; bytes downloaded again stay uploaded', async () => {
     const { blob, ref } = await photo('same bytes');
     await storePhoto(db, blob, ref);
     await db.blobs.update(ref.sha256, { upload: 'uploaded' });
-    await storePhoto(db, blob, { ...ref, takenAt: '2024-06-01T00:00:00.000Z' });
+    await storePhoto(db, blob, { ...ref, takenAt: '2024-06-01T00:00:00.000Z' }, 'uploaded');
     expect(await db.blobs.count()).toBe(1);
     const row = await db.blobs.get(ref.sha256);
     expect(row?.upload).toBe('uploaded');
     expect(row?.createdAt).toBe(ref.takenAt);
+  });
+
+  it('sends an uploaded photo again when the user attaches it again (it may be for another mission)', async () => {
+    const { blob, ref } = await photo('reused bytes');
+    await storePhoto(db, blob, ref);
+    await db.blobs.update(ref.sha256, { upload: 'uploaded' });
+    await storePhoto(db, blob, ref);
+    expect(await db.blobs.count()).toBe(1);
+    expect((await db.blobs.get(ref.sha256))?.upload).toBe('local');
   });
 
   it('keeps different photos apart', async () => {
