@@ -34,7 +34,9 @@ try {
   );
   const week = sync.weekOfWork;
   console.info(
-    `sync: a week offline (${week.notes} notes, ${week.assessments} assessments) in ${week.ms.toFixed(0)} ms, ` +
+    `sync: a week offline (${week.notes} notes, ${week.assessments} assessments, ${week.photos.count} photos of ` +
+      `${(week.photos.bytes / 1024 / 1024).toFixed(1)} MB) on the server in ${week.ms.toFixed(0)} ms ` +
+      `(document ${week.documentMs.toFixed(0)} ms, photos ${week.photos.ms.toFixed(0)} ms) · document ` +
       `${(week.bytesSent / 1024).toFixed(0)} KB sent = ${week.ratio.toFixed(2)}× Yjs's own diff (target ≤ 1.2) · ` +
       `live edit p50 ${sync.liveEditMs.p50.toFixed(1)} ms, p95 ${sync.liveEditMs.p95.toFixed(1)} ms (target p95 ≤ 100)`,
   );

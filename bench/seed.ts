@@ -2,12 +2,18 @@
 import * as Y from 'yjs';
 import { createMission, createRecord, type Stamp } from '../src/storage/missionDoc.ts';
 import { SECTORS } from '../src/domain/codes.ts';
+import type { PhotoRef } from '../src/domain/model.ts';
 
 const stamp: Stamp = { actor: { name: 'Bench' }, now: '2016-05-01T12:00:00.000Z' };
 const SENTENCE =
   'Reunión con el equipo técnico del GAD municipal sobre el plan de reconstrucción y la gestión del riesgo costero. ';
 
-export function seedMission(notes: number, assessments: number): Uint8Array {
+/** A mission of `notes` notes and `assessments` assessments; the first notes carry one of `photos` each. */
+export function seedMission(
+  notes: number,
+  assessments: number,
+  photos: readonly PhotoRef[] = [],
+): Uint8Array {
   const doc = new Y.Doc();
   createMission(
     doc,
@@ -25,7 +31,7 @@ export function seedMission(notes: number, assessments: number): Uint8Array {
       doc,
       'note',
       crypto.randomUUID(),
-      { text: `${i}. ${SENTENCE.repeat(3)}`, tags: ['reunión'] },
+      { text: `${i}. ${SENTENCE.repeat(3)}`, tags: ['reunión'], photos: photos[i] ? [photos[i]] : [] },
       { ...stamp, now: createdAt },
     );
   }
