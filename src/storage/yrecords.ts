@@ -1,5 +1,7 @@
-// Low-level helpers for records stored as Y.Maps: per-field last-writer-wins, long texts merged by character.
+// Low-level helpers for records stored as Y.Maps: per-field last-writer-wins, long texts merged by character,
+// list fields as keyed sets (listFields.ts).
 import * as Y from 'yjs';
+import { keyedSetField, type KeyedSetField, type SetEntry } from './listFields.ts';
 
 export type YRecord = Y.Map<unknown>;
 
@@ -63,9 +65,9 @@ export function writeFields(
   let changed = false;
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
-    const idKey = KEYED_SETS[key];
-    if (idKey && Array.isArray(value)) {
-      if (writeKeyedSet(map, key, value as Record<string, unknown>[], idKey)) changed = true;
+    const keyedSet = keyedSetField(key);
+    if (keyedSet && Array.isArray(value)) {
+      if (writeKeyedSet(map, key, value, keyedSet)) changed = true;
     } else if (longTextKeys.includes(key)) {
       const before = map.get(key);
       const prev = before instanceof Y.Text ? before.toString() : undefined;
@@ -80,30 +82,41 @@ export function writeFields(
   return changed;
 }
 
-/**
- * Fields holding a set of objects, each stored under its own key (photos by hash): two devices adding photos to
- * the same note offline both keep theirs, where a plain array would keep only the last writer's.
- */
-const KEYED_SETS: Record<string, string> = { photos: 'sha256' };
-
-function writeKeyedSet(map: YRecord, key: string, items: Record<string, unknown>[], idKey: string): boolean {
-  let set = map.get(key);
-  let changed = false;
-  if (!(set instanceof Y.Map)) {
-    set = new Y.Map<unknown>();
-    map.set(key, set);
-    changed = true;
-  }
-  const entries = set as Y.Map<unknown>;
-  const wanted = new Set<string>();
+/** The items of a list by their key; a later item with the same key replaces an earlier one. */
+function entriesByKey(items: readonly unknown[], shape: KeyedSetField): Map<string, unknown> {
+  const entries = new Map<string, unknown>();
   for (const item of items) {
-    const id = item[idKey];
-    if (typeof id !== 'string') continue;
-    wanted.add(id);
-    if (!sameValue(entries.get(id), item)) {
-      entries.set(id, structuredCloneJson(item));
-      changed = true;
-    }
+    const key = shape.keyOf(item);
+    if (key !== null) entries.set(key, structuredCloneJson(item));
+  }
+  return entries;
+}
+
+function sameEntries(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unknown>): boolean {
+  return a.size === b.size && [...a].every(([key, value]) => b.has(key) && sameValue(b.get(key), value));
+}
+
+/**
+ * Writes a list as a keyed set (see listFields.ts): only the entries added, changed or removed, so concurrent
+ * edits of other entries survive. A field still holding a plain array (written before it became a set) is
+ * converted here, keeping its values. Returns whether the values changed: converting alone changes nothing a
+ * reader sees, so it does not count as an edit of the record.
+ */
+function writeKeyedSet(map: YRecord, key: string, items: readonly unknown[], shape: KeyedSetField): boolean {
+  const wanted = entriesByKey(items, shape);
+  const current = map.get(key);
+  if (!(current instanceof Y.Map)) {
+    const set = new Y.Map<unknown>();
+    map.set(key, set);
+    for (const [id, value] of wanted) set.set(id, value);
+    return !sameEntries(entriesByKey(Array.isArray(current) ? current : [], shape), wanted);
+  }
+  const entries = current as Y.Map<unknown>;
+  let changed = false;
+  for (const [id, value] of wanted) {
+    if (entries.has(id) && sameValue(entries.get(id), value)) continue;
+    entries.set(id, value);
+    changed = true;
   }
   for (const id of [...entries.keys()]) {
     if (wanted.has(id)) continue;
@@ -113,13 +126,11 @@ function writeKeyedSet(map: YRecord, key: string, items: Record<string, unknown>
   return changed;
 }
 
-function keyedSetToList(set: Y.Map<unknown>): unknown[] {
-  // A stable order for every device: when taken, then by key.
-  return [...set.entries()]
-    .sort(([a, x], [b, y]) => {
-      const at = (v: unknown) => String((v as { takenAt?: unknown } | null)?.takenAt ?? '');
-      return at(x).localeCompare(at(y)) || a.localeCompare(b);
-    })
+/** A keyed set read back as a list, in the field's stable order (by key for a field this version does not know). */
+function keyedSetToList(set: Y.Map<unknown>, shape: KeyedSetField | null): unknown[] {
+  const entries: SetEntry[] = [...set.entries()];
+  return entries
+    .sort(shape ? shape.compare : ([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, value]) => value);
 }
 
@@ -132,7 +143,11 @@ export function toPlain(map: YRecord): Record<string, unknown> {
   const plain: Record<string, unknown> = {};
   map.forEach((value, key) => {
     plain[key] =
-      value instanceof Y.Text ? value.toString() : value instanceof Y.Map ? keyedSetToList(value) : value;
+      value instanceof Y.Text
+        ? value.toString()
+        : value instanceof Y.Map
+          ? keyedSetToList(value, keyedSetField(key))
+          : value;
   });
   return plain;
 }

@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  createMission,
+  createRecord,
+  readMission,
+  readRecord,
+  recordsRoot,
+  updateMission,
+  updateRecord,
+  type Stamp,
+} from '../../../src/storage/missionDoc.ts';
+import { writeFields } from '../../../src/storage/yrecords.ts';
+import type { MissionId } from '../../../src/domain/ids.ts';
+import type { LinkTarget, SectorEntry } from '../../../src/domain/model.ts';
+
+const ID = '5d1c0a7e-8f0b-4e7a-b1c2-3d4e5f60718a' as MissionId;
+const stamp = (name: string, now = '2024-03-01T00:00:00.000Z'): Stamp => ({ actor: { name }, now });
+
+type Edit = (doc: Y.Doc) => void;
+
+/**
+ * Two phones start from the same document, edit it offline, then exchange their updates. Returns both phones
+ * and two fresh devices that received the three updates in either order.
+ */
+function editOfflineThenMerge(setUp: Edit, onA: Edit, onB: Edit): Y.Doc[] {
+  const origin = new Y.Doc();
+  setUp(origin);
+  const base = Y.encodeStateAsUpdate(origin);
+  const phone = (edit: Edit) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, base);
+    const before = Y.encodeStateVector(doc);
+    edit(doc);
+    return { doc, update: Y.encodeStateAsUpdate(doc, before) };
+  };
+  const a = phone(onA);
+  const b = phone(onB);
+  Y.applyUpdate(a.doc, b.update);
+  Y.applyUpdate(b.doc, a.update);
+  const receiver = (updates: Uint8Array[]) => {
+    const doc = new Y.Doc();
+    for (const update of [base, ...updates]) Y.applyUpdate(doc, update);
+    return doc;
+  };
+  return [a.doc, b.doc, receiver([a.update, b.update]), receiver([b.update, a.update])];
+}
+
+const note = (doc: Y.Doc, id = 'n1') => readRecord('note', recordsRoot(doc, 'note').get(id)!, id);
+const assessment = (doc: Y.Doc) => readRecord('assessment', recordsRoot(doc, 'assessment').get('a1')!, 'a1');
+const mission = (doc: Y.Doc) => readMission(doc, ID)!;
+
+const sector = (code: SectorEntry['sector'], severity: SectorEntry['severity']): SectorEntry => ({
+  sector: code,
+  severity,
+  affected: null,
+  inNeed: null,
+  notes: '',
+});
+
+describe('list fields merged as sets', () => {
+  it('keeps a tag added on one phone and the add and removal made on the other', () => {
+    const docs = editOfflineThenMerge(
+      (doc) => createRecord(doc, 'note', 'n1', { text: '', tags: ['roads'] }, stamp('Anna')),
+      (doc) => updateRecord(doc, 'note', 'n1', { tags: ['roads', 'water'] }, stamp('Anna')),
+      (doc) => updateRecord(doc, 'note', 'n1', { tags: ['school'] }, stamp('Jordi')),
+    );
+    for (const doc of docs) expect(note(doc).tags).toEqual(['school', 'water']);
+  });
+
+  it('reads tags in the same order whatever order they were added in', () => {
+    const docs = editOfflineThenMerge(
+      (doc) => createRecord(doc, 'note', 'n1', { text: '', tags: [] }, stamp('Anna')),
+      (doc) => updateRecord(doc, 'note', 'n1', { tags: ['Zona 2', 'água', 'Agua'] }, stamp('Anna')),
+      (doc) => updateRecord(doc, 'note', 'n1', { tags: ['puente', 'Zona 10'] }, stamp('Jordi')),
+    );
+    for (const doc of docs) {
+      expect(note(doc).tags).toEqual(['Agua', 'água', 'puente', 'Zona 2', 'Zona 10']);
+    }
+  });
+
+  it('keeps links added on both phones, drops the one removed, and never duplicates a link', () => {
+    const first = { kind: 'assessment', id: 'a1' } as LinkTarget;
+    const action = { kind: 'action', id: 'x1' } as LinkTarget;
+    const second = { kind: 'assessment', id: 'a2' } as LinkTarget;
+    const docs = editOfflineThenMerge(
+      (doc) => createRecord(doc, 'note', 'n1', { text: '', links: [first] }, stamp('Anna')),
+      (doc) => updateRecord(doc, 'note', 'n1', { links: [first, action, second] }, stamp('Anna')),
+      (doc) => updateRecord(doc, 'note', 'n1', { links: [second] }, stamp('Jordi')),
+    );
+    for (const doc of docs) expect(note(doc).links).toEqual([action, second]);
+  });
+
+  it('keeps the themes, SDGs and Sendai priorities both phones chose, in code-list order', () => {
+    const docs = editOfflineThenMerge(
+      (doc) =>
+        createMission(
+          doc,
+          { title: 'Jama', themes: ['governance'], sdgs: ['13'], sendai: ['sendai-1'] },
+          stamp('Anna'),
+        ),
+      (doc) =>
+        updateMission(
+          doc,
+          { themes: ['governance', 'coastal_risk'], sdgs: ['13', '11.5'], sendai: ['sendai-1', 'sendai-4'] },
+          stamp('Anna'),
+        ),
+      (doc) =>
+        updateMission(
+          doc,
+          { themes: ['urban_planning', 'governance'], sdgs: ['2'], sendai: ['sendai-2', 'sendai-1'] },
+          stamp('Jordi'),
+        ),
+    );
+    for (const doc of docs) {
+      expect(mission(doc)).toMatchObject({
+        themes: ['urban_planning', 'coastal_risk', 'governance'],
+        sdgs: ['2', '11.5'],
+        sendai: ['sendai-1', 'sendai-2', 'sendai-4'],
+      });
+    }
+  });
+
+  it('keeps the sectors each phone rated, and one entry when both rated the same sector', () => {
+    const setUp: Edit = (doc) =>
+      createRecord(doc, 'assessment', 'a1', { title: 'Tarqui', sectors: [sector('wash', 2)] }, stamp('Anna'));
+    const different = editOfflineThenMerge(
+      setUp,
+      (doc) =>
+        updateRecord(
+          doc,
+          'assessment',
+          'a1',
+          { sectors: [sector('wash', 2), sector('shelter', 4)] },
+          stamp('A'),
+        ),
+      (doc) =>
+        updateRecord(
+          doc,
+          'assessment',
+          'a1',
+          { sectors: [sector('health', 3), sector('wash', 2)] },
+          stamp('B'),
+        ),
+    );
+    for (const doc of different) {
+      expect(assessment(doc).sectors).toEqual([sector('health', 3), sector('shelter', 4), sector('wash', 2)]);
+    }
+
+    const same = editOfflineThenMerge(
+      setUp,
+      (doc) => updateRecord(doc, 'assessment', 'a1', { sectors: [sector('wash', 4)] }, stamp('A')),
+      (doc) => updateRecord(doc, 'assessment', 'a1', { sectors: [sector('wash', 5)] }, stamp('B')),
+    );
+    const merged = same.map((doc) => assessment(doc).sectors);
+    expect(merged[0]).toHaveLength(1);
+    expect([4, 5]).toContain(merged[0]![0]!.severity);
+    for (const sectors of merged) expect(sectors).toEqual(merged[0]);
+  });
+
+  it('keeps priorities as a ranked list written whole', () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'assessment', 'a1', { priorities: ['agua', 'techo'] }, stamp('Anna'));
+    updateRecord(doc, 'assessment', 'a1', { priorities: ['techo', 'agua'] }, stamp('Anna'));
+    expect(assessment(doc).priorities).toEqual(['techo', 'agua']);
+    expect(recordsRoot(doc, 'assessment').get('a1')!.get('priorities')).toEqual(['techo', 'agua']);
+  });
+});
+
+describe('lists written by an earlier version', () => {
+  /** A note as the previous version wrote it: its lists are plain arrays. */
+  function legacyNote(doc: Y.Doc): void {
+    createRecord(doc, 'note', 'n1', { text: 'Visita' }, stamp('Anna'));
+    const map = recordsRoot(doc, 'note').get('n1')!;
+    map.set('tags', ['water', 'roads']);
+    map.set('links', [{ kind: 'action', id: 'x1' }]);
+  }
+
+  it('reads a plain array as before, and converts it on the first write without losing values', () => {
+    const doc = new Y.Doc();
+    legacyNote(doc);
+    expect(note(doc).tags).toEqual(['water', 'roads']);
+    expect(note(doc).links).toEqual([{ kind: 'action', id: 'x1' }]);
+
+    updateRecord(
+      doc,
+      'note',
+      'n1',
+      { tags: ['water', 'roads', 'school'] },
+      stamp('Jordi', '2024-04-01T00:00:00.000Z'),
+    );
+    const map = recordsRoot(doc, 'note').get('n1')!;
+    expect(map.get('tags')).toBeInstanceOf(Y.Map);
+    expect(note(doc)).toMatchObject({ tags: ['roads', 'school', 'water'], updatedBy: 'Jordi' });
+    expect(note(doc).links).toEqual([{ kind: 'action', id: 'x1' }]);
+  });
+
+  it('converts a legacy sectors array keeping every entry', () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'assessment', 'a1', { title: 'Tarqui' }, stamp('Anna'));
+    const legacy = [sector('wash', 3), sector('education', 2)];
+    recordsRoot(doc, 'assessment').get('a1')!.set('sectors', legacy);
+    updateRecord(doc, 'assessment', 'a1', { sectors: [...legacy, sector('cccm', 1)] }, stamp('Anna'));
+    expect(recordsRoot(doc, 'assessment').get('a1')!.get('sectors')).toBeInstanceOf(Y.Map);
+    expect(assessment(doc).sectors).toEqual([sector('cccm', 1), sector('education', 2), sector('wash', 3)]);
+  });
+
+  it('converting alone is not an edit: the record keeps who changed it last', () => {
+    const doc = new Y.Doc();
+    legacyNote(doc);
+    updateRecord(doc, 'note', 'n1', { tags: ['roads', 'water'] }, stamp('Jordi', '2024-04-01T00:00:00.000Z'));
+    expect(recordsRoot(doc, 'note').get('n1')!.get('tags')).toBeInstanceOf(Y.Map);
+    expect(note(doc)).toMatchObject({ tags: ['roads', 'water'], updatedBy: 'Anna' });
+  });
+
+  it('merges concurrent edits once converted', () => {
+    const docs = editOfflineThenMerge(
+      (doc) => {
+        legacyNote(doc);
+        updateRecord(doc, 'note', 'n1', { tags: ['water', 'roads'] }, stamp('Anna'));
+      },
+      (doc) => updateRecord(doc, 'note', 'n1', { tags: ['roads', 'water', 'bridge'] }, stamp('Anna')),
+      (doc) => updateRecord(doc, 'note', 'n1', { tags: ['water'] }, stamp('Jordi')),
+    );
+    for (const doc of docs) expect(note(doc).tags).toEqual(['bridge', 'water']);
+  });
+
+  it('shows the previous version the values of a set, and reads back what it writes over one', () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'note', 'n1', { text: '', tags: ['water', 'school'] }, stamp('Anna'));
+    createRecord(doc, 'assessment', 'a1', { sectors: [sector('wash', 2)] }, stamp('Anna'));
+    // The previous version read any Y.Map field as the list of its values.
+    const previousRead = (value: unknown) => (value instanceof Y.Map ? [...value.values()] : value);
+    const tags = recordsRoot(doc, 'note').get('n1')!.get('tags');
+    expect((previousRead(tags) as string[]).sort()).toEqual(['school', 'water']);
+    expect(previousRead(recordsRoot(doc, 'assessment').get('a1')!.get('sectors'))).toEqual([
+      sector('wash', 2),
+    ]);
+
+    // …and wrote a changed list back whole, as an array: the next write here turns it into a set again.
+    recordsRoot(doc, 'note').get('n1')!.set('tags', ['water', 'school', 'roads']);
+    expect(note(doc).tags).toEqual(['water', 'school', 'roads']);
+    updateRecord(doc, 'note', 'n1', { tags: ['water', 'school', 'roads', 'bridge'] }, stamp('Anna'));
+    expect(note(doc).tags).toEqual(['bridge', 'roads', 'school', 'water']);
+  });
+});
+
+describe('writing a list that did not change', () => {
+  it('emits no update and reports no change, whatever the order of the items', () => {
+    const doc = new Y.Doc();
+    const links = [
+      { kind: 'assessment', id: 'a1' },
+      { kind: 'action', id: 'x1' },
+    ];
+    createRecord(doc, 'note', 'n1', { text: '', tags: ['water', 'school'], links }, stamp('Anna'));
+    createMission(doc, { title: 'Jama', themes: ['governance'], sdgs: ['11'], sendai: [] }, stamp('Anna'));
+    createRecord(doc, 'assessment', 'a1', { sectors: [sector('wash', 2)] }, stamp('Anna'));
+    let updates = 0;
+    doc.on('update', () => updates++);
+    const noteMap = recordsRoot(doc, 'note').get('n1')!;
+    expect(writeFields(noteMap, { tags: ['school', 'water'], links: [...links].reverse() }, [])).toBe(false);
+    expect(writeFields(doc.getMap('mission'), { themes: ['governance'], sdgs: ['11'], sendai: [] }, [])).toBe(
+      false,
+    );
+    const assessmentMap = recordsRoot(doc, 'assessment').get('a1')!;
+    expect(writeFields(assessmentMap, { sectors: [sector('wash', 2)] }, [])).toBe(false);
+    updateRecord(doc, 'note', 'n1', { tags: note(doc).tags }, stamp('Jordi'));
+    expect(updates).toBe(0);
+    expect(note(doc).updatedBy).toBe('Anna');
+  });
+});
