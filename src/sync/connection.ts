@@ -246,7 +246,9 @@ export class SyncConnection {
     for (const link of this.links.values()) updateDocState(link.name, { confirmed: false });
     // Stop the library's own reconnect timer: retries follow nextDelay, and a refused token is not retried.
     this.socket.disconnect();
-    const refusal = refusalOfClose(event);
+    const closed = refusalOfClose(event);
+    // Too large concerns one document: the socket itself is not refused.
+    const refusal = closed === 'tooLarge' ? null : closed;
     if (refusal) {
       this.refused = refusal;
       this.cancelRetry();

@@ -4,6 +4,8 @@ import type { RefusalReason } from './status.ts';
 /** Hocuspocus's own close codes (@hocuspocus/common `Unauthorized`, `Forbidden`). */
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
+/** The Minga server's close code for an update that would take a document past its size limit. */
+export const CLOSE_TOO_LARGE = 4413;
 
 /**
  * A failed authentication for one document arrives as a permission-denied message whose reason is the thrown
@@ -25,8 +27,11 @@ export function refusalOfClose(event: { code?: number; reason?: string } | undef
   if (!event) return null;
   if (event.code === CLOSE_UNAUTHORIZED) return 'unauthorized';
   if (event.code === CLOSE_FORBIDDEN) return 'forbidden';
+  if (event.code === CLOSE_TOO_LARGE) return 'tooLarge';
   const reason = event.reason ?? '';
   if (/^forbidden$/i.test(reason)) return 'forbidden';
+  // Re-sending would be refused again: the document waits, marked, until the next connection.
+  if (/^document too large$/i.test(reason)) return 'tooLarge';
   if (/^(unauthori[sz]ed|permission-denied)$/i.test(reason)) return 'unauthorized';
   return null;
 }

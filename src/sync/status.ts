@@ -1,6 +1,10 @@
 // The sync status a person can trust, per mission document and overall; plain listeners, no framework.
 
-export type RefusalReason = 'unauthorized' | 'forbidden';
+/**
+ * Why the server refuses: the token (unauthorized), this document for this token (forbidden), or this
+ * document's changes because it would exceed the server's size limit (tooLarge). Local data stays in every case.
+ */
+export type RefusalReason = 'unauthorized' | 'forbidden' | 'tooLarge';
 /** The device's one connection: signed out, no network, trying, or open. */
 export type ConnectionState = 'signedOut' | 'offline' | 'connecting' | 'connected';
 

@@ -30,12 +30,19 @@ export function syncStatusLabel(status: SyncStatus, i18n: Translator): string {
         ? t('sync.state.pendingOne')
         : t('sync.state.pendingMany', { count: status.pending });
     case 'refused':
-      return t('sync.state.refused');
+      return status.reason === 'tooLarge' ? t('sync.state.tooLarge') : t('sync.state.refused');
   }
 }
 
 export function refusalText(reason: RefusalReason, i18n: Translator): string {
-  return reason === 'forbidden' ? i18n.t('sync.refused.forbidden') : i18n.t('sync.refused.unauthorized');
+  switch (reason) {
+    case 'forbidden':
+      return i18n.t('sync.refused.forbidden');
+    case 'tooLarge':
+      return i18n.t('sync.refused.tooLarge');
+    case 'unauthorized':
+      return i18n.t('sync.refused.unauthorized');
+  }
 }
 
 /** When the server last confirmed, if the status knows it. */

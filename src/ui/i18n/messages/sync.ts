@@ -16,6 +16,9 @@ export const sync = defineMessages(
       'The server refused this device’s sign-in (the invitation may have been revoked). Your data stays on this device.',
     'sync.refused.forbidden':
       'The server refused this device access to this mission. Your data stays on this device.',
+    'sync.state.tooLarge': 'Too large for the server',
+    'sync.refused.tooLarge':
+      'The server did not accept this mission’s latest changes: the mission would exceed the size the server allows. Nothing is lost: the changes stay on this device. Ask your coordinator to raise the limit.',
     'sync.missionLabel': 'Sync: {status}',
   },
   {
@@ -32,6 +35,9 @@ export const sync = defineMessages(
       'El servidor rechazó la sesión de este dispositivo (quizá se revocó la invitación). Tus datos se quedan en este dispositivo.',
     'sync.refused.forbidden':
       'El servidor denegó a este dispositivo el acceso a esta misión. Tus datos se quedan en este dispositivo.',
+    'sync.state.tooLarge': 'Demasiado grande para el servidor',
+    'sync.refused.tooLarge':
+      'El servidor no aceptó los últimos cambios de esta misión: superaría el tamaño que el servidor admite. No se pierde nada: los cambios se quedan en este dispositivo. Pide a tu coordinador que amplíe el límite.',
     'sync.missionLabel': 'Sincronización: {status}',
   },
   {
@@ -48,6 +54,9 @@ export const sync = defineMessages(
       'El servidor ha rebutjat la sessió d’aquest dispositiu (potser s’ha revocat la invitació). Les teves dades es queden en aquest dispositiu.',
     'sync.refused.forbidden':
       'El servidor ha denegat a aquest dispositiu l’accés a aquesta missió. Les teves dades es queden en aquest dispositiu.',
+    'sync.state.tooLarge': 'Massa gran per al servidor',
+    'sync.refused.tooLarge':
+      'El servidor no ha acceptat els darrers canvis d’aquesta missió: superaria la mida que el servidor admet. No es perd res: els canvis es queden en aquest dispositiu. Demana al teu coordinador que n’ampliï el límit.',
     'sync.missionLabel': 'Sincronització: {status}',
   },
 );
