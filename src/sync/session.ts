@@ -9,11 +9,13 @@ import { discoverMissions } from './discovery.ts';
 import { SyncConnection, type ConnectionOptions } from './connection.ts';
 import { browserConnectivity } from './connectivity.ts';
 import { countPending } from './pending.ts';
+import { checkRemoval, type RemovalCheck } from './removalCheck.ts';
 import { resetSyncStatus, setConnectionState } from './status.ts';
 import { loadServerState } from './syncState.ts';
 import { onSaveState } from '../storage/saveStatus.ts';
 import { fetchMe } from './account.ts';
 import { ROLE_KEY } from './signedIn.ts';
+import { removeDeviceData } from '../storage/wipe.ts';
 
 export const SYNC_TOKEN_KEY = 'syncToken';
 export const SYNC_SERVER_KEY = 'syncServer';
@@ -28,8 +30,10 @@ export type SyncEnvironment = Partial<Omit<ConnectionOptions, 'url' | 'server' |
 
 export type SignOutResult =
   | { ok: true }
-  /** Local changes have not reached the server: export them first, or sign out with `force`. */
-  | { ok: false; reason: 'pendingChanges'; pending: number; documents: string[] }
+  /** Removing the data was refused, nothing changed: it would lose what `check` counts. */
+  | { ok: false; reason: 'wouldLoseWork'; check: RemovalCheck }
+  /** Signed out, but some databases remain (`blocked`: another tab holds them); removeDeviceData again. */
+  | { ok: false; reason: 'removalIncomplete'; blocked: boolean; remaining: string[] }
   | { ok: false; reason: 'notSignedIn' };
 
 let environment: SyncEnvironment = {};
@@ -84,30 +88,57 @@ export async function signIn({ server, token }: { server: string; token: string 
 }
 
 /**
- * Refuses while any mission holds changes the server has not acknowledged, unless `force`: on a shared phone
- * the next user must not inherit, nor the previous one lose, unsynced work without a decision.
+ * Signs this device out. Keeping the data loses nothing, so it is always allowed. Removing it (a shared phone)
+ * is refused while it would lose work — see removalCheck.ts — and otherwise leaves a new phone behind.
  */
-export async function signOut({ force = false } = {}): Promise<SignOutResult> {
+export async function signOut({ removeData = false } = {}): Promise<SignOutResult> {
+  const server = await storedServerKey();
+  if (server === null) return { ok: false, reason: 'notSignedIn' };
+  if (removeData) {
+    const check = await checkRemoval(server);
+    if (!check.removable) return { ok: false, reason: 'wouldLoseWork', check };
+  }
+  await stopSync();
+  // The token goes first: whatever happens to the rest, the next person does not use this account.
+  await getDb().settings.bulkDelete([SYNC_TOKEN_KEY, SYNC_SERVER_KEY, ROLE_KEY]);
+  resetSyncStatus();
+  if (!removeData) return { ok: true };
+  // A background pass still finishing would open documents again while they are being deleted.
+  await backgroundIdle(BACKGROUND_STOP_MS);
+  try {
+    const removed = await removeDeviceData();
+    if (removed.ok) return { ok: true };
+    return { ok: false, reason: 'removalIncomplete', blocked: removed.blocked, remaining: removed.remaining };
+  } catch (error) {
+    // Part of the data may be gone already: the caller must finish with removeDeviceData, not sign in again.
+    console.warn('removing this device’s data failed', error);
+    return { ok: false, reason: 'removalIncomplete', blocked: false, remaining: [] };
+  }
+}
+
+/** What removing this device's data would lose now, to show before asking; null when not signed in. */
+export async function checkSignOutRemoval(): Promise<RemovalCheck | null> {
+  const server = await storedServerKey();
+  return server === null ? null : checkRemoval(server);
+}
+
+/** The key acknowledgements from the signed-in server are stored under; null when signed out. */
+async function storedServerKey(): Promise<string | null> {
   const settings = getDb().settings;
   const [tokenRow, serverRow] = await Promise.all([
     settings.get(SYNC_TOKEN_KEY),
     settings.get(SYNC_SERVER_KEY),
   ]);
-  if (tokenRow === undefined) return { ok: false, reason: 'notSignedIn' };
-  if (!force) {
-    const pending = await pendingChanges(
-      serverKey(typeof serverRow?.value === 'string' ? serverRow.value : ''),
-    );
-    const documents = [...pending].filter(([, count]) => count > 0).map(([name]) => name);
-    if (documents.length > 0) {
-      const total = documents.reduce((sum, name) => sum + (pending.get(name) ?? 0), 0);
-      return { ok: false, reason: 'pendingChanges', pending: total, documents };
-    }
-  }
-  await stopSync();
-  await settings.bulkDelete([SYNC_TOKEN_KEY, SYNC_SERVER_KEY, ROLE_KEY]);
-  resetSyncStatus();
-  return { ok: true };
+  if (tokenRow === undefined) return null;
+  return serverKey(typeof serverRow?.value === 'string' ? serverRow.value : '');
+}
+
+/** Once stopped, a pass only runs through its queue; it may still be waiting for the missions' list. */
+const BACKGROUND_STOP_MS = 10_000;
+
+async function backgroundIdle(timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (backgroundRunning && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /** Records each mission on this device has that the server (its key, as stored) has not acknowledged. */

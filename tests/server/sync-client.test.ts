@@ -191,11 +191,11 @@ describe('sync client against a real server', () => {
     addNote(mission.doc, 'offline-2', 'another');
     mission.doc.getMap('mission').set('title', 'renamed offline');
     await eventually(() => expect(syncStatus(name)).toMatchObject({ kind: 'pending', pending: 3 }));
-    expect(await signOut()).toMatchObject({
+    // Removing this device's data would lose them: refused, and nothing changes.
+    expect(await signOut({ removeData: true })).toEqual({
       ok: false,
-      reason: 'pendingChanges',
-      pending: 3,
-      documents: [name],
+      reason: 'wouldLoseWork',
+      check: { notOnServer: 3, notBackedUp: 3, documents: [name], photos: 0, removable: false },
     });
 
     // A reload: every document closed, the database and the sync session opened afresh.

@@ -1,121 +1,244 @@
-// "Sign out", which refuses while changes have not reached the server: export a backup first, or force it.
-import { useState } from 'preact/hooks';
+// Signing out: keeping this device's data (nothing is lost), or removing it on a shared phone. Removal is refused
+// while it would lose work — changes the server lacks that no backup holds, photos not uploaded — and a backup
+// exported here lifts the first.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { APP_VERSION } from '../../pwa/version.ts';
+import type { RemovalCheck } from '../../sync/removalCheck.ts';
+import { useI18n } from '../i18n/context.tsx';
 import { syncScreens } from '../i18n/messages/syncScreens.ts';
 import { useMessages } from '../i18n/useMessages.ts';
+import { routes } from '../routes.ts';
 import { downloadBlob } from './download.ts';
 
-type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'refused'; pending: number } | { kind: 'failed' };
+type Step =
+  | { kind: 'choose' }
+  | { kind: 'busy'; doing: 'signingOut' | 'checking' | 'removing' }
+  | { kind: 'refused'; check: RemovalCheck }
+  | { kind: 'incomplete'; blocked: boolean }
+  | { kind: 'failed' };
 
 type Export = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; file: string } | { kind: 'failed' };
 
 /** Loaded on demand: signing out needs the sync module, which a device never signed in has not loaded. */
-async function runSignOut(force: boolean) {
-  const { signOut } = await import('../../sync/index.ts');
-  return signOut({ force });
-}
+const loadSession = () => import('../../sync/session.ts');
 
 async function exportBackup(): Promise<string> {
   // Loaded on demand: it opens every mission document.
-  const [{ buildBackup }, { markBackedUp }] = await Promise.all([
-    import('../../storage/backup.ts'),
-    import('../../storage/backupStatus.ts'),
-  ]);
-  const backup = await buildBackup(APP_VERSION);
+  const { buildCoveredBackup, markCoveredBackup } = await import('../../storage/backupCoverage.ts');
+  const backup = await buildCoveredBackup(APP_VERSION);
   downloadBlob(backup.blob, backup.fileName);
-  await markBackedUp();
+  await markCoveredBackup(backup);
   return backup.fileName;
 }
 
-function PendingWarning(props: {
-  pending: number;
+/** A new phone's first screen: a fresh page, with nothing of the previous person's left in memory either. */
+function restartApp(): void {
+  window.location.replace(routes.home);
+}
+
+function Refusal(props: {
+  check: RemovalCheck;
   exported: Export;
   onExport: () => void;
-  onForce: () => void;
+  onRemove: () => void;
   onCancel: () => void;
 }) {
   const t = useMessages(syncScreens);
-  const { pending, exported } = props;
+  const { t: common } = useI18n();
+  const { check, exported } = props;
+  const allowed = check.removable;
+  const changes = check.notOnServer;
+  // The button that opened it (or, once exported, the export button) is gone: keyboard and screen-reader users
+  // continue from the explanation.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => panel.current?.focus(), [allowed]);
   return (
-    <div class="banner banner--warn sync-signout__pending" role="alert">
-      <p>{pending === 1 ? t('sync.pendingOne') : t('sync.pendingMany', { count: pending })}</p>
-      <p>{t('sync.pendingAdvice')}</p>
+    <div class="banner banner--warn sync-signout__refused" role="alert" tabIndex={-1} ref={panel}>
+      {!allowed && <p>{t('sync.remove.refused')}</p>}
+      {changes > 0 && check.notBackedUp > 0 && (
+        <p>{changes === 1 ? t('sync.pendingOne') : t('sync.pendingMany', { count: changes })}</p>
+      )}
+      {changes > 0 && check.notBackedUp === 0 && (
+        <p>
+          {changes === 1 ? t('sync.remove.backedUpOne') : t('sync.remove.backedUpMany', { count: changes })}
+        </p>
+      )}
+      {check.photos > 0 && (
+        <p>
+          {check.photos === 1
+            ? t('sync.remove.photosOne')
+            : t('sync.remove.photosMany', { count: check.photos })}
+        </p>
+      )}
+      {check.notBackedUp > 0 && <p>{t('sync.remove.exportAdvice')}</p>}
       {exported.kind === 'done' && <p role="status">{t('sync.exported', { file: exported.file })}</p>}
       {exported.kind === 'failed' && <p>{t('sync.exportFailed')}</p>}
       <div class="form-actions">
-        <button
-          type="button"
-          class="button--primary"
-          disabled={exported.kind === 'busy'}
-          onClick={props.onExport}
-        >
-          {exported.kind === 'busy' ? t('sync.exporting') : t('sync.exportFirst')}
-        </button>
-        <button type="button" class="button--danger" onClick={props.onForce}>
-          {t('sync.signOutAnyway')}
-        </button>
+        {check.notBackedUp > 0 && (
+          <button
+            type="button"
+            class="button--primary"
+            disabled={exported.kind === 'busy'}
+            onClick={props.onExport}
+          >
+            {exported.kind === 'busy' ? t('sync.exporting') : t('sync.exportBackup')}
+          </button>
+        )}
+        {allowed && (
+          <button type="button" class="button--danger" onClick={props.onRemove}>
+            {t('sync.removeAnyway')}
+          </button>
+        )}
         <button type="button" onClick={props.onCancel}>
-          {t('sync.staySignedIn')}
+          {common('action.cancel')}
         </button>
       </div>
     </div>
   );
 }
 
-export function SignOutControl({ onSignedOut }: { onSignedOut: () => void }) {
+export function SignOutControl({
+  onSignedOut,
+  onRemoved = restartApp,
+}: {
+  onSignedOut: () => void;
+  /** After this device's data is gone; by default the app starts again, on the setup screen. */
+  onRemoved?: () => void;
+}) {
   const t = useMessages(syncScreens);
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [exported, setExported] = useState<Export>({ kind: 'idle' });
 
-  const signOut = async (force: boolean) => {
-    setState({ kind: 'busy' });
+  const keepData = async () => {
+    setStep({ kind: 'busy', doing: 'signingOut' });
     try {
-      const result = await runSignOut(force);
+      const result = await (await loadSession()).signOut();
       if (result.ok || result.reason === 'notSignedIn') onSignedOut();
-      else setState({ kind: 'refused', pending: result.pending });
+      else setStep({ kind: 'failed' });
     } catch (error) {
       console.warn('sign-out failed', error);
-      setState({ kind: 'failed' });
+      setStep({ kind: 'failed' });
     }
   };
 
-  const runExport = async () => {
+  const remove = async (check: RemovalCheck, back: Step) => {
+    const question = check.notOnServer > 0 ? 'sync.remove.confirmBackedUp' : 'sync.remove.confirm';
+    if (!window.confirm(t(question))) {
+      setStep(back);
+      return;
+    }
+    setStep({ kind: 'busy', doing: 'removing' });
+    try {
+      const result = await (await loadSession()).signOut({ removeData: true });
+      if (result.ok) onRemoved();
+      else if (result.reason === 'wouldLoseWork') setStep({ kind: 'refused', check: result.check });
+      else if (result.reason === 'removalIncomplete')
+        setStep({ kind: 'incomplete', blocked: result.blocked });
+      else onSignedOut();
+    } catch (error) {
+      // Thrown before anything was removed (the check, or stopping sync): signing out can simply be retried.
+      console.warn('sign-out failed', error);
+      setStep({ kind: 'failed' });
+    }
+  };
+
+  const startRemoval = async () => {
+    setExported({ kind: 'idle' });
+    setStep({ kind: 'busy', doing: 'checking' });
+    try {
+      const check = await (await loadSession()).checkSignOutRemoval();
+      if (check === null) onSignedOut();
+      else if (check.removable) await remove(check, { kind: 'choose' });
+      else setStep({ kind: 'refused', check });
+    } catch (error) {
+      console.warn('sign-out check failed', error);
+      setStep({ kind: 'failed' });
+    }
+  };
+
+  /** The decision was taken and the account is gone: only the deletion is repeated. */
+  const retryRemoval = async () => {
+    setStep({ kind: 'busy', doing: 'removing' });
+    try {
+      const { removeDeviceData } = await import('../../storage/wipe.ts');
+      const result = await removeDeviceData();
+      if (result.ok) onRemoved();
+      else setStep({ kind: 'incomplete', blocked: result.blocked });
+    } catch (error) {
+      console.warn('removing this device’s data failed', error);
+      setStep({ kind: 'incomplete', blocked: false });
+    }
+  };
+
+  const runExport = async (check: RemovalCheck) => {
     setExported({ kind: 'busy' });
     try {
-      setExported({ kind: 'done', file: await exportBackup() });
+      const file = await exportBackup();
+      setExported({ kind: 'done', file });
+      // Counted again: what the backup holds no longer keeps the data from being removed.
+      const again = await (await loadSession()).checkSignOutRemoval();
+      setStep(again === null ? { kind: 'choose' } : { kind: 'refused', check: again });
     } catch (error) {
       console.warn('backup export failed', error);
       setExported({ kind: 'failed' });
+      setStep({ kind: 'refused', check });
     }
   };
 
-  if (state.kind === 'refused')
+  if (step.kind === 'refused')
     return (
-      <PendingWarning
-        pending={state.pending}
+      <Refusal
+        check={step.check}
         exported={exported}
-        onExport={() => void runExport()}
-        onForce={() => void signOut(true)}
-        onCancel={() => setState({ kind: 'idle' })}
+        onExport={() => void runExport(step.check)}
+        onRemove={() => void remove(step.check, step)}
+        onCancel={() => setStep({ kind: 'choose' })}
       />
     );
+
+  if (step.kind === 'incomplete' || (step.kind === 'busy' && step.doing === 'removing'))
+    return (
+      <div class="sync-signout">
+        {step.kind === 'incomplete' ? (
+          <p class="banner banner--error" role="alert">
+            {t(step.blocked ? 'sync.remove.blocked' : 'sync.remove.incomplete')}
+          </p>
+        ) : (
+          <p role="status">{t('sync.removing')}</p>
+        )}
+        {step.kind === 'incomplete' && (
+          <p>
+            <button type="button" class="button--danger" onClick={() => void retryRemoval()}>
+              {t('sync.remove.retry')}
+            </button>
+          </p>
+        )}
+      </div>
+    );
+
+  const busy = step.kind === 'busy' ? step.doing : null;
   return (
-    <>
-      {state.kind === 'failed' && (
+    <section class="sync-signout" aria-labelledby="sync-signout-title">
+      <h3 id="sync-signout-title">{t('sync.signOut')}</h3>
+      {step.kind === 'failed' && (
         <p class="banner banner--error" role="alert">
           {t('sync.signOutFailed')}
         </p>
       )}
-      <p>
+      <p>{t('sync.signOutIntro')}</p>
+      <div class="form-actions">
+        <button type="button" disabled={busy !== null} onClick={() => void keepData()}>
+          {busy === 'signingOut' ? t('sync.signingOut') : t('sync.signOutKeep')}
+        </button>
         <button
           type="button"
           class="button--danger"
-          disabled={state.kind === 'busy'}
-          onClick={() => void signOut(false)}
+          disabled={busy !== null}
+          onClick={() => void startRemoval()}
         >
-          {state.kind === 'busy' ? t('sync.signingOut') : t('sync.signOut')}
+          {busy === 'checking' ? t('sync.checking') : t('sync.signOutRemove')}
         </button>
-      </p>
-    </>
+      </div>
+    </section>
   );
 }

@@ -17,19 +17,40 @@ export const syncScreens = defineMessages(
     'sync.lastSynced': 'Last confirmed sync',
     'sync.neverSynced': 'Not yet',
     'sync.signOut': 'Sign out',
+    'sync.signOutIntro':
+      'On a shared phone, remove Minga’s data as you sign out: the next person starts as on a new phone. It is removed only once everything recorded here has reached the server or is in a backup.',
+    'sync.signOutKeep': 'Sign out, keep the data on this phone',
+    'sync.signOutRemove': 'Sign out and remove Minga’s data from this phone',
     'sync.signingOut': 'Signing out…',
+    'sync.checking': 'Checking what has reached the server…',
+    'sync.removing': 'Removing Minga’s data…',
     'sync.signedOut': 'This device is signed out. Everything recorded stays on it.',
     'sync.signOutFailed': 'Could not sign out. Try again.',
+    'sync.remove.refused':
+      'Minga’s data cannot be removed from this phone yet: work that has not reached the server would be lost.',
     'sync.pendingOne': '1 change has not reached the server yet.',
     'sync.pendingMany': '{count} changes have not reached the server yet.',
-    'sync.pendingAdvice':
-      'Export a backup first so this work is kept, or stay signed in until it has synced.',
-    'sync.exportFirst': 'Export a backup first',
+    'sync.remove.backedUpOne': '1 change has not reached the server yet; it is in the backup you exported.',
+    'sync.remove.backedUpMany':
+      '{count} changes have not reached the server yet; they are in the backup you exported.',
+    'sync.remove.photosOne':
+      '1 photo has not been uploaded to the server yet, and photos are not in the backup. Connect to a network and wait until it is uploaded.',
+    'sync.remove.photosMany':
+      '{count} photos have not been uploaded to the server yet, and photos are not in the backup. Connect to a network and wait until they are uploaded.',
+    'sync.remove.exportAdvice': 'Export a backup to keep these changes; then the data can be removed.',
+    'sync.exportBackup': 'Export backup',
     'sync.exporting': 'Exporting…',
     'sync.exported': 'Backup saved as {file}.',
-    'sync.exportFailed': 'The backup could not be exported. Nothing was signed out.',
-    'sync.signOutAnyway': 'Sign out anyway',
-    'sync.staySignedIn': 'Stay signed in',
+    'sync.exportFailed': 'The backup could not be exported. Nothing was removed.',
+    'sync.removeAnyway': 'Remove anyway',
+    'sync.remove.confirm':
+      'Remove every mission, photo and setting of Minga from this phone? This cannot be undone. Close Minga in any other tab or window first.',
+    'sync.remove.confirmBackedUp':
+      'Remove every mission, photo and setting of Minga from this phone? Changes that have not reached the server will remain only in the backup you exported. Close Minga in any other tab or window first.',
+    'sync.remove.blocked':
+      'Some of Minga’s data is still on this phone because Minga is in use in another tab or window. Close it, then try again.',
+    'sync.remove.incomplete': 'Not all of Minga’s data could be removed from this phone. Try again.',
+    'sync.remove.retry': 'Try again',
     'join.title': 'Sign in to sync',
     'join.noToken': 'This link holds no invitation. Ask your coordinator for a new invite link or QR code.',
     'join.signingIn': 'Signing in…',
@@ -76,19 +97,43 @@ export const syncScreens = defineMessages(
     'sync.lastSynced': 'Última sincronización confirmada',
     'sync.neverSynced': 'Todavía no',
     'sync.signOut': 'Cerrar sesión',
+    'sync.signOutIntro':
+      'En un teléfono compartido, borra los datos de Minga al cerrar la sesión: la siguiente persona empezará como en un teléfono nuevo. Solo se borran cuando todo lo registrado aquí ha llegado al servidor o está en una copia de seguridad.',
+    'sync.signOutKeep': 'Cerrar sesión y conservar los datos en este teléfono',
+    'sync.signOutRemove': 'Cerrar sesión y borrar los datos de Minga de este teléfono',
     'sync.signingOut': 'Cerrando sesión…',
+    'sync.checking': 'Comprobando qué ha llegado al servidor…',
+    'sync.removing': 'Borrando los datos de Minga…',
     'sync.signedOut': 'Este dispositivo ha cerrado la sesión. Todo lo registrado se queda en él.',
     'sync.signOutFailed': 'No se pudo cerrar la sesión. Inténtalo de nuevo.',
+    'sync.remove.refused':
+      'Aún no se pueden borrar los datos de Minga de este teléfono: se perdería trabajo que no ha llegado al servidor.',
     'sync.pendingOne': '1 cambio aún no ha llegado al servidor.',
     'sync.pendingMany': '{count} cambios aún no han llegado al servidor.',
-    'sync.pendingAdvice':
-      'Exporta antes una copia de seguridad para conservar este trabajo, o mantén la sesión hasta que se sincronice.',
-    'sync.exportFirst': 'Exportar antes una copia',
+    'sync.remove.backedUpOne':
+      '1 cambio aún no ha llegado al servidor; está en la copia de seguridad que has exportado.',
+    'sync.remove.backedUpMany':
+      '{count} cambios aún no han llegado al servidor; están en la copia de seguridad que has exportado.',
+    'sync.remove.photosOne':
+      '1 foto aún no se ha subido al servidor, y las fotos no van en la copia de seguridad. Conéctate a una red y espera a que se suba.',
+    'sync.remove.photosMany':
+      '{count} fotos aún no se han subido al servidor, y las fotos no van en la copia de seguridad. Conéctate a una red y espera a que se suban.',
+    'sync.remove.exportAdvice':
+      'Exporta una copia de seguridad para conservar estos cambios; después se podrán borrar los datos.',
+    'sync.exportBackup': 'Exportar una copia de seguridad',
     'sync.exporting': 'Exportando…',
     'sync.exported': 'Copia guardada como {file}.',
-    'sync.exportFailed': 'No se pudo exportar la copia. No se ha cerrado la sesión.',
-    'sync.signOutAnyway': 'Cerrar sesión de todos modos',
-    'sync.staySignedIn': 'Mantener la sesión',
+    'sync.exportFailed': 'No se pudo exportar la copia. No se ha borrado nada.',
+    'sync.removeAnyway': 'Borrar de todos modos',
+    'sync.remove.confirm':
+      '¿Borrar de este teléfono todas las misiones, fotos y ajustes de Minga? No se puede deshacer. Cierra antes Minga en cualquier otra pestaña o ventana.',
+    'sync.remove.confirmBackedUp':
+      '¿Borrar de este teléfono todas las misiones, fotos y ajustes de Minga? Los cambios que no han llegado al servidor solo quedarán en la copia de seguridad que has exportado. Cierra antes Minga en cualquier otra pestaña o ventana.',
+    'sync.remove.blocked':
+      'Algunos datos de Minga siguen en este teléfono porque Minga está en uso en otra pestaña o ventana. Ciérrala y vuelve a intentarlo.',
+    'sync.remove.incomplete':
+      'No se han podido borrar todos los datos de Minga de este teléfono. Vuelve a intentarlo.',
+    'sync.remove.retry': 'Volver a intentarlo',
     'join.title': 'Iniciar sesión para sincronizar',
     'join.noToken':
       'Este enlace no contiene ninguna invitación. Pide a tu coordinador un nuevo enlace o código QR.',
@@ -137,19 +182,43 @@ export const syncScreens = defineMessages(
     'sync.lastSynced': 'Darrera sincronització confirmada',
     'sync.neverSynced': 'Encara no',
     'sync.signOut': 'Tanca la sessió',
+    'sync.signOutIntro':
+      'En un telèfon compartit, esborra les dades de Minga en tancar la sessió: la persona següent començarà com en un telèfon nou. Només s’esborren quan tot el que s’ha registrat aquí ha arribat al servidor o és en una còpia de seguretat.',
+    'sync.signOutKeep': 'Tanca la sessió i conserva les dades en aquest telèfon',
+    'sync.signOutRemove': 'Tanca la sessió i esborra les dades de Minga d’aquest telèfon',
     'sync.signingOut': 'Tancant la sessió…',
+    'sync.checking': 'Comprovant què ha arribat al servidor…',
+    'sync.removing': 'Esborrant les dades de Minga…',
     'sync.signedOut': 'Aquest dispositiu ha tancat la sessió. Tot el que s’ha registrat s’hi queda.',
     'sync.signOutFailed': 'No s’ha pogut tancar la sessió. Torna-ho a provar.',
+    'sync.remove.refused':
+      'Encara no es poden esborrar les dades de Minga d’aquest telèfon: es perdria feina que no ha arribat al servidor.',
     'sync.pendingOne': '1 canvi encara no ha arribat al servidor.',
     'sync.pendingMany': '{count} canvis encara no han arribat al servidor.',
-    'sync.pendingAdvice':
-      'Exporta primer una còpia de seguretat per conservar aquesta feina, o mantén la sessió fins que se sincronitzi.',
-    'sync.exportFirst': 'Exporta primer una còpia',
+    'sync.remove.backedUpOne':
+      '1 canvi encara no ha arribat al servidor; és a la còpia de seguretat que has exportat.',
+    'sync.remove.backedUpMany':
+      '{count} canvis encara no han arribat al servidor; són a la còpia de seguretat que has exportat.',
+    'sync.remove.photosOne':
+      '1 foto encara no s’ha pujat al servidor, i les fotos no van a la còpia de seguretat. Connecta’t a una xarxa i espera que es pugi.',
+    'sync.remove.photosMany':
+      '{count} fotos encara no s’han pujat al servidor, i les fotos no van a la còpia de seguretat. Connecta’t a una xarxa i espera que es pugin.',
+    'sync.remove.exportAdvice':
+      'Exporta una còpia de seguretat per conservar aquests canvis; després es podran esborrar les dades.',
+    'sync.exportBackup': 'Exporta una còpia de seguretat',
     'sync.exporting': 'Exportant…',
     'sync.exported': 'Còpia desada com a {file}.',
-    'sync.exportFailed': 'No s’ha pogut exportar la còpia. No s’ha tancat la sessió.',
-    'sync.signOutAnyway': 'Tanca la sessió igualment',
-    'sync.staySignedIn': 'Mantén la sessió',
+    'sync.exportFailed': 'No s’ha pogut exportar la còpia. No s’ha esborrat res.',
+    'sync.removeAnyway': 'Esborra-les igualment',
+    'sync.remove.confirm':
+      'Vols esborrar d’aquest telèfon totes les missions, fotos i la configuració de Minga? No es pot desfer. Abans, tanca Minga en qualsevol altra pestanya o finestra.',
+    'sync.remove.confirmBackedUp':
+      'Vols esborrar d’aquest telèfon totes les missions, fotos i la configuració de Minga? Els canvis que no han arribat al servidor només quedaran a la còpia de seguretat que has exportat. Abans, tanca Minga en qualsevol altra pestanya o finestra.',
+    'sync.remove.blocked':
+      'Algunes dades de Minga encara són en aquest telèfon perquè Minga s’està fent servir en una altra pestanya o finestra. Tanca-la i torna-ho a provar.',
+    'sync.remove.incomplete':
+      'No s’han pogut esborrar totes les dades de Minga d’aquest telèfon. Torna-ho a provar.',
+    'sync.remove.retry': 'Torna-ho a provar',
     'join.title': 'Inicia la sessió per sincronitzar',
     'join.noToken':
       'Aquest enllaç no conté cap invitació. Demana a la coordinació un enllaç o un codi QR nous.',
