@@ -1,5 +1,6 @@
-// Announces that a form could not be saved and why, at the top of the form.
+// Announces why a form could not be saved, or why it cannot be changed at all, at the top of the form.
 import type { MingaError } from '../../domain/errors.ts';
+import type { ReadOnlyReason } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 
 export function ErrorBanner({ error }: { error: MingaError | null }) {
@@ -12,11 +13,12 @@ export function ErrorBanner({ error }: { error: MingaError | null }) {
   );
 }
 
-export function ReadOnlyNotice() {
+/** Says why nothing here can be changed, so read-only controls are not mistaken for a fault. */
+export function ReadOnlyNotice({ reason }: { reason: ReadOnlyReason }) {
   const { t } = useI18n();
   return (
-    <div class="banner banner--info" role="status">
-      {t('readOnly.notice')}
+    <div class="banner banner--info" role="status" data-read-only={reason}>
+      {t(reason === 'observer' ? 'readOnly.observer' : 'readOnly.notice')}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The parts every record form shares: what went wrong or was restored, above; Save and Cancel, below.
 import type { ComponentChildren, Ref } from 'preact';
 import type { MingaError } from '../../domain/errors.ts';
+import type { ReadOnlyReason } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { ErrorBanner, ReadOnlyNotice } from './ErrorSummary.tsx';
 
@@ -9,7 +10,8 @@ export function FormNotices(props: {
   showSummary: boolean;
   summaryRef: Ref<HTMLDivElement>;
   failure: MingaError | null;
-  readOnly: boolean;
+  /** Why the form cannot be changed; null when it can. */
+  readOnly: ReadOnlyReason | null;
   /** The "your unsaved changes were restored" text, shown when a draft came back from disk. */
   restoredMessage: string | null;
   children?: ComponentChildren;
@@ -23,7 +25,7 @@ export function FormNotices(props: {
         </div>
       )}
       <ErrorBanner error={props.failure} />
-      {props.readOnly && <ReadOnlyNotice />}
+      {props.readOnly && <ReadOnlyNotice reason={props.readOnly} />}
       {props.restoredMessage && !props.readOnly && <p class="banner banner--info">{props.restoredMessage}</p>}
       {props.children}
     </>

@@ -4,7 +4,6 @@ import { useLocation, useRoute } from 'preact-iso';
 import { ACTION_STATUSES, includes } from '../../domain/codes.ts';
 import { toMingaError, type MingaError } from '../../domain/errors.ts';
 import type { ActionItem } from '../../domain/model.ts';
-import { isNewerSchema } from '../../domain/rules.ts';
 import { hasErrors, validateAction, type ActionDraft, type FieldErrors } from '../../domain/validation.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../storage/commands.ts';
 import type { OpenMission } from '../../storage/docStore.ts';
@@ -13,11 +12,13 @@ import { ErrorBanner, ReadOnlyNotice } from '../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { useDraft } from '../hooks/useDraft.ts';
 import { useMission } from '../hooks/useMission.ts';
+import { readOnlyReason, useMayEditMissionsOnceKnown, type ReadOnlyReason } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { NotFound } from './NotFound.tsx';
 import { BackLink } from '../components/BackLink.tsx';
 import { DeletedNotice } from '../components/DeletedNotice.tsx';
+import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
 
 const EMPTY: ActionDraft = { activity: '', responsible: '', dueDate: '', status: 'planned', torProduct: '' };
 
@@ -30,6 +31,7 @@ interface FormProps {
   mission: OpenMission;
   missionId: string;
   action: ActionItem | null;
+  readOnly: ReadOnlyReason | null;
 }
 
 function Fields(props: {
@@ -133,13 +135,13 @@ function Notices(props: {
   errors: FieldErrors;
   restored: boolean;
   deleted: boolean;
-  readOnly: boolean;
+  readOnly: ReadOnlyReason | null;
   onRestore: () => void;
 }) {
   const { t } = useI18n();
   return (
     <>
-      {props.readOnly && <ReadOnlyNotice />}
+      {props.readOnly && <ReadOnlyNotice reason={props.readOnly} />}
       {hasErrors(props.errors) && (
         <div class="banner banner--error" role="alert">
           {t('form.errorSummary')}
@@ -149,7 +151,7 @@ function Notices(props: {
       {props.deleted && (
         <DeletedNotice
           message={t('actionItem.deleted')}
-          readOnly={props.readOnly}
+          readOnly={props.readOnly !== null}
           onRestore={props.onRestore}
         />
       )}
@@ -157,12 +159,13 @@ function Notices(props: {
   );
 }
 
-function ActionForm({ mission, missionId, action }: FormProps) {
+function ActionForm({ mission, missionId, action, readOnly }: FormProps) {
   const { t } = useI18n();
   const { route } = useLocation();
   const { draft, setDraft, discard, restored } = useDraft<ActionDraft>(
     `action:${missionId}:${action?.id ?? 'new'}`,
     () => (action ? toDraft(action) : EMPTY),
+    readOnly === null,
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const leave = async () => {
@@ -170,7 +173,6 @@ function ActionForm({ mission, missionId, action }: FormProps) {
     route(link.mission(missionId, 'actions'));
   };
   const writes = useActionWrites(mission, action, leave);
-  const readOnly = action !== null && isNewerSchema(action);
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
   const submit = (event: Event) => {
@@ -195,7 +197,7 @@ function ActionForm({ mission, missionId, action }: FormProps) {
       <Fields
         draft={draft}
         errors={errors}
-        disabled={readOnly}
+        disabled={readOnly !== null}
         set={(patch) => setDraft({ ...draft, ...patch })}
       />
       <div class="form-actions">
@@ -205,7 +207,7 @@ function ActionForm({ mission, missionId, action }: FormProps) {
           </button>
         )}
         <button type="button" class="button" onClick={() => void leave()}>
-          {t('action.cancel')}
+          {readOnly ? t('nav.back') : t('action.cancel')}
         </button>
         {action && !readOnly && !action.deletedAt && (
           <button type="button" class="button button--danger" onClick={remove}>
@@ -223,18 +225,36 @@ export function ActionScreen() {
   const missionId = params.id ?? '';
   const recordId = params.recordId ?? 'new';
   const { mission, snapshot, error } = useMission(missionId);
+  const mayEdit = useMayEditMissionsOnceKnown();
 
   if (error?.reason === 'notFound') return <NotFound />;
   if (error) return <ErrorBanner error={error} />;
-  if (!mission || !snapshot) return <p class="loading">{t('loading')}</p>;
+  if (!mission || !snapshot || mayEdit === undefined) return <p class="loading">{t('loading')}</p>;
   const action = recordId === 'new' ? null : (snapshot.actions.find((a) => a.id === recordId) ?? null);
   if (!snapshot.mission || (recordId !== 'new' && !action)) return <NotFound />;
+  const back = link.mission(missionId, 'actions');
+  if (!action && !mayEdit) {
+    return (
+      <ObserverNoNew
+        heading={t('actionItem.heading.new')}
+        message={t('readOnly.observer')}
+        back={back}
+        backLabel={t('mission.backToMission')}
+      />
+    );
+  }
 
   return (
     <section class="screen action-screen">
-      <BackLink href={link.mission(missionId, 'actions')}>{t('mission.backToMission')}</BackLink>
+      <BackLink href={back}>{t('mission.backToMission')}</BackLink>
       <h1>{action ? t('actionItem.heading.edit') : t('actionItem.heading.new')}</h1>
-      <ActionForm key={recordId} mission={mission} missionId={missionId} action={action} />
+      <ActionForm
+        key={recordId}
+        mission={mission}
+        missionId={missionId}
+        action={action}
+        readOnly={readOnlyReason(mayEdit, action)}
+      />
     </section>
   );
 }

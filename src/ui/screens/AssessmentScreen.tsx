@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { MingaError, toMingaError } from '../../domain/errors.ts';
 import type { Assessment, Mission } from '../../domain/model.ts';
-import { isNewerSchema, todayIso } from '../../domain/rules.ts';
+import { todayIso } from '../../domain/rules.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../storage/commands.ts';
 import type { OpenMission } from '../../storage/docStore.ts';
 import { useProfile } from '../appContext.ts';
@@ -19,9 +19,11 @@ import {
 import { ErrorBanner } from '../components/ErrorSummary.tsx';
 import { useDraft } from '../hooks/useDraft.ts';
 import { useMission } from '../hooks/useMission.ts';
+import { readOnlyReason, useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { DeletedNotice } from '../components/DeletedNotice.tsx';
+import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
 
 function NewAssessment({ open, mission }: { open: OpenMission; mission: Mission }) {
   const { t } = useI18n();
@@ -46,25 +48,32 @@ function NewAssessment({ open, mission }: { open: OpenMission; mission: Mission 
       draft={draft}
       onChange={setDraft}
       restored={restored}
-      readOnly={false}
+      readOnly={null}
       onSave={save}
       onCancel={() => void discard().then(() => route(back))}
     />
   );
 }
 
-function EditAssessment({ open, assessment }: { open: OpenMission; assessment: Assessment }) {
+interface EditProps {
+  open: OpenMission;
+  assessment: Assessment;
+  mayEdit: boolean;
+}
+
+function EditAssessment({ open, assessment, mayEdit }: EditProps) {
   const { t } = useI18n();
   const profile = useProfile();
   const { route } = useLocation();
   const [failure, setFailure] = useState<MingaError | null>(null);
+  const readOnly = readOnlyReason(mayEdit, assessment);
   const { draft, setDraft, discard, restored } = useDraft<AssessmentFormDraft>(
     `assessment:${open.id}:${assessment.id}`,
     () => ({ values: valuesFrom(assessment), base: savedFrom(assessment) }),
+    readOnly === null,
   );
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
-  const readOnly = isNewerSchema(assessment);
   const back = link.mission(open.id, 'assessments');
   const save = async (saved: SavedAssessment, base: SavedAssessment | null) => {
     const patch = changedFields(base, saved);
@@ -102,7 +111,7 @@ function EditAssessment({ open, assessment }: { open: OpenMission; assessment: A
           {deleted && (
             <DeletedNotice
               message={t('assessments.deletedNotice')}
-              readOnly={readOnly}
+              readOnly={readOnly !== null}
               onRestore={() => void setDeleted(false)}
             />
           )}
@@ -135,14 +144,25 @@ function Missing({ error, missionId }: { error: MingaError; missionId: string })
 function AssessmentLoader({ id, recordId }: { id: string; recordId: string }) {
   const { t } = useI18n();
   const { mission, snapshot, error } = useMission(id);
+  const mayEdit = useMayEditMissionsOnceKnown();
   if (error) return <Missing error={error} missionId="" />;
-  if (!mission || !snapshot) return <p class="loading">{t('loading')}</p>;
+  if (!mission || !snapshot || mayEdit === undefined) return <p class="loading">{t('loading')}</p>;
   // An opened document without a mission was never created on this device.
   if (!snapshot.mission) return <Missing error={new MingaError('notFound')} missionId="" />;
+  if (recordId === 'new' && !mayEdit) {
+    return (
+      <ObserverNoNew
+        heading={t('assessments.new')}
+        message={t('readOnly.observer')}
+        back={link.mission(id, 'assessments')}
+        backLabel={t('mission.backToMission')}
+      />
+    );
+  }
   if (recordId === 'new') return <NewAssessment open={mission} mission={snapshot.mission} />;
   const assessment = snapshot.assessments.find((a) => a.id === recordId);
   if (!assessment) return <Missing error={new MingaError('notFound')} missionId={id} />;
-  return <EditAssessment open={mission} assessment={assessment} />;
+  return <EditAssessment open={mission} assessment={assessment} mayEdit={mayEdit} />;
 }
 
 export function AssessmentScreen() {

@@ -3,13 +3,13 @@ import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { MingaError, toMingaError } from '../../domain/errors.ts';
 import type { Mission } from '../../domain/model.ts';
-import { isNewerSchema } from '../../domain/rules.ts';
 import type { MissionDraft } from '../../domain/validation.ts';
 import { createMission, setMissionDeleted, updateMission } from '../../storage/commands.ts';
 import type { OpenMission } from '../../storage/docStore.ts';
 import { useProfile } from '../appContext.ts';
 import { ErrorBanner } from '../components/ErrorSummary.tsx';
 import { DeletedNotice } from '../components/DeletedNotice.tsx';
+import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
 import {
   MissionForm,
   changedFields,
@@ -19,6 +19,7 @@ import {
 } from '../components/mission/MissionForm.tsx';
 import { useDraft } from '../hooks/useDraft.ts';
 import { useMission } from '../hooks/useMission.ts';
+import { readOnlyReason, useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 
@@ -44,25 +45,27 @@ function NewMission() {
       draft={draft}
       onChange={setDraft}
       restored={restored}
-      readOnly={false}
+      readOnly={null}
       onSave={save}
       onCancel={cancel}
     />
   );
 }
 
-function EditMissionForm({ open, mission }: { open: OpenMission; mission: Mission }) {
+function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: boolean }) {
+  const { open, mission } = props;
   const { t } = useI18n();
   const profile = useProfile();
   const { route } = useLocation();
   const [failure, setFailure] = useState<MingaError | null>(null);
-  const { draft, setDraft, discard, restored } = useDraft<FormDraft>(`mission:${mission.id}`, () => ({
-    values: toDraft(mission),
-    base: toDraft(mission),
-  }));
+  const readOnly = readOnlyReason(props.mayEdit, mission);
+  const { draft, setDraft, discard, restored } = useDraft<FormDraft>(
+    `mission:${mission.id}`,
+    () => ({ values: toDraft(mission), base: toDraft(mission) }),
+    readOnly === null,
+  );
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
-  const readOnly = isNewerSchema(mission);
   const back = link.mission(mission.id);
   const save = async (values: MissionDraft, base: MissionDraft | null) => {
     const patch = changedFields(base, values);
@@ -87,7 +90,7 @@ function EditMissionForm({ open, mission }: { open: OpenMission; mission: Missio
   const notice = deleted && (
     <DeletedNotice
       message={t('missions.deletedNotice')}
-      readOnly={readOnly}
+      readOnly={readOnly !== null}
       onRestore={() => void setDeleted(false)}
     />
   );
@@ -121,6 +124,7 @@ function EditMissionForm({ open, mission }: { open: OpenMission; mission: Missio
 function EditMission({ id }: { id: string }) {
   const { t } = useI18n();
   const { mission, snapshot, error } = useMission(id);
+  const mayEdit = useMayEditMissionsOnceKnown();
   // An opened document with no mission in it was never created on this device, or is not this app's.
   const missing = error ?? (mission && snapshot && !snapshot.mission ? new MingaError('notFound') : null);
   if (missing) {
@@ -133,12 +137,30 @@ function EditMission({ id }: { id: string }) {
       </section>
     );
   }
-  if (!mission || !snapshot?.mission) return <p class="loading">{t('loading')}</p>;
-  return <EditMissionForm open={mission} mission={snapshot.mission} />;
+  if (!mission || !snapshot?.mission || mayEdit === undefined) return <p class="loading">{t('loading')}</p>;
+  return <EditMissionForm open={mission} mission={snapshot.mission} mayEdit={mayEdit} />;
+}
+
+/** An observer is told why there is no form; everyone else gets one once the role is known. */
+function NewMissionIfAllowed() {
+  const { t } = useI18n();
+  const mayEdit = useMayEditMissionsOnceKnown();
+  if (mayEdit === undefined) return <p class="loading">{t('loading')}</p>;
+  if (!mayEdit) {
+    return (
+      <ObserverNoNew
+        heading={t('missions.new')}
+        message={t('readOnly.observerNoNewMission')}
+        back={link.home()}
+        backLabel={t('nav.missions')}
+      />
+    );
+  }
+  return <NewMission />;
 }
 
 export function MissionFormScreen() {
   // Outside a matching route preact-iso gives no params at all.
   const id = useRoute().params?.id;
-  return id ? <EditMission key={id} id={id} /> : <NewMission />;
+  return id ? <EditMission key={id} id={id} /> : <NewMissionIfAllowed />;
 }

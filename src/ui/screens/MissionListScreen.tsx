@@ -10,6 +10,7 @@ import { BackupReminder } from '../components/StoragePanel.tsx';
 import { InstallHint } from '../components/InstallHint.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 
@@ -170,17 +171,20 @@ function MissionList({ rows, empty }: { rows: MissionRow[]; empty: string }) {
   );
 }
 
-function MissionResults({ all, filters }: { all: MissionRow[]; filters: MissionFilters }) {
+function MissionResults(props: { all: MissionRow[]; filters: MissionFilters; mayEdit: boolean }) {
+  const { all, filters } = props;
   const { t } = useI18n();
   const live = filterMissions(all, filters, false);
   const anyLive = all.some((row) => row.deleted === 0);
+  // An observer's list fills from the server: "tap New mission" would point to a button they do not have.
+  const empty = props.mayEdit ? t('missions.empty') : t('missions.emptyObserver');
   return (
     <>
-      <MissionList rows={live} empty={anyLive ? t('missions.noMatch') : t('missions.empty')} />
+      <MissionList rows={live} empty={anyLive ? t('missions.noMatch') : empty} />
       {filters.showDeleted && (
         <section aria-labelledby="missions-deleted">
           <h2 id="missions-deleted">{t('missions.deletedHeading')}</h2>
-          <p class="list__meta">{t('missions.deletedHint')}</p>
+          {props.mayEdit && <p class="list__meta">{t('missions.deletedHint')}</p>}
           <MissionList rows={filterMissions(all, filters, true)} empty={t('missions.noDeleted')} />
         </section>
       )}
@@ -193,6 +197,7 @@ export function MissionListScreen() {
   const [filters, setFilters] = useState<MissionFilters>(remembered);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const missions = useLiveQuery(() => getDb().missions.toArray(), []);
+  const mayEdit = useMayEditMissionsOnceKnown();
 
   const update = (patch: Partial<MissionFilters>) => {
     const next = { ...filters, ...patch };
@@ -246,14 +251,16 @@ export function MissionListScreen() {
       <ErrorBanner error={missions.error ? toMingaError(missions.error) : null} />
       <BackupReminder />
       <InstallHint />
-      {missions.isLoading ? (
+      {missions.isLoading || mayEdit === undefined ? (
         <p>{t('loading')}</p>
       ) : (
-        <MissionResults all={missions.data ?? []} filters={filters} />
+        <MissionResults all={missions.data ?? []} filters={filters} mayEdit={mayEdit} />
       )}
-      <a class="button button--primary fab" href={link.newMission()}>
-        {t('missions.new')}
-      </a>
+      {mayEdit && (
+        <a class="button button--primary fab" href={link.newMission()}>
+          {t('missions.new')}
+        </a>
+      )}
     </section>
   );
 }

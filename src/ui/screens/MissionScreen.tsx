@@ -3,7 +3,6 @@ import { useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { toMingaError, type MingaError } from '../../domain/errors.ts';
 import type { Mission } from '../../domain/model.ts';
-import { isNewerSchema } from '../../domain/rules.ts';
 import { setMissionDeleted } from '../../storage/commands.ts';
 import type { OpenMission } from '../../storage/docStore.ts';
 import type { MissionSnapshot } from '../../storage/missionView.ts';
@@ -14,6 +13,7 @@ import { AssessmentList } from '../components/mission/AssessmentList.tsx';
 import { NoteList } from '../components/mission/NoteList.tsx';
 import { OverviewPanel } from '../components/mission/OverviewPanel.tsx';
 import { useMission } from '../hooks/useMission.ts';
+import { readOnlyReason, useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { link, type MissionTab } from '../routes.ts';
@@ -104,20 +104,22 @@ export function MissionScreen() {
   const tab = parseTab(params.tab);
   const { t } = useI18n();
   const { mission, snapshot, error } = useMission(missionId);
+  const mayEdit = useMayEditMissionsOnceKnown();
 
   if (error?.reason === 'notFound' || tab === null) return <NotFound />;
   if (error) return <ErrorBanner error={error} />;
-  if (!mission || !snapshot) return <p class="loading">{t('loading')}</p>;
+  if (!mission || !snapshot || mayEdit === undefined) return <p class="loading">{t('loading')}</p>;
   const record = snapshot.mission;
   if (!record) return <NotFound />;
-  const readOnly = isNewerSchema(record);
+  const reason = readOnlyReason(mayEdit, record);
+  const readOnly = reason !== null;
 
   return (
     <section class="screen mission-screen">
       <BackLink href={link.home()}>{t('nav.missions')}</BackLink>
       <h1>{record.title}</h1>
       <MissionSyncStatus missionId={missionId} />
-      {readOnly && <ReadOnlyNotice />}
+      {reason && <ReadOnlyNotice reason={reason} />}
       {record.deletedAt !== null && <DeletedBanner mission={mission} readOnly={readOnly} />}
       <Tabs missionId={missionId} current={tab} snapshot={snapshot} />
       <TabPanel tab={tab} record={record} snapshot={snapshot} readOnly={readOnly} />

@@ -3,7 +3,6 @@ import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { toMingaError, type MingaError } from '../../domain/errors.ts';
 import type { LinkTarget, Note } from '../../domain/model.ts';
-import { isNewerSchema } from '../../domain/rules.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../storage/commands.ts';
 import type { OpenMission } from '../../storage/docStore.ts';
 import type { MissionSnapshot } from '../../storage/missionView.ts';
@@ -12,12 +11,14 @@ import { ErrorBanner, ReadOnlyNotice } from '../components/ErrorSummary.tsx';
 import { GpsField, NotePhotos, TagsField } from '../components/mission/NoteFields.tsx';
 import { NoteLinks } from '../components/mission/NoteLinks.tsx';
 import { useMission } from '../hooks/useMission.ts';
+import { readOnlyReason, useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useTextBinding } from '../hooks/useTextBinding.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { NotFound } from './NotFound.tsx';
 import { BackLink } from '../components/BackLink.tsx';
 import { DeletedNotice } from '../components/DeletedNotice.tsx';
+import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
 
 type NotePatch = Partial<Pick<Note, 'text' | 'tags' | 'gps' | 'photos' | 'links'>>;
 
@@ -95,15 +96,17 @@ interface EditorProps {
   snapshot: MissionSnapshot;
   missionId: string;
   noteId: string | null;
+  mayEdit: boolean;
   onCreated: (id: string) => void;
 }
 
-function NoteEditor({ mission, snapshot, missionId, noteId, onCreated }: EditorProps) {
+function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated }: EditorProps) {
   const { t, dateTime } = useI18n();
   const { route } = useLocation();
   const writer = useNoteWriter(mission, noteId, onCreated);
   const note = noteId === null ? null : (snapshot.notes.find((n) => n.id === noteId) ?? null);
-  const readOnly = note !== null && isNewerSchema(note);
+  const reason = readOnlyReason(mayEdit, note);
+  const readOnly = reason !== null;
   const remove = () => {
     if (window.confirm(t('note.delete.confirm')) && writer.setDeleted(true))
       route(link.mission(missionId, 'notes'));
@@ -113,7 +116,7 @@ function NoteEditor({ mission, snapshot, missionId, noteId, onCreated }: EditorP
     <section class="screen note-screen">
       <BackLink href={link.mission(missionId, 'notes')}>{t('note.backToNotes')}</BackLink>
       <h1>{t('note.heading')}</h1>
-      {readOnly && <ReadOnlyNotice />}
+      {reason && <ReadOnlyNotice reason={reason} />}
       <ErrorBanner error={writer.failure} />
       {note?.deletedAt && (
         <DeletedNotice
@@ -164,6 +167,7 @@ export function NoteScreen() {
   const missionId = params.id ?? '';
   const recordId = params.recordId ?? 'new';
   const { mission, snapshot, error } = useMission(missionId);
+  const mayEdit = useMayEditMissionsOnceKnown();
   // The note this screen created. The address bar then names it, so a reload reopens it; the router is not
   // told, so the editor is not remounted under the thumb: focus, caret and every keystroke stay.
   const [createdId, setCreatedId] = useState<string | null>(null);
@@ -176,8 +180,18 @@ export function NoteScreen() {
 
   if (error?.reason === 'notFound') return <NotFound />;
   if (error) return <ErrorBanner error={error} />;
-  if (!mission || !snapshot) return <p class="loading">{t('loading')}</p>;
+  if (!mission || !snapshot || mayEdit === undefined) return <p class="loading">{t('loading')}</p>;
   if (!snapshot.mission) return <NotFound />;
+  if (noteId === null && !mayEdit) {
+    return (
+      <ObserverNoNew
+        heading={t('mission.newNote')}
+        message={t('readOnly.observer')}
+        back={link.mission(missionId, 'notes')}
+        backLabel={t('note.backToNotes')}
+      />
+    );
+  }
   const exists = noteId === null || noteId === createdId || snapshot.notes.some((n) => n.id === noteId);
   if (!exists) return <NotFound />;
   return (
@@ -186,6 +200,7 @@ export function NoteScreen() {
       snapshot={snapshot}
       missionId={missionId}
       noteId={noteId}
+      mayEdit={mayEdit}
       onCreated={onCreated}
     />
   );

@@ -1,15 +1,16 @@
-// A mission's trash: deleted assessments, notes and action items, when and by whom, each restorable.
+// A mission's trash: deleted assessments, notes and action items, when and by whom, each restorable by those
+// who may edit the mission.
 import { useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { toMingaError, type MingaError } from '../../domain/errors.ts';
 import type { RecordKind } from '../../domain/ids.ts';
-import { isNewerSchema } from '../../domain/rules.ts';
 import { restoreRecord } from '../../storage/commands.ts';
 import type { MissionSnapshot } from '../../storage/missionView.ts';
 import { useProfile } from '../appContext.ts';
 import { ErrorBanner } from '../components/ErrorSummary.tsx';
 import { previewOf } from '../components/mission/NoteList.tsx';
 import { useMission } from '../hooks/useMission.ts';
+import { readOnlyReason, useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
 import { link } from '../routes.ts';
@@ -32,7 +33,7 @@ const KIND_LABEL: Record<RecordKind, MessageKey> = {
   action: 'mission.trash.kind.action',
 };
 
-function trashItems(snapshot: MissionSnapshot): TrashItem[] {
+function trashItems(snapshot: MissionSnapshot, mayEdit: boolean): TrashItem[] {
   const items: TrashItem[] = [];
   const add = (
     kind: RecordKind,
@@ -46,7 +47,7 @@ function trashItems(snapshot: MissionSnapshot): TrashItem[] {
       title,
       deletedAt: record.deletedAt,
       deletedBy: record.updatedBy,
-      readOnly: isNewerSchema(record),
+      readOnly: readOnlyReason(mayEdit, record) !== null,
     });
   };
   snapshot.assessments.forEach((a) => add('assessment', a, a.title));
@@ -83,12 +84,16 @@ export function TrashScreen() {
   const profile = useProfile();
   const missionId = params.id ?? '';
   const { mission, snapshot, error } = useMission(missionId);
+  const mayEdit = useMayEditMissionsOnceKnown();
   const [failure, setFailure] = useState<MingaError | null>(null);
-  const items = useMemo(() => (snapshot ? trashItems(snapshot) : []), [snapshot]);
+  const items = useMemo(
+    () => (snapshot && mayEdit !== undefined ? trashItems(snapshot, mayEdit) : []),
+    [snapshot, mayEdit],
+  );
 
   if (error?.reason === 'notFound') return <NotFound />;
   if (error) return <ErrorBanner error={error} />;
-  if (!mission || !snapshot) return <p class="loading">{t('loading')}</p>;
+  if (!mission || !snapshot || mayEdit === undefined) return <p class="loading">{t('loading')}</p>;
   if (!snapshot.mission) return <NotFound />;
 
   const restore = (item: TrashItem) => {

@@ -20,13 +20,15 @@ import {
   type SectionProps,
 } from './formValues.ts';
 import { FormActions, FormNotices } from '../FormParts.tsx';
+import type { ReadOnlyReason } from '../../hooks/useAccountRole.ts';
 
 export interface AssessmentFormProps {
   heading: string;
   draft: AssessmentFormDraft;
   onChange: (draft: AssessmentFormDraft) => void;
   restored: boolean;
-  readOnly: boolean;
+  /** Why the values cannot be changed (an observer, a newer app's record); null when they can. */
+  readOnly: ReadOnlyReason | null;
   /** Writes the validated fields; throws a MingaError when storage refuses them. */
   onSave: (saved: SavedAssessment, base: SavedAssessment | null) => Promise<void>;
   onCancel: () => void;
@@ -46,6 +48,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const latest = useRef(props.draft);
   latest.current = props.draft;
   const { values } = props.draft;
+  const readOnly = props.readOnly !== null;
   // Once a save was refused, messages follow the values, so fixing a field clears its message at once.
   const errors: FieldErrors = attempt > 0 ? validateAssessment(toSaved(values)) : {};
 
@@ -62,7 +65,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
 
   const submit = async (event: JSX.TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy || props.readOnly) return;
+    if (busy || readOnly) return;
     const saved = toSaved(values);
     setFailure(null);
     if (hasErrors(validateAssessment(saved))) {
@@ -78,7 +81,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
     }
   };
 
-  const section: SectionProps = { values, set, errors, disabled: props.readOnly };
+  const section: SectionProps = { values, set, errors, disabled: readOnly };
   return (
     <section class="screen assessment-form">
       <h1>{props.heading}</h1>
@@ -102,26 +105,21 @@ export function AssessmentForm(props: AssessmentFormProps) {
           label={t('assessments.field.gaps')}
           value={values.gaps}
           error={errors.gaps}
-          disabled={props.readOnly}
+          disabled={readOnly}
           onInput={(gaps) => set({ gaps })}
         />
         <TextArea
           label={t('assessments.field.recommendations')}
           value={values.recommendations}
           error={errors.recommendations}
-          disabled={props.readOnly}
+          disabled={readOnly}
           onInput={(recommendations) => set({ recommendations })}
         />
         <InspectionSection {...section} />
-        <PhotosSection
-          values={values}
-          readOnly={props.readOnly}
-          set={set}
-          current={() => latest.current.values}
-        />
+        <PhotosSection values={values} readOnly={readOnly} set={set} current={() => latest.current.values} />
         <FormActions
           class="assessment-form__actions"
-          readOnly={props.readOnly}
+          readOnly={readOnly}
           busy={busy}
           onCancel={props.onCancel}
         />

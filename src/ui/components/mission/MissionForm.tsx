@@ -15,6 +15,7 @@ import { ChipGroup, SelectField, TextArea, TextField } from '../fields.tsx';
 import { TeamEditor } from '../TeamEditor.tsx';
 import { useI18n } from '../../i18n/context.tsx';
 import { FormActions, FormNotices } from '../FormParts.tsx';
+import type { ReadOnlyReason } from '../../hooks/useAccountRole.ts';
 
 /** What is kept on disk while typing: the values, and for an edit the values the form opened with. */
 export interface FormDraft {
@@ -178,7 +179,8 @@ export interface MissionFormProps {
   draft: FormDraft;
   onChange: (draft: FormDraft) => void;
   restored: boolean;
-  readOnly: boolean;
+  /** Why the values cannot be changed (an observer, a newer app's record); null when they can. */
+  readOnly: ReadOnlyReason | null;
   /** Writes the validated values; throws a MingaError when storage refuses them. */
   onSave: (values: MissionDraft, base: MissionDraft | null) => Promise<void>;
   onCancel: () => void;
@@ -196,6 +198,7 @@ export function MissionForm(props: MissionFormProps) {
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const { values, base } = props.draft;
+  const readOnly = props.readOnly !== null;
 
   // Each refused save moves focus to the summary, so screen readers and keyboards land on what went wrong.
   useEffect(() => {
@@ -204,7 +207,7 @@ export function MissionForm(props: MissionFormProps) {
 
   const submit = async (event: JSX.TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (busy || props.readOnly) return;
+    if (busy || readOnly) return;
     const clean = cleaned(values);
     const found = validateMission(clean);
     setErrors(found);
@@ -226,7 +229,7 @@ export function MissionForm(props: MissionFormProps) {
     values,
     set: (patch: Partial<MissionDraft>) => props.onChange({ base, values: { ...values, ...patch } }),
     errors,
-    disabled: props.readOnly,
+    disabled: readOnly,
   };
   return (
     <section class="screen mission-form">
@@ -245,11 +248,11 @@ export function MissionForm(props: MissionFormProps) {
         <TeamEditor
           members={values.team}
           errors={errors}
-          disabled={props.readOnly}
+          disabled={readOnly}
           onChange={(team) => section.set({ team })}
         />
         <PlanFields {...section} />
-        <FormActions readOnly={props.readOnly} busy={busy} onCancel={props.onCancel} />
+        <FormActions readOnly={readOnly} busy={busy} onCancel={props.onCancel} />
       </form>
       {props.children}
     </section>

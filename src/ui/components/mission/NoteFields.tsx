@@ -71,21 +71,21 @@ export function GpsField(props: {
         {state.kind === 'denied' && t('note.gps.denied')}
         {state.kind === 'unavailable' && t('note.gps.unavailable')}
       </p>
-      <div class="form-actions">
-        <button
-          type="button"
-          class="button"
-          disabled={props.disabled || state.kind === 'locating'}
-          onClick={add}
-        >
-          {gps ? t('note.gps.update') : t('note.gps.add')}
-        </button>
-        {gps && (
-          <button type="button" class="button" disabled={props.disabled} onClick={() => onSave(null)}>
-            {t('action.remove')}
+      {/* Read-only: the position is shown, with no control that could not be used. */}
+      {props.disabled ? (
+        !gps && <p class="muted">{t('note.gps.none')}</p>
+      ) : (
+        <div class="form-actions">
+          <button type="button" class="button" disabled={state.kind === 'locating'} onClick={add}>
+            {gps ? t('note.gps.update') : t('note.gps.add')}
           </button>
-        )}
-      </div>
+          {gps && (
+            <button type="button" class="button" onClick={() => onSave(null)}>
+              {t('action.remove')}
+            </button>
+          )}
+        </div>
+      )}
     </section>
   );
 }

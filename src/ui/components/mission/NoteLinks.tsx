@@ -78,29 +78,32 @@ export function NoteLinks(props: {
                     {t('note.links.option', { kind: kindLabel(target), title: label })}
                   </a>
                 )}
-                <button
-                  type="button"
-                  class="button"
-                  disabled={props.disabled}
-                  onClick={() => props.onChange(links.filter((other) => keyOf(other) !== keyOf(target)))}
-                >
-                  {t('action.remove')}
-                </button>
+                {!props.disabled && (
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={() => props.onChange(links.filter((other) => keyOf(other) !== keyOf(target)))}
+                  >
+                    {t('action.remove')}
+                  </button>
+                )}
               </li>
             );
           })}
         </ul>
       )}
-      {options.length > 0 && (
-        <SelectField
-          label={t('note.links.add')}
-          value=""
-          placeholder={t('note.links.choose')}
-          options={options}
-          onChange={add}
-          disabled={props.disabled}
-        />
-      )}
+      {/* Read-only: the links are shown, with no control that could not be used. */}
+      {props.disabled
+        ? links.length === 0 && <p class="muted">{t('note.links.none')}</p>
+        : options.length > 0 && (
+            <SelectField
+              label={t('note.links.add')}
+              value=""
+              placeholder={t('note.links.choose')}
+              options={options}
+              onChange={add}
+            />
+          )}
     </section>
   );
 }
