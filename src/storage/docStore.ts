@@ -2,6 +2,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { missionDocName, type MissionId } from '../domain/ids.ts';
+import { DocPool, type DocObserver } from './docPool.ts';
 import { DurableWriter } from './durableWriter.ts';
 import { MissionView } from './missionView.ts';
 import { getDb } from './db.ts';
@@ -14,23 +15,8 @@ export interface OpenMission {
   readonly writer: DurableWriter;
 }
 
-interface Entry {
-  opened: Promise<OpenMission>;
-  users: number;
-  closeTimer: ReturnType<typeof setTimeout> | null;
-}
-
 /** Lets the sync layer attach a provider to every opened document without storage importing sync. */
-export interface MissionObserver {
-  opened(mission: OpenMission): void;
-  /** Awaited before the document is destroyed, so a provider can detach and record what the server has. */
-  closing(mission: OpenMission): Promise<void> | void;
-}
-
-const observers = new Set<MissionObserver>();
-const open = new Map<MissionId, Entry>();
-/** Keep a document a little after its last screen leaves: going back and forth should not reload it. */
-const LINGER_MS = 30_000;
+export type MissionObserver = DocObserver<OpenMission>;
 
 async function load(id: MissionId): Promise<OpenMission> {
   const name = missionDocName(id);
@@ -41,16 +27,22 @@ async function load(id: MissionId): Promise<OpenMission> {
   const view = new MissionView(doc, id);
   const mission = { id, doc, view, writer };
   doc.on('update', () => scheduleProjection(id, mission));
-  observers.forEach((observer) => observer.opened(mission));
   return mission;
 }
 
+const pool = new DocPool<MissionId, OpenMission>({
+  load,
+  settle: (mission) => mission.writer.whenIdle(),
+  destroy: (mission) => {
+    mission.writer.destroy();
+    mission.view.destroy();
+    mission.doc.destroy();
+  },
+});
+
 /** Observers also learn of the documents already open when they subscribe. */
 export function observeMissions(observer: MissionObserver): () => void {
-  observers.add(observer);
-  for (const entry of open.values())
-    void entry.opened.then((mission) => observers.has(observer) && observer.opened(mission));
-  return () => observers.delete(observer);
+  return pool.observe(observer);
 }
 
 /** Registers the document before its first byte is written, so the mission list can always be rebuilt. */
@@ -59,45 +51,16 @@ export async function registerMission(id: MissionId, now: string): Promise<void>
 }
 
 export function acquireMission(id: MissionId): Promise<OpenMission> {
-  let entry = open.get(id);
-  if (!entry) {
-    entry = { opened: load(id), users: 0, closeTimer: null };
-    open.set(id, entry);
-  }
-  entry.users++;
-  if (entry.closeTimer) {
-    clearTimeout(entry.closeTimer);
-    entry.closeTimer = null;
-  }
-  return entry.opened;
+  return pool.acquire(id);
 }
 
 export function releaseMission(id: MissionId): void {
-  const entry = open.get(id);
-  if (!entry) return;
-  entry.users = Math.max(0, entry.users - 1);
-  if (entry.users > 0 || entry.closeTimer) return;
-  entry.closeTimer = setTimeout(() => {
-    if (entry.users > 0) return;
-    open.delete(id);
-    void entry.opened.then(closeMission);
-  }, LINGER_MS);
-}
-
-async function closeMission(mission: OpenMission): Promise<void> {
-  // Never drop what is still being written.
-  await mission.writer.whenIdle();
-  await Promise.all([...observers].map((observer) => observer.closing(mission)));
-  mission.writer.destroy();
-  mission.view.destroy();
-  mission.doc.destroy();
+  pool.release(id);
 }
 
 /** For tests and the benchmark: close every document now, after their writes are on disk. */
-export async function closeAllMissions(): Promise<void> {
-  const entries = [...open.values()];
-  open.clear();
-  await Promise.all(entries.map((entry) => entry.opened.then(closeMission)));
+export function closeAllMissions(): Promise<void> {
+  return pool.closeAll();
 }
 
 /** The newest key of a mission's update log on disk, read without loading the document. */

@@ -1,7 +1,9 @@
 // Syncs every mission this device holds, not only the one on screen: a queue with bounded concurrency.
 import { asMissionId, missionDocName } from '../domain/ids.ts';
+import { reviewDocName } from '../domain/review.ts';
 import { getDb } from '../storage/db.ts';
 import { acquireMission, releaseMission } from '../storage/docStore.ts';
+import { acquireReview, releaseReview } from '../storage/reviewStore.ts';
 import { realTimers, type Timers } from './connection.ts';
 import { connectionState, docSyncState, onSyncStatus } from './status.ts';
 
@@ -20,6 +22,8 @@ export type BackgroundOutcome = 'upToDate' | 'refused' | 'timedOut' | 'stopped';
 /**
  * Opens each mission document in turn — docStore's observer attaches a provider, which records the server's
  * state vector when it confirms — waits until it is up to date, refused or timed out, then releases it.
+ * A mission that is up to date then has its review synced too (`review:<id>`), so a technician finds the
+ * coordinator's decision on the phone offline; outcomes are keyed by document name, reviews included.
  */
 export async function syncInBackground(
   options: BackgroundOptions = {},
@@ -35,7 +39,17 @@ export async function syncInBackground(
       const name = missionDocName(id);
       await acquireMission(id);
       try {
-        outcomes.set(name, await settled(name, timeoutMs, timers));
+        const outcome = await settled(name, timeoutMs, timers);
+        outcomes.set(name, outcome);
+        // While the mission is still open and confirmed: its review attaches only once the server knows it.
+        if (outcome === 'upToDate') {
+          await acquireReview(id);
+          try {
+            outcomes.set(reviewDocName(id), await settled(reviewDocName(id), timeoutMs, timers));
+          } finally {
+            releaseReview(id);
+          }
+        }
       } finally {
         releaseMission(id);
       }

@@ -7,6 +7,7 @@ import { getDb } from '../storage/db.ts';
 import { acquireMission, releaseMission } from '../storage/docStore.ts';
 import { missionsByPhoto } from './blobQueue.ts';
 import { countPending } from './pending.ts';
+import { pendingReviewChanges } from './reviewSync.ts';
 import { loadServerState } from './syncState.ts';
 
 export interface RemovalCheck {
@@ -58,6 +59,13 @@ export async function checkRemoval(server: string): Promise<RemovalCheck> {
     } finally {
       releaseMission(id);
     }
+  }
+  // A coordinator's review decisions and comments are not in the JSON backup: unsent, they would be lost.
+  for (const [name, pending] of await pendingReviewChanges(server)) {
+    if (pending === 0) continue;
+    notOnServer += pending;
+    notBackedUp += pending;
+    documents.push(name);
   }
   const photos = await photosNotUploaded();
   return { notOnServer, notBackedUp, documents, photos, removable: notBackedUp === 0 && photos === 0 };

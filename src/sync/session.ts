@@ -16,6 +16,7 @@ import { onSaveState } from '../storage/saveStatus.ts';
 import { fetchMe } from './account.ts';
 import { ROLE_KEY } from './signedIn.ts';
 import { removeDeviceData } from '../storage/wipe.ts';
+import { pendingReviewChanges, syncReviews } from './reviewSync.ts';
 
 export const SYNC_TOKEN_KEY = 'syncToken';
 export const SYNC_SERVER_KEY = 'syncServer';
@@ -141,7 +142,10 @@ async function backgroundIdle(timeoutMs: number): Promise<void> {
   while (backgroundRunning && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-/** Records each mission on this device has that the server (its key, as stored) has not acknowledged. */
+/**
+ * Records each mission on this device has that the server (its key, as stored) has not acknowledged, and on a
+ * coordinator's device each review's.
+ */
 export async function pendingChanges(server: string): Promise<Map<string, number>> {
   const result = new Map<string, number>();
   for (const entry of await getDb().docs.toArray()) {
@@ -155,6 +159,7 @@ export async function pendingChanges(server: string): Promise<Map<string, number
       releaseMission(id);
     }
   }
+  for (const [name, count] of await pendingReviewChanges(server)) result.set(name, count);
   return result;
 }
 
@@ -211,10 +216,15 @@ function start(server: string, token: string): void {
       if (backgroundConcurrency > 0) void runBackground(backgroundConcurrency, endpoint);
     },
   });
-  const stopObserving = observeMissions({
+  const stopMissions = observeMissions({
     opened: (mission) => void connection.attach(missionDocName(mission.id), mission.doc),
     closing: (mission) => connection.detach(missionDocName(mission.id)),
   });
+  const stopReviews = syncReviews(connection, key);
+  const stopObserving = () => {
+    stopMissions();
+    stopReviews();
+  };
   live = { connection, stopObserving, blobs, stopWatchingSaves: kickUploadsAfterSaves(blobs) };
   // The socket opens only once a document is attached: a device holding no mission yet would never connect,
   // so discovery and the first background pass start now, over HTTP, and attach what they find.

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { missionDocName, type MissionId } from '../../src/domain/ids.ts';
 import { MingaDb, setDbForTests } from '../../src/storage/db.ts';
 import { acquireMission, closeAllMissions, registerMission } from '../../src/storage/docStore.ts';
+import { closeAllReviews } from '../../src/storage/reviewStore.ts';
 import { SyncConnection, type Timers } from '../../src/sync/connection.ts';
 import { nextDelay } from '../../src/sync/backoff.ts';
 import { ManualConnectivity } from '../../src/sync/connectivity.ts';
@@ -115,6 +116,7 @@ afterEach(async () => {
   connections.splice(0).forEach((connection) => connection.destroy());
   await stopSync();
   await closeAllMissions();
+  await closeAllReviews();
   resetSyncStatus();
   // A test that failed while the server was down must not take the next ones with it.
   if (!running) server = await startServer(port);
@@ -354,7 +356,7 @@ describe('sync client against a real server', () => {
     expect(scheduled.map((timer) => timer.ms)).toEqual([500, 1_000, 2_000, 4_000, 4_000]);
   });
 
-  it('syncs every mission on the device in the background, two at a time', async () => {
+  it('syncs every mission on the device in the background, two at a time, each followed by its review', async () => {
     setDbForTests(new MingaDb(`sync-${crypto.randomUUID()}`));
     const origin = `http://127.0.0.1:${port}`;
     configureSync({
@@ -371,7 +373,14 @@ describe('sync client against a real server', () => {
     await closeAllMissions();
     await signIn({ server: origin, token: 'good' });
     const outcomes = await syncInBackground({ concurrency: 2, timeoutMs: 10_000 });
-    expect([...outcomes.values()]).toEqual(ids.map(() => 'upToDate'));
+    expect(outcomes).toEqual(
+      new Map(
+        ids.flatMap((id) => [
+          [missionDocName(id), 'upToDate'],
+          [`review:${id}`, 'upToDate'],
+        ]),
+      ),
+    );
     for (const id of ids) expect(stored.has(missionDocName(id))).toBe(true);
   }, 30_000);
 });

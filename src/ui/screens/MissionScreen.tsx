@@ -21,6 +21,7 @@ import { NotFound } from './NotFound.tsx';
 import { BackLink } from '../components/BackLink.tsx';
 import { DeletedNotice } from '../components/DeletedNotice.tsx';
 import { MissionSyncStatus } from '../components/mission/MissionSyncStatus.tsx';
+import { ReviewSection } from '../components/review/ReviewSection.tsx';
 
 const TABS: readonly { tab: MissionTab; label: MessageKey }[] = [
   { tab: 'overview', label: 'mission.tab.overview' },
@@ -123,6 +124,7 @@ export function MissionScreen() {
       {record.deletedAt !== null && <DeletedBanner mission={mission} readOnly={readOnly} />}
       <Tabs missionId={missionId} current={tab} snapshot={snapshot} />
       <TabPanel tab={tab} record={record} snapshot={snapshot} readOnly={readOnly} />
+      {tab === 'overview' && <ReviewSection missionId={record.id} mission={snapshot} />}
       {!readOnly && (
         <a class="button button--primary fab" href={link.note(missionId, 'new')}>
           {t('mission.newNote')}

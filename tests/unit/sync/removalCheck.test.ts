@@ -11,6 +11,9 @@ import { createMission, createRecord, updateRecord } from '../../../src/storage/
 import { MingaDb, setDbForTests } from '../../../src/storage/db.ts';
 import { acquireMission, closeAllMissions, releaseMission } from '../../../src/storage/docStore.ts';
 import { sha256Hex, storePhoto } from '../../../src/storage/photos.ts';
+import { addComment } from '../../../src/storage/reviewCommands.ts';
+import { acquireReview, closeAllReviews, releaseReview } from '../../../src/storage/reviewStore.ts';
+import { ROLE_KEY, TOKEN_KEY } from '../../../src/sync/signedIn.ts';
 import { checkRemoval, combinedVector } from '../../../src/sync/removalCheck.ts';
 import { saveServerState } from '../../../src/sync/syncState.ts';
 
@@ -38,6 +41,7 @@ beforeEach(() => {
   setDbForTests(db);
 });
 afterEach(async () => {
+  await closeAllReviews();
   await closeAllMissions();
   // The list projection is written 400 ms after an edit: into this test's database, not the next one's.
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -190,5 +194,28 @@ describe('checkRemoval', () => {
     await storedPhoto('local');
     await serverConfirms(id);
     expect(await checkRemoval(SERVER)).toMatchObject({ photos: 0, removable: true });
+  });
+
+  it('refuses while a coordinator’s review comment has not reached the server (backups hold no review)', async () => {
+    await db.settings.bulkPut([
+      { key: TOKEN_KEY, value: 't0ken' },
+      { key: ROLE_KEY, value: 'coordinator' },
+    ]);
+    const id = await createMission(draft, profile);
+    await serverConfirms(id);
+    const review = await acquireReview(id);
+    try {
+      addComment(review, { target: { kind: 'mission', id }, text: 'Falta el acta' }, profile, 'coordinator');
+      await review.writer.whenIdle();
+    } finally {
+      releaseReview(id);
+    }
+    await exportBackup();
+    expect(await checkRemoval(SERVER)).toMatchObject({
+      notOnServer: 1,
+      notBackedUp: 1,
+      documents: [`review:${id}`],
+      removable: false,
+    });
   });
 });

@@ -1,0 +1,91 @@
+// Open documents shared by every screen and the sync layer: loaded once, counted, closed after the last user.
+
+/** Lets the sync layer attach a provider to every opened document without storage importing sync. */
+export interface DocObserver<T> {
+  opened(doc: T): void;
+  /** Awaited before the document is destroyed, so a provider can detach and record what the server has. */
+  closing(doc: T): Promise<void> | void;
+}
+
+export interface DocPoolOptions<K, T> {
+  load(key: K): Promise<T>;
+  /** Resolves once nothing of the document is still being written. */
+  settle(doc: T): Promise<void>;
+  destroy(doc: T): void;
+  /** How long a document stays open after its last user leaves (default LINGER_MS). */
+  lingerMs?: number;
+}
+
+/** Keep a document a little after its last screen leaves: going back and forth should not reload it. */
+export const LINGER_MS = 30_000;
+
+interface Entry<T> {
+  opened: Promise<T>;
+  users: number;
+  closeTimer: ReturnType<typeof setTimeout> | null;
+}
+
+export class DocPool<K, T> {
+  private readonly options: DocPoolOptions<K, T>;
+  private readonly open = new Map<K, Entry<T>>();
+  private readonly observers = new Set<DocObserver<T>>();
+
+  constructor(options: DocPoolOptions<K, T>) {
+    this.options = options;
+  }
+
+  acquire(key: K): Promise<T> {
+    let entry = this.open.get(key);
+    if (!entry) {
+      entry = {
+        opened: this.options.load(key).then((doc) => {
+          this.observers.forEach((observer) => observer.opened(doc));
+          return doc;
+        }),
+        users: 0,
+        closeTimer: null,
+      };
+      this.open.set(key, entry);
+    }
+    entry.users++;
+    if (entry.closeTimer) {
+      clearTimeout(entry.closeTimer);
+      entry.closeTimer = null;
+    }
+    return entry.opened;
+  }
+
+  release(key: K): void {
+    const entry = this.open.get(key);
+    if (!entry) return;
+    entry.users = Math.max(0, entry.users - 1);
+    if (entry.users > 0 || entry.closeTimer) return;
+    entry.closeTimer = setTimeout(() => {
+      if (entry.users > 0) return;
+      this.open.delete(key);
+      void entry.opened.then((doc) => this.close(doc));
+    }, this.options.lingerMs ?? LINGER_MS);
+  }
+
+  /** Observers also learn of the documents already open when they subscribe. */
+  observe(observer: DocObserver<T>): () => void {
+    this.observers.add(observer);
+    for (const entry of this.open.values())
+      void entry.opened.then((doc) => this.observers.has(observer) && observer.opened(doc));
+    return () => this.observers.delete(observer);
+  }
+
+  /** For tests and the benchmark: close every document now, after their writes are on disk. */
+  async closeAll(): Promise<void> {
+    const entries = [...this.open.values()];
+    this.open.clear();
+    await Promise.all(entries.map((entry) => entry.opened.then((doc) => this.close(doc))));
+  }
+
+  private async close(doc: T): Promise<void> {
+    // Never drop what is still being written.
+    await this.options.settle(doc);
+    await Promise.all([...this.observers].map((observer) => observer.closing(doc)));
+    this.options.destroy(doc);
+  }
+}
