@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUuid } from '../domain/ids.ts';
 import { openDatabase, ROLES, type Role } from './db.ts';
-import { openPostgres, postgresTokenStore, sqliteTokenStore, type TokenStore } from './tokens.ts';
+import { openPostgres } from './postgres.ts';
+import { postgresTokenStore, sqliteTokenStore, type TokenStore } from './tokens.ts';
 
 const USAGE = `Usage: npm run admin -- <command>
   token create --role coordinator|technician|observer --name NAME [--mission UUID ...]
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<void> {
   const schema = process.env.DATABASE_SCHEMA || 'public';
   const pool = url ? await openPostgres(url, schema) : null;
   const db = pool ? null : openDatabase(path.resolve(process.env.DATA_DIR || './data'));
-  const store: TokenStore = pool ? await postgresTokenStore(pool, schema) : sqliteTokenStore(db!);
+  const store: TokenStore = pool ? postgresTokenStore(pool, schema) : sqliteTokenStore(db!);
   try {
     if (command === 'create') {
       const role = values.role as Role | undefined;

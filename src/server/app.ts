@@ -6,14 +6,17 @@ import type { Duplex } from 'node:stream';
 import crossws from 'crossws/adapters/node';
 import type { WebSocketLike } from '@hocuspocus/server';
 import { postgresBlobRefs, sqliteBlobRefs } from './blobRefs.ts';
-import { DEFAULT_MAX_BLOB_BYTES, handleBlob } from './blobs.ts';
+import { DEFAULT_MAX_BLOB_BYTES, handleBlob, type BlobContext } from './blobs.ts';
+import { directoryBlobStore, postgresBlobStore, removeUploadLeftovers } from './blobStore.ts';
 import { createStaticHandler, safeUrlPath, startStaticServer } from './static.ts';
 import { openDatabase } from './db.ts';
 import { postgresDocumentStore, sqliteDocumentStore, type DocumentStore } from './documents.ts';
 import { handleInvites } from './invites.ts';
-import { jsonLogger, type Logger } from './log.ts';
+import { describeError, jsonLogger, type Logger } from './log.ts';
+import { assertSchemaName, createPool } from './postgres.ts';
+import { watchPostgres } from './postgresWatch.ts';
 import { createSync, type SocketInfo, type SyncLimits } from './sync.ts';
-import { openPostgres, postgresTokenStore, sqliteTokenStore, type TokenStore } from './tokens.ts';
+import { postgresTokenStore, sqliteTokenStore, type TokenStore } from './tokens.ts';
 
 export interface MingaServerOptions {
   port: number;
@@ -53,6 +56,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(bytes);
 }
 
+/** The store cannot serve for now; the body may be left unread, so the connection does not carry another. */
+function sendUnavailable(res: ServerResponse): void {
+  res.setHeader('Retry-After', '5');
+  res.setHeader('Connection', 'close');
+  sendJson(res, 503, { error: 'unavailable' });
+}
+
 function bearer(req: IncomingMessage): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   return match?.[1] ?? null;
@@ -64,20 +74,41 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
   const limits: SyncLimits = { ...DEFAULT_LIMITS, ...Object.fromEntries(overrides) };
   const db = openDatabase(options.dataDir);
   const schema = options.databaseSchema ?? 'public';
-  const pool = options.databaseUrl ? await openPostgres(options.databaseUrl, schema) : null;
-  const store: DocumentStore = pool ? await postgresDocumentStore(pool, schema) : sqliteDocumentStore(db);
+  if (options.databaseUrl) assertSchemaName(schema);
+  const blobDir = path.join(options.dataDir, 'blobs');
+  const leftovers = await removeUploadLeftovers(blobDir);
+  if (leftovers > 0) log({ event: 'blob-leftovers-removed', files: leftovers });
+
+  // PostgreSQL may not answer yet: the server serves anyway, /healthz says why, and /sync and /api are refused
+  // until the watch has set the schema up (it keeps retrying by itself).
+  const pool = options.databaseUrl ? createPool(options.databaseUrl, () => postgres?.suspect()) : null;
+  const postgres = pool ? watchPostgres(pool, schema, log) : null;
+  await postgres?.check();
+  const storeProblem = () => postgres?.problem() ?? null;
+  const storeFailed = () => postgres?.suspect();
+  const store: DocumentStore = pool ? postgresDocumentStore(pool, schema) : sqliteDocumentStore(db);
   // Several instances must agree on tokens: with PostgreSQL they live there, not in each instance's file.
-  const tokens: TokenStore = pool ? await postgresTokenStore(pool, schema) : sqliteTokenStore(db);
-  const blobs = {
-    dir: path.join(options.dataDir, 'blobs'),
+  const tokens: TokenStore = pool ? postgresTokenStore(pool, schema) : sqliteTokenStore(db);
+  const blobs: BlobContext = {
+    // With PostgreSQL, any instance behind the load balancer serves the photos another one received.
+    blobs: pool ? postgresBlobStore(pool, schema) : directoryBlobStore(blobDir),
     maxBytes: options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES,
-    refs: pool ? await postgresBlobRefs(pool, schema) : sqliteBlobRefs(db),
+    refs: pool ? postgresBlobRefs(pool, schema) : sqliteBlobRefs(db),
     tokens,
-    store,
+    documents: store,
     log,
   };
   const sockets = new Set<SocketInfo>();
-  const sync = createSync({ tokens, store, limits, log, sockets, redisUrl: options.redisUrl });
+  const sync = createSync({
+    tokens,
+    store,
+    limits,
+    log,
+    sockets,
+    redisUrl: options.redisUrl,
+    storeProblem,
+    storeFailed,
+  });
   const staticHandler = createStaticHandler({ distDir: options.distDir });
 
   async function health(): Promise<string[]> {
@@ -87,16 +118,18 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     } catch (error) {
       problems.push(`sqlite: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (store.kind !== 'sqlite') {
-      const problem = await store.health();
-      if (problem !== null) problems.push(problem);
-    }
-    if (sync.redis !== null && sync.redis.pub.status !== 'ready')
-      problems.push(`redis: ${sync.redis.pub.status}`);
+    const postgresProblem = (await postgres?.check()) ?? null;
+    if (postgresProblem !== null) problems.push(postgresProblem);
+    const redisProblem = sync.redisProblem();
+    if (redisProblem !== null) problems.push(redisProblem);
     return problems;
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void> {
+    if (storeProblem() !== null) {
+      sendUnavailable(res);
+      return;
+    }
     const token = bearer(req);
     const row = token === null ? null : await tokens.find(token);
     if (row === null) {
@@ -147,9 +180,12 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
         return;
       }
     } catch (error) {
-      log({ event: 'error', path: urlPath, message: error instanceof Error ? error.message : String(error) });
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
-      else res.destroy();
+      log({ event: 'error', path: urlPath, message: describeError(error) });
+      // A store that stopped answering is a passing state the client retries, not an internal error.
+      const down = postgres === null ? null : await postgres.check();
+      if (res.headersSent) res.destroy();
+      else if (down !== null) sendUnavailable(res);
+      else sendJson(res, 500, { error: 'internal' });
       return;
     }
     await staticHandler(req, res);
@@ -205,6 +241,7 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
   });
 
   const perIp = new Map<string, number>();
+  let refusingUpgrades = false;
   running.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const urlPath = safeUrlPath(req.url);
     const ip = req.socket.remoteAddress ?? 'unknown';
@@ -213,6 +250,17 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
       socket.destroy();
       return;
     }
+    const unavailable = sync.unavailable();
+    if (unavailable !== null) {
+      // Clients retry with their backoff: one line when the refusals begin, not one per attempt.
+      if (!refusingUpgrades) log({ event: 'refused', refusal: 'upgrade-unavailable', problem: unavailable });
+      refusingUpgrades = true;
+      socket.end(
+        'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+      );
+      return;
+    }
+    refusingUpgrades = false;
     // Counted from the upgrade request, not from the open socket, so a burst of handshakes cannot slip past.
     const fromIp = perIp.get(ip) ?? 0;
     if (fromIp >= limits.maxConnectionsPerIp) {
@@ -236,6 +284,7 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
       ws.closeAll(1001, 'Server shutting down', true);
       await running.close();
       await store.close();
+      postgres?.close();
       await pool?.end();
       db.close();
     },

@@ -31,14 +31,20 @@ export function sqliteBlobRefs(db: DatabaseSync): BlobRefs {
   };
 }
 
-export async function postgresBlobRefs(pool: pg.Pool, schema: string): Promise<BlobRefs> {
+/** The tables of blob types and mission references in `schema` (see preparePostgres). */
+export function postgresBlobRefTables(schema: string): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${schema}.minga_blobs (sha256 TEXT PRIMARY KEY, mime TEXT NOT NULL,
+    bytes BIGINT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+    `CREATE TABLE IF NOT EXISTS ${schema}.minga_blob_refs (sha256 TEXT NOT NULL, mission TEXT NOT NULL,
+    PRIMARY KEY (sha256, mission))`,
+  ];
+}
+
+/** Blob references in PostgreSQL; the tables must exist (preparePostgres). */
+export function postgresBlobRefs(pool: pg.Pool, schema: string): BlobRefs {
   const blobs = `${schema}.minga_blobs`;
   const refs = `${schema}.minga_blob_refs`;
-  await pool.query(`CREATE TABLE IF NOT EXISTS ${blobs} (sha256 TEXT PRIMARY KEY, mime TEXT NOT NULL,
-    bytes BIGINT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-  await pool.query(
-    `CREATE TABLE IF NOT EXISTS ${refs} (sha256 TEXT NOT NULL, mission TEXT NOT NULL, PRIMARY KEY (sha256, mission))`,
-  );
   return {
     async mime(sha256) {
       const result = await pool.query<{ mime: string }>(`SELECT mime FROM ${blobs} WHERE sha256 = $1`, [

@@ -1,15 +1,13 @@
 // PUT/GET /api/blobs/<sha256>: photo bytes, hash-verified, written atomically, readable per mission reference.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { asSha256, isUuid } from '../domain/ids.ts';
 import { decideAccess } from './access.ts';
 import type { TokenRow } from './db.ts';
 import type { DocumentStore } from './documents.ts';
 import type { BlobRefs } from './blobRefs.ts';
+import type { BlobStore, BlobWriter } from './blobStore.ts';
 import type { Logger } from './log.ts';
 import type { TokenStore } from './tokens.ts';
 
@@ -18,11 +16,13 @@ export const DEFAULT_MAX_BLOB_BYTES = 20 * 1024 * 1024;
 const SAFE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
 
 export interface BlobContext {
-  dir: string;
+  /** The bytes. */
+  blobs: BlobStore;
   maxBytes: number;
+  /** Which missions reference each blob, and its type. */
   refs: BlobRefs;
   tokens: TokenStore;
-  store: DocumentStore;
+  documents: DocumentStore;
   log: Logger;
 }
 
@@ -36,17 +36,6 @@ function reply(res: ServerResponse, status: number, error?: string, close = fals
     ...(close ? { Connection: 'close' } : {}),
   });
   res.end(body);
-}
-
-function blobPath(dir: string, sha256: string): string {
-  return path.join(dir, sha256.slice(0, 2), sha256);
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** PUT and GET (and HEAD) under /api/blobs/; the token is already resolved to a live row. */
@@ -81,16 +70,15 @@ async function get(
       break;
     }
   }
-  const file = blobPath(ctx.dir, sha256);
-  const info = allowed ? await stat(file).catch(() => null) : null;
-  if (info === null) {
+  const stored = allowed ? await ctx.blobs.open(sha256) : null;
+  if (stored === null) {
     // The same answer whether the blob is missing or the caller may not see it: existence is not revealed.
     ctx.log({ event: 'refused', refusal: 'blob-not-readable', sha256, tokenId: row.id, role: row.role });
     return reply(res, 404, 'not_found');
   }
   res.writeHead(200, {
     'Content-Type': (await ctx.refs.mime(sha256)) ?? 'application/octet-stream',
-    'Content-Length': info.size,
+    'Content-Length': stored.size,
     'Cache-Control': 'private, max-age=31536000, immutable',
     ETag: `"${sha256}"`,
     'X-Content-Type-Options': 'nosniff',
@@ -101,7 +89,7 @@ async function get(
     return;
   }
   // pipeline closes the file and the response when either side fails, which a bare pipe would not.
-  await pipeline(createReadStream(file), res).catch((error: unknown) => {
+  await pipeline(stored.body(), res).catch((error: unknown) => {
     ctx.log({
       event: 'blob-read-aborted',
       sha256,
@@ -113,7 +101,7 @@ async function get(
 async function mayWrite(row: TokenRow, mission: string, ctx: BlobContext): Promise<'yes' | 'joined' | 'no'> {
   if (row.role === 'coordinator') return 'yes';
   const member = await ctx.tokens.isMember(row.id, mission);
-  const missionExists = member || (await ctx.store.exists(`mission:${mission}`));
+  const missionExists = member || (await ctx.documents.exists(`mission:${mission}`));
   const { access, join } = decideAccess(
     { kind: 'mission', id: mission },
     { role: row.role, member, missionExists },
@@ -147,11 +135,10 @@ async function put(
     return reply(res, 403, 'forbidden', true);
   }
   if (decision === 'joined') ctx.log({ event: 'membership-created', document: `mission:${mission}`, ...who });
-  const final = blobPath(ctx.dir, sha256);
-  const already = await exists(final);
+  const already = await ctx.blobs.has(sha256);
   // Even a known blob is hashed again before a new reference is recorded: knowing a hash is not having the
   // photo, and a reference grants readers of the mission access to it.
-  const received = await receive(req, ctx, already ? null : path.join(ctx.dir, 'tmp'));
+  const received = await receive(req, ctx, already ? null : await ctx.blobs.writer());
   if (received.kind === 'too-large') {
     ctx.log({
       event: 'refused',
@@ -167,14 +154,15 @@ async function put(
     return;
   }
   if (received.sha256 !== sha256) {
-    if (received.temp !== null) await unlink(received.temp).catch(() => {});
+    await received.writer?.abort();
     ctx.log({ event: 'refused', refusal: 'blob-hash-mismatch', bytes: received.bytes, ...who });
     return reply(res, 422, 'hash_mismatch');
   }
-  if (received.temp !== null) {
-    await mkdir(path.dirname(final), { recursive: true });
-    await rename(received.temp, final);
-    await fsyncDir(path.dirname(final));
+  if (received.writer !== null) {
+    await received.writer.commit(sha256).catch(async (error: unknown) => {
+      await received.writer?.abort();
+      throw error;
+    });
   }
   const type =
     String(req.headers['content-type'] ?? '')
@@ -192,20 +180,13 @@ async function put(
 }
 
 type Received =
-  | { kind: 'ok'; sha256: string; bytes: number; temp: string | null }
+  | { kind: 'ok'; sha256: string; bytes: number; writer: BlobWriter | null }
   | { kind: 'too-large'; bytes: number }
   | { kind: 'aborted' };
 
-/** Hashes the body while counting it, and writes it to a fsynced temp file in `tmpDir` unless null. */
-async function receive(req: IncomingMessage, ctx: BlobContext, tmpDir: string | null): Promise<Received> {
+/** Hashes the body while counting it, and hands it to `writer` unless null; the writer is aborted on failure. */
+async function receive(req: IncomingMessage, ctx: BlobContext, writer: BlobWriter | null): Promise<Received> {
   const hash = createHash('sha256');
-  let temp: string | null = null;
-  let file: FileHandle | null = null;
-  if (tmpDir !== null) {
-    await mkdir(tmpDir, { recursive: true });
-    temp = path.join(tmpDir, randomUUID());
-    file = await open(temp, 'wx');
-  }
   // Events rather than for-await: leaving a for-await loop destroys the socket before the 413 can be sent.
   const outcome = await new Promise<Received | Error>((resolve) => {
     let bytes = 0;
@@ -226,18 +207,17 @@ async function receive(req: IncomingMessage, ctx: BlobContext, tmpDir: string | 
         return;
       }
       hash.update(chunk);
-      if (file === null) return;
-      const handle = file;
+      if (writer === null) return;
       req.pause();
       writing = writing
-        .then(() => handle.write(chunk))
+        .then(() => writer.write(chunk))
         .then(
           () => req.resume(),
           (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
         );
     };
     const onEnd = (): void => {
-      void writing.then(() => done({ kind: 'ok', sha256: hash.digest('hex'), bytes, temp }));
+      void writing.then(() => done({ kind: 'ok', sha256: hash.digest('hex'), bytes, writer }));
     };
     const onAbort = (): void => done({ kind: 'aborted' });
     req.on('data', onData);
@@ -246,28 +226,8 @@ async function receive(req: IncomingMessage, ctx: BlobContext, tmpDir: string | 
     req.once('aborted', onAbort);
   });
   if (outcome instanceof Error || outcome.kind !== 'ok') {
-    await cleanup(file, temp);
+    await writer?.abort();
     if (outcome instanceof Error) throw outcome;
-    return outcome;
-  }
-  if (file !== null) {
-    await file.sync();
-    await file.close();
   }
   return outcome;
-}
-
-async function cleanup(file: FileHandle | null, temp: string | null): Promise<void> {
-  await file?.close().catch(() => {});
-  if (temp !== null) await unlink(temp).catch(() => {});
-}
-
-/** Makes the rename itself durable, not only the file's bytes. */
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -2,6 +2,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type pg from 'pg';
 import * as Y from 'yjs';
+import { transaction } from './transaction.ts';
 
 export interface DocumentStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -25,8 +26,6 @@ export interface DocumentStore {
   exists(name: string): Promise<boolean>;
   /** Names of stored documents starting with the prefix. */
   names(prefix: string): Promise<string[]>;
-  /** null when healthy, else a short reason. */
-  health(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -80,39 +79,41 @@ export function sqliteDocumentStore(db: DatabaseSync): DocumentStore {
         .all(prefix.length, prefix, prefix.length, prefix);
       return rows.map((r) => String(r.name));
     },
-    async health() {
-      try {
-        db.prepare('SELECT 1 AS ok').get();
-        return null;
-      } catch (error) {
-        return `sqlite: ${error instanceof Error ? error.message : String(error)}`;
-      }
-    },
     async close() {},
   };
 }
 
-/** PostgreSQL document storage in `schema` (the pool is shared with the token store). */
-export async function postgresDocumentStore(pool: pg.Pool, schema: string): Promise<DocumentStore> {
+/** The tables of document states and of the update log in `schema` (see preparePostgres). */
+export function postgresDocumentTables(schema: string): string[] {
+  const log = `${schema}.minga_document_updates`;
+  return [
+    `CREATE TABLE IF NOT EXISTS ${schema}.minga_documents (name TEXT PRIMARY KEY, state BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${log} (seq BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, update_data BYTEA NOT NULL)`,
+    `CREATE INDEX IF NOT EXISTS minga_document_updates_name ON ${log} (name, seq)`,
+  ];
+}
+
+/** PostgreSQL document storage in `schema` (the pool is shared with the token store); the tables must exist. */
+export function postgresDocumentStore(pool: pg.Pool, schema: string): DocumentStore {
   const table = `${schema}.minga_documents`;
   const log = `${schema}.minga_document_updates`;
-  await pool.query(
-    `CREATE TABLE IF NOT EXISTS ${table} (name TEXT PRIMARY KEY, state BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL)`,
-  );
-  await pool.query(
-    `CREATE TABLE IF NOT EXISTS ${log} (seq BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, update_data BYTEA NOT NULL)`,
-  );
-  await pool.query(`CREATE INDEX IF NOT EXISTS minga_document_updates_name ON ${log} (name, seq)`);
   /** Per document, the last log entry merged into the state this instance loaded. */
   const mergedUpTo = new Map<string, number>();
   return {
     kind: 'postgres',
     async fetch(name) {
-      const state = await pool.query<{ state: Buffer }>(`SELECT state FROM ${table} WHERE name = $1`, [name]);
-      const updates = await pool.query<{ seq: string; update_data: Buffer }>(
-        `SELECT seq, update_data FROM ${log} WHERE name = $1 ORDER BY seq`,
-        [name],
-      );
+      // One snapshot for both reads: another instance's compaction between them would otherwise hide the
+      // updates it folded into a state this read has already passed.
+      const { state, updates } = await transaction(pool, async (client) => {
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        return {
+          state: await client.query<{ state: Buffer }>(`SELECT state FROM ${table} WHERE name = $1`, [name]),
+          updates: await client.query<{ seq: string; update_data: Buffer }>(
+            `SELECT seq, update_data FROM ${log} WHERE name = $1 ORDER BY seq`,
+            [name],
+          ),
+        };
+      });
       const last = updates.rows.at(-1);
       if (last !== undefined) mergedUpTo.set(name, Number(last.seq));
       const parts = [...state.rows.map((r) => r.state), ...updates.rows.map((r) => r.update_data)].map(
@@ -122,9 +123,7 @@ export async function postgresDocumentStore(pool: pg.Pool, schema: string): Prom
       return parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
     },
     async store(name, state, compacted = []) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await transaction(pool, async (client) => {
         await client.query(
           `INSERT INTO ${table} (name, state, updated_at) VALUES ($1, $2, now())
            ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
@@ -136,13 +135,7 @@ export async function postgresDocumentStore(pool: pg.Pool, schema: string): Prom
           [...compacted],
           mergedUpTo.get(name) ?? 0,
         ]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     append: null,
     async appendAsync(name, update) {
@@ -166,14 +159,6 @@ export async function postgresDocumentStore(pool: pg.Pool, schema: string): Prom
         [prefix.length, prefix],
       );
       return result.rows.map((r) => r.name);
-    },
-    async health() {
-      try {
-        await pool.query('SELECT 1');
-        return null;
-      } catch (error) {
-        return `postgres: ${error instanceof Error ? error.message : String(error)}`;
-      }
     },
     async close() {},
   };

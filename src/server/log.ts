@@ -6,3 +6,11 @@ export const jsonLogger: Logger = (entry) => {
 };
 
 export const silentLogger: Logger = () => {};
+
+/** A short readable cause for a log line or a health report. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // A refused connection to a host with several addresses is an AggregateError with an empty message.
+  const code = (error as { code?: unknown }).code;
+  return error.message || (typeof code === 'string' ? code : error.name);
+}

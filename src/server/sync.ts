@@ -1,12 +1,12 @@
 // Hocuspocus for /sync: authentication, per-document authorization, limits, durable storage and logs.
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import { Database } from '@hocuspocus/extension-database';
-import { Redis } from '@hocuspocus/extension-redis';
 import * as Y from 'yjs';
 import { decideAccess, parseDocumentName } from './access.ts';
 import type { Role } from './db.ts';
 import type { DocumentStore } from './documents.ts';
-import type { Logger } from './log.ts';
+import { describeError, type Logger } from './log.ts';
+import { connectRedis } from './redis.ts';
 import type { TokenStore } from './tokens.ts';
 import {
   DocumentTooLarge,
@@ -14,6 +14,7 @@ import {
   InvalidUpdate,
   TooManyConnections,
   Unauthorized,
+  Unavailable,
   updateOf,
 } from './wire.ts';
 
@@ -47,30 +48,33 @@ export interface SyncOptions {
   log: Logger;
   redisUrl?: string;
   sockets: Set<SocketInfo>;
+  /** Why the document and token stores cannot serve now (last known), or null. */
+  storeProblem(): string | null;
+  /** A store operation failed: have the store checked. */
+  storeFailed(error: unknown): void;
 }
 
 export interface SyncServer {
   hocuspocus: Hocuspocus<SyncContext>;
-  redis: Redis | null;
+  /** Why /sync cannot take new work now (the store or Redis is down), or null. */
+  unavailable(): string | null;
+  /** Why Redis cannot serve now, or null (also null without Redis). */
+  redisProblem(): string | null;
   stop(): Promise<void>;
 }
 
-function redisOptions(url: string): ConstructorParameters<typeof Redis>[0] {
-  const parsed = new URL(url);
-  const db = Number(parsed.pathname.replace(/^\//, '') || '0');
-  return {
-    host: parsed.hostname,
-    port: Number(parsed.port || '6379'),
-    options: {
-      username: parsed.username || undefined,
-      password: decodeURIComponent(parsed.password) || undefined,
-      db: Number.isInteger(db) ? db : 0,
-    },
-  };
+/** Our own refusals are plain `{ code, reason }` objects; anything else thrown is a failure of a store. */
+function isRefusal(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    !(error instanceof Error) &&
+    typeof (error as { code?: unknown }).code === 'number'
+  );
 }
 
 export function createSync(options: SyncOptions): SyncServer {
-  const { tokens, store, limits, log, sockets } = options;
+  const { tokens, store, limits, log, sockets, storeProblem, storeFailed } = options;
   /** Upper bound of each loaded document's encoded size, to refuse updates before they are applied. */
   const sizes = new Map<string, number>();
   /** PostgreSQL mode: the log sequence of the update each connection is handling, and those applied since
@@ -87,45 +91,84 @@ export function createSync(options: SyncOptions): SyncServer {
     return error;
   };
 
+  /**
+   * The store or Redis cannot serve: closes the whole socket as transient and returns the error to throw, so
+   * nothing is applied or acknowledged. Closed before Hocuspocus handles the error, which would otherwise
+   * answer with a denial of access (or a close of the document) that clients must not take as refused.
+   */
+  const unavailable = (socket: SocketInfo, problem: string, fields: Record<string, unknown>) => {
+    log({
+      event: 'refused',
+      refusal: 'unavailable',
+      code: Unavailable.code,
+      problem,
+      socket: socket.id,
+      ...fields,
+    });
+    socket.close(Unavailable.code, Unavailable.reason);
+    return Unavailable;
+  };
+
+  type AuthenticatePayload = Parameters<NonNullable<Extension<SyncContext>['onAuthenticate']>>[0];
+  const authenticate = async ({
+    token,
+    documentName,
+    connectionConfig,
+    context,
+    instance,
+  }: AuthenticatePayload) => {
+    const { socket } = context;
+    const row = token ? await tokens.find(token) : null;
+    if (row === null) {
+      // Every document on this socket shares the device's token: close it all, after the denial is sent.
+      setImmediate(() => socket.close(Unauthorized.code, Unauthorized.reason));
+      throw refuse('unknown-or-revoked-token', Unauthorized, { document: documentName, socket: socket.id });
+    }
+    const who = { document: documentName, role: row.role, tokenId: row.id, socket: socket.id };
+    if (!socket.tokenIds.has(row.id)) {
+      let open = 0;
+      for (const other of sockets) if (other.tokenIds.has(row.id)) open += 1;
+      if (open >= limits.maxConnectionsPerToken) {
+        setImmediate(() => socket.close(TooManyConnections.code, TooManyConnections.reason));
+        throw refuse('too-many-connections-for-token', TooManyConnections, who);
+      }
+      socket.tokenIds.add(row.id);
+    }
+    const doc = parseDocumentName(documentName);
+    if (doc === null) throw refuse('bad-document-name', Forbidden, who);
+    const member = await tokens.isMember(row.id, doc.id);
+    const missionName = `mission:${doc.id}`;
+    const missionExists =
+      row.role === 'technician' && doc.kind === 'mission' && !member
+        ? instance.documents.has(missionName) ||
+          instance.loadingDocuments.has(missionName) ||
+          (await store.exists(missionName))
+        : true;
+    const { access, join } = decideAccess(doc, { role: row.role, member, missionExists });
+    if (access === 'forbidden') throw refuse('forbidden-document', Forbidden, who);
+    if (join) {
+      await tokens.addMembership(row.id, doc.id);
+      log({ event: 'membership-created', ...who });
+    }
+    connectionConfig.readOnly = access === 'read-only';
+    log({ event: 'authenticated', access, ...who });
+    return { tokenId: row.id, role: row.role };
+  };
+
   const minga: Extension<SyncContext> = {
     extensionName: 'minga',
-    async onAuthenticate({ token, documentName, connectionConfig, context, instance }) {
-      const { socket } = context;
-      const row = token ? await tokens.find(token) : null;
-      if (row === null) {
-        // Every document on this socket shares the device's token: close it all, after the denial is sent.
-        setImmediate(() => socket.close(Unauthorized.code, Unauthorized.reason));
-        throw refuse('unknown-or-revoked-token', Unauthorized, { document: documentName, socket: socket.id });
+    async onAuthenticate(payload) {
+      const fields = { document: payload.documentName };
+      // A document also needs Redis when there is one: loading it subscribes to its channel.
+      const problem = storeProblem() ?? redisProblem();
+      if (problem !== null) throw unavailable(payload.context.socket, problem, fields);
+      try {
+        return await authenticate(payload);
+      } catch (error) {
+        if (isRefusal(error)) throw error;
+        storeFailed(error);
+        throw unavailable(payload.context.socket, describeError(error), fields);
       }
-      const who = { document: documentName, role: row.role, tokenId: row.id, socket: socket.id };
-      if (!socket.tokenIds.has(row.id)) {
-        let open = 0;
-        for (const other of sockets) if (other.tokenIds.has(row.id)) open += 1;
-        if (open >= limits.maxConnectionsPerToken) {
-          setImmediate(() => socket.close(TooManyConnections.code, TooManyConnections.reason));
-          throw refuse('too-many-connections-for-token', TooManyConnections, who);
-        }
-        socket.tokenIds.add(row.id);
-      }
-      const doc = parseDocumentName(documentName);
-      if (doc === null) throw refuse('bad-document-name', Forbidden, who);
-      const member = await tokens.isMember(row.id, doc.id);
-      const missionName = `mission:${doc.id}`;
-      const missionExists =
-        row.role === 'technician' && doc.kind === 'mission' && !member
-          ? instance.documents.has(missionName) ||
-            instance.loadingDocuments.has(missionName) ||
-            (await store.exists(missionName))
-          : true;
-      const { access, join } = decideAccess(doc, { role: row.role, member, missionExists });
-      if (access === 'forbidden') throw refuse('forbidden-document', Forbidden, who);
-      if (join) {
-        await tokens.addMembership(row.id, doc.id);
-        log({ event: 'membership-created', ...who });
-      }
-      connectionConfig.readOnly = access === 'read-only';
-      log({ event: 'authenticated', access, ...who });
-      return { tokenId: row.id, role: row.role };
     },
     async connected({ documentName, context, connection }) {
       log({
@@ -185,8 +228,16 @@ export function createSync(options: SyncOptions): SyncServer {
       }
       // PostgreSQL: commit the update to the log before Hocuspocus applies and acknowledges it.
       // An empty update ([0, 0]: no structs, no deletions), as every reconnect's sync step 2 may be, is skipped.
-      if (store.appendAsync !== null && update.length > 2)
-        pendingSeq.set(connection, await store.appendAsync(documentName, update));
+      if (store.appendAsync !== null && update.length > 2) {
+        const problem = storeProblem();
+        if (problem !== null) throw unavailable(context.socket, problem, who);
+        try {
+          pendingSeq.set(connection, await store.appendAsync(documentName, update));
+        } catch (error) {
+          storeFailed(error);
+          throw unavailable(context.socket, describeError(error), who);
+        }
+      }
     },
     async afterHandleMessage({ connection, documentName }) {
       const seq = pendingSeq.get(connection);
@@ -203,7 +254,14 @@ export function createSync(options: SyncOptions): SyncServer {
   };
 
   const database = new Database({
-    fetch: async ({ documentName }) => store.fetch(documentName),
+    fetch: async ({ documentName, context }) => {
+      try {
+        return await store.fetch(documentName);
+      } catch (error) {
+        storeFailed(error);
+        throw unavailable((context as SyncContext).socket, describeError(error), { document: documentName });
+      }
+    },
     store: async ({ documentName, state }) => {
       // Taken in the same tick as `state` was encoded: exactly the logged updates it already contains.
       const compacted = applied.get(documentName) ?? [];
@@ -211,25 +269,16 @@ export function createSync(options: SyncOptions): SyncServer {
       try {
         await store.store(documentName, state, compacted);
       } catch (error) {
+        // Nothing is lost: every update is in the log already; the next store compacts them.
         applied.set(documentName, [...compacted, ...(applied.get(documentName) ?? [])]);
+        storeFailed(error);
         throw error;
       }
       sizes.set(documentName, state.length);
     },
   });
-  const redis = options.redisUrl ? new Redis(redisOptions(options.redisUrl)) : null;
-  let lastRedisError = '';
-  for (const client of redis === null ? [] : [redis.pub, redis.sub]) {
-    // ioredis retries by itself; without a listener it prints every failed attempt. Logged once per cause.
-    client.on('error', (error: Error) => {
-      if (error.message === lastRedisError) return;
-      lastRedisError = error.message;
-      log({ event: 'redis-error', message: error.message });
-    });
-    client.on('ready', () => {
-      lastRedisError = '';
-    });
-  }
+  const redis = options.redisUrl ? connectRedis(options.redisUrl, log) : null;
+  const redisProblem = () => redis?.problem() ?? null;
 
   const hocuspocus = new Hocuspocus<SyncContext>({
     name: 'minga',
@@ -237,14 +286,15 @@ export function createSync(options: SyncOptions): SyncServer {
     // Every acknowledged update is already in the update log: the full-state write is only a compaction.
     debounce: 2000,
     maxDebounce: 10000,
-    extensions: redis === null ? [database, minga] : [redis, database, minga],
+    extensions: redis === null ? [database, minga] : [redis.extension, database, minga],
   });
 
   let sweeping = false;
   const sweep = setInterval(() => {
     const ids = new Set<string>();
     for (const socket of sockets) for (const id of socket.tokenIds) ids.add(id);
-    if (ids.size === 0 || sweeping) return;
+    // While the store is down the check cannot run; open connections stay until it answers again.
+    if (ids.size === 0 || sweeping || storeProblem() !== null) return;
     sweeping = true;
     tokens
       .revokedAmong([...ids])
@@ -261,8 +311,10 @@ export function createSync(options: SyncOptions): SyncServer {
           socket.close(Unauthorized.code, Unauthorized.reason);
         }
       })
-      // The token store is unreachable: /healthz says so; open connections stay until it answers again.
-      .catch((error: unknown) => log({ event: 'revocation-check-failed', message: String(error) }))
+      .catch((error: unknown) => {
+        storeFailed(error);
+        log({ event: 'revocation-check-failed', message: describeError(error) });
+      })
       .finally(() => {
         sweeping = false;
       });
@@ -271,9 +323,12 @@ export function createSync(options: SyncOptions): SyncServer {
 
   return {
     hocuspocus,
-    redis,
+    unavailable: () => storeProblem() ?? redisProblem(),
+    redisProblem,
     async stop() {
       clearInterval(sweep);
+      // Otherwise the stores flushed below would wait for Redis's lock, and hold the shutdown.
+      redis?.releaseIfDown();
       hocuspocus.closeConnections();
       hocuspocus.flushPendingStores();
       // Let the stores started by the flush finish before the database closes.
@@ -281,7 +336,9 @@ export function createSync(options: SyncOptions): SyncServer {
       while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+      await hocuspocus
+        .hooks('onDestroy', { instance: hocuspocus })
+        .catch((error: unknown) => log({ event: 'shutdown-error', message: describeError(error) }));
     },
   };
 }

@@ -1,9 +1,10 @@
 // Tokens and memberships behind one async interface: in the SQLite file, or in PostgreSQL for scale-out.
 import type { DatabaseSync } from 'node:sqlite';
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import * as sqlite from './db.ts';
 import { hashToken, type Role, type TokenRow } from './db.ts';
+import { transaction } from './transaction.ts';
 
 export interface TokenStore {
   create(input: {
@@ -35,32 +36,29 @@ export function sqliteTokenStore(db: DatabaseSync): TokenStore {
   };
 }
 
-/** A pool for DATABASE_URL with `schema` created if missing; errors of idle clients must not crash us. */
-export async function openPostgres(url: string, schema: string): Promise<pg.Pool> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
-  pool.on('error', () => {});
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  return pool;
-}
-
-export async function postgresTokenStore(pool: pg.Pool, schema: string): Promise<TokenStore> {
+/** The tables of tokens and memberships in `schema` (see preparePostgres). */
+export function postgresTokenTables(schema: string): string[] {
   const tokens = `${schema}.minga_tokens`;
-  const memberships = `${schema}.minga_memberships`;
-  await pool.query(`CREATE TABLE IF NOT EXISTS ${tokens} (
+  return [
+    `CREATE TABLE IF NOT EXISTS ${tokens} (
     id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
     role TEXT NOT NULL CHECK (role IN ('coordinator', 'technician', 'observer')),
-    created_at TEXT NOT NULL, revoked_at TEXT)`);
-  await pool.query(`CREATE TABLE IF NOT EXISTS ${memberships} (
-    token_id TEXT NOT NULL REFERENCES ${tokens}(id), mission TEXT NOT NULL, PRIMARY KEY (token_id, mission))`);
+    created_at TEXT NOT NULL, revoked_at TEXT)`,
+    `CREATE TABLE IF NOT EXISTS ${schema}.minga_memberships (
+    token_id TEXT NOT NULL REFERENCES ${tokens}(id), mission TEXT NOT NULL, PRIMARY KEY (token_id, mission))`,
+  ];
+}
+
+/** Tokens in PostgreSQL; the tables must exist (preparePostgres). */
+export function postgresTokenStore(pool: pg.Pool, schema: string): TokenStore {
+  const tokens = `${schema}.minga_tokens`;
+  const memberships = `${schema}.minga_memberships`;
   const columns = 'id, name, role, created_at, revoked_at';
   const store: TokenStore = {
     async create(input) {
       const token = randomBytes(32).toString('base64url');
       const id = randomUUID();
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await transaction(pool, async (client) => {
         await client.query(
           `INSERT INTO ${tokens} (id, hash, name, role, created_at) VALUES ($1, $2, $3, $4, $5)`,
           [id, hashToken(token), input.name, input.role, new Date().toISOString()],
@@ -71,13 +69,7 @@ export async function postgresTokenStore(pool: pg.Pool, schema: string): Promise
             mission,
           ]);
         }
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
       return { id, token };
     },
     async revoke(idOrToken) {

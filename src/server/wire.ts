@@ -6,6 +6,11 @@ export const Forbidden = { code: 4403, reason: 'Forbidden' } as const;
 export const TooManyConnections = { code: 4429, reason: 'Too many connections' } as const;
 export const DocumentTooLarge = { code: 4413, reason: 'Document too large' } as const;
 export const InvalidUpdate = { code: 1007, reason: 'Invalid update' } as const;
+/**
+ * The store or Redis cannot serve for now (WebSocket "Try Again Later"): nothing was acknowledged, the client
+ * keeps its changes and reconnects with its backoff. Never 4401/4403, which clients take as refused access.
+ */
+export const Unavailable = { code: 1013, reason: 'Try again later' } as const;
 
 const SYNC = 0;
 const SYNC_REPLY = 4;

@@ -1,10 +1,10 @@
 // PUT/GET /api/blobs against the real server on a free port: hash, size, idempotence, roles, existence.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, revokeToken } from '../../src/server/db.ts';
-import { removeDir, startTestServer, type TestServer } from './syncHarness.ts';
+import { removeDir, startTestServer, tempDir, type TestServer } from './syncHarness.ts';
 
 const MAX = 64 * 1024;
 let t: TestServer;
@@ -116,6 +116,25 @@ describe('blobs', () => {
     expect(after.mtimeMs).toBe(before.mtimeMs);
   });
 
+  it('adds the reference of a second mission when a known blob is put for it, and only then serves its members', async () => {
+    const first = randomUUID();
+    const second = randomUUID();
+    const uploader = t.token('technician', [first, second]);
+    const readerOfSecond = t.token('technician', [second]);
+    const { body, sha } = photo();
+    expect((await put(sha, first, body, uploader.token)).status).toBe(201);
+    expect((await get(sha, readerOfSecond.token)).status).toBe(404);
+
+    const again = await put(sha, second, body, uploader.token);
+    expect(again.status).toBe(200);
+    const down = await get(sha, readerOfSecond.token);
+    expect(down.status).toBe(200);
+    expect(new Uint8Array(await down.arrayBuffer())).toEqual(body);
+    expect(
+      t.logs.some((l) => l.event === 'blob-referenced' && l.sha256 === sha && l.mission === second),
+    ).toBe(true);
+  });
+
   it('refuses an observer writing, even to its own mission', async () => {
     const mission = randomUUID();
     const observer = t.token('observer', [mission]);
@@ -153,5 +172,29 @@ describe('blobs', () => {
     expect((await put(sha, mission, body, revoked.token)).status).toBe(401);
     expect((await get(sha, 'not-a-token')).status).toBe(401);
     expect((await fetch(`${base}/api/blobs/${sha}`)).status).toBe(401);
+  });
+});
+
+describe('blob directory at start', () => {
+  it('removes the temp files an upload cut short by a crash left, and keeps the stored blobs', async () => {
+    const dir = await tempDir('minga-leftovers-');
+    const { body, sha } = photo();
+    const kept = path.join(dir, 'blobs', sha.slice(0, 2), sha);
+    await mkdir(path.dirname(kept), { recursive: true });
+    await writeFile(kept, body);
+    const tmp = path.join(dir, 'blobs', 'tmp');
+    await mkdir(tmp, { recursive: true });
+    await writeFile(path.join(tmp, randomUUID()), body.slice(0, 100));
+    await writeFile(path.join(tmp, randomUUID()), new Uint8Array());
+
+    const restarted = await startTestServer({}, dir);
+    try {
+      expect(await readdir(tmp)).toEqual([]);
+      expect(await readFile(kept)).toEqual(Buffer.from(body));
+      expect(restarted.logs).toContainEqual({ event: 'blob-leftovers-removed', files: 2 });
+    } finally {
+      await restarted.stop();
+      await removeDir(dir);
+    }
   });
 });

@@ -1,4 +1,5 @@
 // Helpers for the sync server tests: a real server on a free port, tokens, real providers, polling.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,10 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import * as Y from 'yjs';
 import { startMingaServer, type MingaServer, type MingaServerOptions } from '../../src/server/app.ts';
 import { createToken, openDatabase, type Role } from '../../src/server/db.ts';
+import { REPO_ROOT } from '../../src/server/static.ts';
+
+/** Node 24 of the project (runs the .ts sources directly), as `npm start` uses it. */
+export const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
 
 /** Polls until the check returns a truthy value (or stops throwing); never a bare sleep. */
 export async function waitFor<T>(
@@ -145,4 +150,51 @@ export async function readBack(
   } finally {
     reader.destroy();
   }
+}
+
+/**
+ * Starts `npm start`'s entry (src/server/start.ts) as a child on a free port with `env` added, and resolves
+ * once it listens. The caller stops it (and kills it in its cleanup).
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(NODE, ['src/server/start.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
+  try {
+    const port = await waitFor(
+      () => {
+        for (const line of out.split('\n')) {
+          if (!line.startsWith('{')) continue;
+          const entry = JSON.parse(line) as { event?: string; port?: number };
+          if (entry.event === 'listening') return entry.port;
+        }
+        return undefined;
+      },
+      30_000,
+      'the server to listen',
+    );
+    return { child, port };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+}
+
+/** Sends SIGTERM and resolves with the exit code once the child has exited. */
+export async function terminate(child: ChildProcess, timeoutMs = 10_000): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+  child.kill('SIGTERM');
+  await waitFor(() => child.exitCode !== null || child.signalCode !== null, timeoutMs, 'the server to stop');
+  return exited;
 }

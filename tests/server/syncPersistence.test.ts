@@ -1,15 +1,23 @@
 // Durability against the real server: graceful restart, and SIGKILL of `npm start`'s entry during writes.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db.ts';
 import { REPO_ROOT } from '../../src/server/static.ts';
-import { connect, readBack, removeDir, settled, startTestServer, tempDir, waitFor } from './syncHarness.ts';
+import {
+  connect,
+  NODE,
+  readBack,
+  removeDir,
+  settled,
+  spawnServer,
+  startTestServer,
+  tempDir,
+  waitFor,
+} from './syncHarness.ts';
 
-const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
 const children: ChildProcess[] = [];
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `minga_kill_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
@@ -35,31 +43,11 @@ async function admin(dataDir: string, ...args: string[]): Promise<string> {
   return stdout;
 }
 
-/** Starts src/server/start.ts as a child on a free port and resolves with that port once it listens. */
-async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(NODE, ['src/server/start.ts'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...modeEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk.toString('utf8');
-  });
-  const port = await waitFor(
-    () => {
-      for (const line of out.split('\n')) {
-        if (!line.startsWith('{')) continue;
-        const entry = JSON.parse(line) as { event?: string; port?: number };
-        if (entry.event === 'listening') return entry.port;
-      }
-      return undefined;
-    },
-    30_000,
-    'the server to listen',
-  );
-  return { child, port };
+/** Starts src/server/start.ts in the current mode; killed at the end if still running. */
+async function startChild(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
+  const started = await spawnServer({ ...modeEnv, DATA_DIR: dataDir });
+  children.push(started.child);
+  return started;
 }
 
 describe('persistence', () => {
@@ -102,7 +90,7 @@ describe('persistence', () => {
       expect(listed).not.toContain(token);
 
       const name = `mission:${randomUUID()}`;
-      const { child, port } = await spawnServer(dataDir);
+      const { child, port } = await startChild(dataDir);
       const writer = connect(`ws://127.0.0.1:${port}/sync`, token, name);
       await settled(writer);
       const text = writer.doc.getText('text');
@@ -117,7 +105,7 @@ describe('persistence', () => {
       await waitFor(() => child.signalCode === 'SIGKILL', 5000, 'the kill');
       writer.destroy();
 
-      const restarted = await spawnServer(dataDir);
+      const restarted = await startChild(dataDir);
       try {
         const stored = await readBack(`ws://127.0.0.1:${restarted.port}/sync`, token, name);
         expect(stored.startsWith(acknowledged)).toBe(true);
@@ -133,5 +121,7 @@ describe('persistence', () => {
         await waitFor(() => restarted.child.exitCode !== null, 5000, 'the restarted server to stop');
       }
     },
+    // Two server processes and three CLI runs, each starting Node: more than the default 5 s on a busy machine.
+    30_000,
   );
 });

@@ -4,7 +4,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { postgresDocumentStore } from '../../src/server/documents.ts';
-import { openPostgres, postgresTokenStore } from '../../src/server/tokens.ts';
+import { openPostgres } from '../../src/server/postgres.ts';
+import { postgresTokenStore } from '../../src/server/tokens.ts';
 import {
   connect,
   readBack,
@@ -50,7 +51,7 @@ describe('scale-out (PostgreSQL + Redis)', () => {
   it('two instances share tokens and documents; live edits cross; one dies, the other serves on', async () => {
     const a = await instance();
     const b = await instance();
-    const tokens = await postgresTokenStore(pool, schema);
+    const tokens = postgresTokenStore(pool, schema);
     const coordinator = (await tokens.create({ role: 'coordinator', name: 'Scale' })).token;
     const name = `mission:${randomUUID()}`;
 
@@ -71,7 +72,7 @@ describe('scale-out (PostgreSQL + Redis)', () => {
       await onB.acknowledged();
 
       // Acknowledged means committed to PostgreSQL (the update log), even before the debounced full write.
-      const documents = await postgresDocumentStore(pool, schema);
+      const documents = postgresDocumentStore(pool, schema);
       const stored = new Y.Doc();
       Y.applyUpdate(stored, (await documents.fetch(name)) ?? new Uint8Array());
       expect(stored.getText('text').toString()).toBe('from A;from B;');

@@ -1,0 +1,98 @@
+// Redis (REDIS_URL): the Hocuspocus extension through which several instances serve the same documents.
+import { Redis } from '@hocuspocus/extension-redis';
+import type { Hocuspocus } from '@hocuspocus/server';
+import { describeError, type Logger } from './log.ts';
+
+export interface RedisLink {
+  extension: Redis;
+  /** Why Redis cannot serve now, or null. */
+  problem(): string | null;
+  /** Before a shutdown: while Redis is down its commands wait for it (see below); fail them instead. */
+  releaseIfDown(): void;
+}
+
+function redisOptions(url: string): ConstructorParameters<typeof Redis>[0] {
+  const parsed = new URL(url);
+  const db = Number(parsed.pathname.replace(/^\//, '') || '0');
+  return {
+    host: parsed.hostname,
+    port: Number(parsed.port || '6379'),
+    options: {
+      username: parsed.username || undefined,
+      password: decodeURIComponent(parsed.password) || undefined,
+      db: Number.isInteger(db) ? db : 0,
+      // Commands wait for Redis to come back instead of failing after a few reconnections: the extension
+      // subscribes to its reply channel once, at start, and a subscription given up during an outage would
+      // leave the instance unable to load any document afterwards. /sync is refused while Redis is down.
+      maxRetriesPerRequest: null,
+    },
+  };
+}
+
+/**
+ * After an outage, the instances' copies of an open document may each lack what the others received
+ * meanwhile (published to nobody). Announcing every open document's state vector again makes the peers
+ * answer with what this instance lacks and ask for what they lack.
+ */
+async function resync(extension: Redis): Promise<void> {
+  // ioredis writes its resubscriptions before the 'ready' event reaches us; a PING sent now is answered after
+  // them, so the peers' answers cannot arrive on a channel not listened to yet.
+  await extension.sub.ping();
+  // Set when Hocuspocus configures its extensions, which precedes any reconnection.
+  const instance: Hocuspocus | undefined = extension.instance;
+  if (instance === undefined) return;
+  for (const document of instance.documents.values()) {
+    // The extension's own change hook: it publishes the document's state vector on its channel.
+    await extension.onChange({
+      instance,
+      clientsCount: document.getConnectionsCount(),
+      context: {},
+      document,
+      documentName: document.name,
+      requestHeaders: new Headers(),
+      requestParameters: new URLSearchParams(),
+      update: new Uint8Array(),
+      socketId: '',
+      transactionOrigin: undefined,
+    });
+  }
+}
+
+export function connectRedis(url: string, log: Logger): RedisLink {
+  const extension = new Redis(redisOptions(url));
+  const clients = [extension.pub, extension.sub];
+  const problem = (): string | null => {
+    for (const client of clients) if (client.status !== 'ready') return `redis: ${client.status}`;
+    return null;
+  };
+  let lastError = '';
+  let lost = false;
+  for (const client of clients) {
+    // ioredis retries by itself; without a listener it prints every failed attempt. Logged once per cause.
+    client.on('error', (error: Error) => {
+      if (error.message === lastError) return;
+      lastError = error.message;
+      log({ event: 'redis-error', message: error.message });
+    });
+    client.on('close', () => {
+      lost = true;
+    });
+    client.on('ready', () => {
+      lastError = '';
+      if (!lost || problem() !== null) return;
+      lost = false;
+      log({ event: 'redis-available' });
+      resync(extension).catch((error: unknown) =>
+        log({ event: 'redis-resync-failed', message: describeError(error) }),
+      );
+    });
+  }
+  return {
+    extension,
+    problem,
+    releaseIfDown() {
+      if (problem() === null) return;
+      for (const client of clients) client.disconnect();
+    },
+  };
+}
