@@ -44,8 +44,10 @@ export function updateMission(
   mission: OpenMission,
   patch: Partial<MissionDraft>,
   profile: DeviceProfile,
+  /** The values the form started from: list fields then write only the user's additions and removals. */
+  base?: Partial<MissionDraft>,
 ): void {
-  missionDoc.updateMission(mission.doc, patch, stampFor(profile));
+  missionDoc.updateMission(mission.doc, patch, stampFor(profile), base);
 }
 
 export function createRecord(
@@ -65,8 +67,10 @@ export function updateRecord(
   id: string,
   patch: Record<string, unknown>,
   profile: DeviceProfile,
+  /** The values the form started from: list fields then write only the user's additions and removals. */
+  base?: object,
 ): void {
-  missionDoc.updateRecord(mission.doc, kind, id, patch, stampFor(profile));
+  missionDoc.updateRecord(mission.doc, kind, id, patch, stampFor(profile), base);
 }
 
 export function deleteRecord(

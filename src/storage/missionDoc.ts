@@ -72,11 +72,12 @@ export function createMission(doc: Y.Doc, fields: Record<string, unknown>, stamp
   }, LOCAL_ORIGIN);
 }
 
-export function updateMission(doc: Y.Doc, patch: Record<string, unknown>, stamp: Stamp): void {
+/** `base`: the values the editing form started from (see writeFields), so a colleague's list edits survive. */
+export function updateMission(doc: Y.Doc, patch: Record<string, unknown>, stamp: Stamp, base?: object): void {
   const root = missionRoot(doc);
   assertWritable(root);
   doc.transact(() => {
-    if (writeFields(root, patch, LONG_TEXT_FIELDS.mission)) touch(root, stamp);
+    if (writeFields(root, patch, LONG_TEXT_FIELDS.mission, base)) touch(root, stamp);
   }, LOCAL_ORIGIN);
 }
 
@@ -108,10 +109,11 @@ export function updateRecord(
   id: string,
   patch: Record<string, unknown>,
   stamp: Stamp,
+  base?: object,
 ): void {
   const map = existing(doc, kind, id);
   doc.transact(() => {
-    if (writeFields(map, patch, LONG_TEXT_FIELDS[kind])) touch(map, stamp);
+    if (writeFields(map, patch, LONG_TEXT_FIELDS[kind], base)) touch(map, stamp);
   }, LOCAL_ORIGIN);
 }
 

@@ -2,7 +2,7 @@
 import { missionDocName, type MissionId } from '../domain/ids.ts';
 import { isNewerSchema, isOverdue, todayIso } from '../domain/rules.ts';
 import { cantonByPcode } from '../domain/codes.ts';
-import type { MissionRow, RecordRow } from './db.ts';
+import type { MingaDb, MissionRow, RecordRow } from './db.ts';
 import { getDb } from './db.ts';
 import type { MissionSnapshot, MissionView } from './missionView.ts';
 
@@ -76,8 +76,11 @@ export interface ProjectionSource {
   writer: { diskKey(): number };
 }
 
-export async function writeProjection(id: MissionId, source: ProjectionSource): Promise<void> {
-  const db = getDb();
+export async function writeProjection(
+  id: MissionId,
+  source: ProjectionSource,
+  db: MingaDb = getDb(),
+): Promise<void> {
   // The key is read before the snapshot: the snapshot holds at least what the log held then.
   const sourceKey = source.writer.diskKey();
   const snapshot = source.view.snapshot();
@@ -104,11 +107,13 @@ export async function writeProjection(id: MissionId, source: ProjectionSource): 
 export function scheduleProjection(id: MissionId, source: ProjectionSource): void {
   const pending = timers.get(id);
   if (pending) clearTimeout(pending);
+  // The database of the edit, even if another is current by the time the timer fires (tests swap them).
+  const db = getDb();
   timers.set(
     id,
     setTimeout(() => {
       timers.delete(id);
-      writeProjection(id, source).catch((error: unknown) => console.warn('projection failed', error));
+      writeProjection(id, source, db).catch((error: unknown) => console.warn('projection failed', error));
     }, DEBOUNCE_MS),
   );
 }

@@ -56,18 +56,25 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Writes only the fields that changed, so two people editing different fields both keep their edit. */
+/**
+ * Writes only the fields that changed, so two people editing different fields both keep their edit. `base`, the
+ * values a form started from, turns a list into the user's own additions and removals: entries a colleague
+ * added or changed meanwhile (live, or merged from another device) are kept rather than overwritten.
+ */
 export function writeFields(
   map: YRecord,
   patch: Record<string, unknown>,
   longTextKeys: readonly string[],
+  base?: object,
 ): boolean {
   let changed = false;
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const keyedSet = keyedSetField(key);
     if (keyedSet && Array.isArray(value)) {
-      if (writeKeyedSet(map, key, value, keyedSet)) changed = true;
+      const started = base === undefined ? undefined : (base as Record<string, unknown>)[key];
+      const from = Array.isArray(started) ? started : null;
+      if (writeKeyedSet(map, key, value, keyedSet, from)) changed = true;
     } else if (longTextKeys.includes(key)) {
       const before = map.get(key);
       const prev = before instanceof Y.Text ? before.toString() : undefined;
@@ -102,8 +109,15 @@ function sameEntries(a: ReadonlyMap<string, unknown>, b: ReadonlyMap<string, unk
  * converted here, keeping its values. Returns whether the values changed: converting alone changes nothing a
  * reader sees, so it does not count as an edit of the record.
  */
-function writeKeyedSet(map: YRecord, key: string, items: readonly unknown[], shape: KeyedSetField): boolean {
+function writeKeyedSet(
+  map: YRecord,
+  key: string,
+  items: readonly unknown[],
+  shape: KeyedSetField,
+  from: readonly unknown[] | null,
+): boolean {
   const wanted = entriesByKey(items, shape);
+  const started = from === null ? null : entriesByKey(from, shape);
   const current = map.get(key);
   if (!(current instanceof Y.Map)) {
     const set = new Y.Map<unknown>();
@@ -114,12 +128,16 @@ function writeKeyedSet(map: YRecord, key: string, items: readonly unknown[], sha
   const entries = current as Y.Map<unknown>;
   let changed = false;
   for (const [id, value] of wanted) {
+    // Untouched by this user since the form opened: whatever the set holds now is newer.
+    if (started?.has(id) && sameValue(started.get(id), value)) continue;
     if (entries.has(id) && sameValue(entries.get(id), value)) continue;
     entries.set(id, value);
     changed = true;
   }
-  for (const id of [...entries.keys()]) {
-    if (wanted.has(id)) continue;
+  // Without a base the list is the whole truth; with one, only what the user removed goes.
+  const removable = started === null ? [...entries.keys()] : [...started.keys()];
+  for (const id of removable) {
+    if (wanted.has(id) || !entries.has(id)) continue;
     entries.delete(id);
     changed = true;
   }

@@ -77,7 +77,8 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
   const back = link.mission(open.id, 'assessments');
   const save = async (saved: SavedAssessment, base: SavedAssessment | null) => {
     const patch = changedFields(base, saved);
-    if (Object.keys(patch).length > 0) updateRecord(open, 'assessment', assessment.id, patch, profile);
+    if (Object.keys(patch).length > 0)
+      updateRecord(open, 'assessment', assessment.id, patch, profile, base ?? undefined);
     await discard();
     route(back);
   };

@@ -69,7 +69,7 @@ function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: 
   const back = link.mission(mission.id);
   const save = async (values: MissionDraft, base: MissionDraft | null) => {
     const patch = changedFields(base, values);
-    if (Object.keys(patch).length > 0) updateMission(open, patch, profile);
+    if (Object.keys(patch).length > 0) updateMission(open, patch, profile, base ?? undefined);
     await discard();
     route(back);
   };

@@ -45,10 +45,10 @@ function useNoteWriter(mission: OpenMission, noteId: string | null, onCreated: (
       return false;
     }
   };
-  const save = (patch: NotePatch) =>
+  const save = (patch: NotePatch, base?: NotePatch) =>
     attempt(() => {
       const id = idRef.current;
-      if (id !== null) return updateRecord(mission, 'note', id, patch, profile);
+      if (id !== null) return updateRecord(mission, 'note', id, patch, profile, base);
       const fields = { text: '', tags: [], gps: null, photos: [], links: [], ...patch };
       idRef.current = createRecord(mission, 'note', fields, profile);
       onCreated(idRef.current);
@@ -134,7 +134,11 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated }
       {note?.createdAt && (
         <p class="list__meta">{t('note.meta', { when: dateTime(note.createdAt), who: note.createdBy })}</p>
       )}
-      <TagsField tags={note?.tags ?? []} disabled={readOnly} onSave={(tags) => writer.save({ tags })} />
+      <TagsField
+        tags={note?.tags ?? []}
+        disabled={readOnly}
+        onSave={(tags, startedFrom) => writer.save({ tags }, { tags: startedFrom })}
+      />
       <GpsField gps={note?.gps ?? null} disabled={readOnly} onSave={(gps) => writer.save({ gps })} />
       <NoteLinks
         missionId={missionId}

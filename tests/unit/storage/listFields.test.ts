@@ -269,3 +269,65 @@ describe('writing a list that did not change', () => {
     expect(note(doc).updatedBy).toBe('Anna');
   });
 });
+
+describe('list fields written from a form that opened before a colleague’s edit', () => {
+  it('keeps a tag a colleague added while the form was open, and applies the user’s own removal', () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'note', 'n1', { text: '', tags: ['roads', 'water'] }, stamp('Anna'));
+    const startedFrom = note(doc).tags;
+    updateRecord(doc, 'note', 'n1', { tags: ['roads', 'water', 'school'] }, stamp('Jordi'));
+    updateRecord(doc, 'note', 'n1', { tags: ['roads'] }, stamp('Anna'), { tags: startedFrom });
+    expect(note(doc).tags).toEqual(['roads', 'school']);
+  });
+
+  it('without the starting values the form’s list is the whole truth (the colleague’s tag goes)', () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'note', 'n1', { text: '', tags: ['roads', 'water'] }, stamp('Anna'));
+    updateRecord(doc, 'note', 'n1', { tags: ['roads', 'water', 'school'] }, stamp('Jordi'));
+    updateRecord(doc, 'note', 'n1', { tags: ['roads'] }, stamp('Anna'));
+    expect(note(doc).tags).toEqual(['roads']);
+  });
+
+  it('keeps a colleague’s change to a sector the user did not touch, and the user’s own sector edit', () => {
+    const doc = new Y.Doc();
+    const started = [sector('wash', 2), sector('health', 3)];
+    createRecord(doc, 'assessment', 'a1', { title: 'Barrio', sectors: started }, stamp('Anna'));
+    updateRecord(
+      doc,
+      'assessment',
+      'a1',
+      { sectors: [sector('wash', 5), sector('health', 3)] },
+      stamp('Jordi'),
+    );
+    updateRecord(
+      doc,
+      'assessment',
+      'a1',
+      { sectors: [sector('wash', 2), sector('health', 4), sector('education', 1)] },
+      stamp('Anna'),
+      { sectors: started },
+    );
+    const bySector = Object.fromEntries(
+      assessment(doc).sectors.map((entry) => [entry.sector, entry.severity]),
+    );
+    expect(bySector).toEqual({ wash: 5, health: 4, education: 1 });
+  });
+
+  it('keeps a theme a colleague added to the mission while its form was open', () => {
+    const doc = new Y.Doc();
+    createMission(doc, { title: 'Jama', themes: ['governance'] }, stamp('Anna'));
+    const startedFrom = { themes: mission(doc).themes };
+    updateMission(doc, { themes: ['governance', 'coastal_risk'] }, stamp('Jordi'));
+    updateMission(doc, { themes: ['governance', 'urban_planning'] }, stamp('Anna'), startedFrom);
+    expect([...mission(doc).themes].sort()).toEqual(['coastal_risk', 'governance', 'urban_planning']);
+  });
+
+  it('writes nothing when the user changed nothing since the form opened', () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'note', 'n1', { text: '', tags: ['roads'] }, stamp('Anna'));
+    updateRecord(doc, 'note', 'n1', { tags: ['roads', 'school'] }, stamp('Jordi'));
+    const map = recordsRoot(doc, 'note').get('n1')!;
+    expect(writeFields(map, { tags: ['roads'] }, [], { tags: ['roads'] })).toBe(false);
+    expect(note(doc).tags).toEqual(['roads', 'school']);
+  });
+});

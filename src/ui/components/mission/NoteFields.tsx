@@ -7,24 +7,36 @@ import { useGeolocation } from '../../hooks/useGeolocation.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { PhotoField } from '../PhotoField.tsx';
 
-/** Saved when the field is left (change), not per keystroke: a half-typed tag is not a tag. */
-export function TagsField(props: { tags: string[]; disabled: boolean; onSave: (tags: string[]) => void }) {
+/**
+ * Saved when the field is left (change), not per keystroke: a half-typed tag is not a tag. `onSave` also gets
+ * the tags the typed text started from, so a tag a colleague added meanwhile is kept, not overwritten.
+ */
+export function TagsField(props: {
+  tags: string[];
+  disabled: boolean;
+  onSave: (tags: string[], startedFrom: string[]) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const saved = props.tags.join(', ');
   const [text, setText] = useState(saved);
+  const shown = useRef(props.tags);
   // Follow changes made elsewhere, unless the user is typing here.
   const lastSaved = useRef(saved);
   useEffect(() => {
     if (lastSaved.current === saved) return;
     lastSaved.current = saved;
-    if (input.current?.ownerDocument.activeElement !== input.current) setText(saved);
-  }, [saved]);
+    if (input.current?.ownerDocument.activeElement !== input.current) {
+      setText(saved);
+      shown.current = props.tags;
+    }
+  }, [saved, props.tags]);
   const commit = (value: string) => {
     const tags = splitTags(value);
     setText(tags.join(', '));
-    if (tags.join(', ') !== saved) props.onSave(tags);
+    if (tags.join(', ') !== saved) props.onSave(tags, shown.current);
+    shown.current = tags;
   };
   return (
     <div class="field">
