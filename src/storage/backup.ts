@@ -58,7 +58,7 @@ export async function collectBackup(appVersion: string, now = new Date()): Promi
   };
 }
 
-/** The backup as a downloadable file. Call markBackedUp once it has been handed to the browser. */
+/** The backup as a downloadable file. Once handed to the browser, record it (markCoveredBackup, or markBackedUp). */
 export async function buildBackup(appVersion: string, now = new Date()): Promise<Backup> {
   const file = await collectBackup(appVersion, now);
   const blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });

@@ -94,9 +94,18 @@ describe('signing out and removing this phone’s data', () => {
     // The mission's review document joins it once the mission has reached the server.
     expect(withoutReview(await mingaDatabases(page), missionId)).toEqual(['minga', `mission:${missionId}`]);
 
+    // A second tab left open on the mission would keep it open and syncing: it must start afresh too.
+    const otherTab = await phone.context.newPage();
+    await otherTab.goto(`${app.url}/missions/${missionId}`);
+    await otherTab.getByRole('heading', { name: 'Agua segura en Jama' }).waitFor();
+
     await page.goto(`${app.url}/settings`);
     const asked = await removeAndRestart(page, t['sync.signOutRemove']);
     expect(asked).toMatch(/^¿Borrar de este teléfono todas las misiones/);
+    await otherTab
+      .getByRole('heading', { name: 'Te damos la bienvenida a Minga' })
+      .waitFor({ timeout: 20_000 });
+    await otherTab.close();
     // Only the new, empty database the setup screen opened; the app itself stays installed for offline use.
     expect(await mingaDatabases(page)).toEqual(['minga']);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);

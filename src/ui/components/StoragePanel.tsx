@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { APP_VERSION } from '../../pwa/version.ts';
 import { isIos, isStandalone } from '../../pwa/platform.ts';
 import { QUOTA_WARNING_RATIO, requestPersistence, type StorageInfo } from '../../pwa/storage.ts';
-import { BACKUP_REMINDER_DAYS, markBackedUp } from '../../storage/backupStatus.ts';
+import { BACKUP_REMINDER_DAYS } from '../../storage/backupStatus.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { useBackupStatus, useStorageInfo } from '../hooks/usePwa.ts';
 import { InstallHint } from './InstallHint.tsx';
@@ -41,11 +41,12 @@ function useBackupExport(onDone: () => void) {
     setBusy(true);
     setMessage(null);
     try {
-      // Loaded on demand: it opens every mission document, which the first screen never needs.
-      const { buildBackup } = await import('../../storage/backup.ts');
-      const backup = await buildBackup(APP_VERSION);
+      // Loaded on demand: it opens every mission document, which the first screen never needs. What the file
+      // holds is recorded, so removing this device's data later knows these changes are safe.
+      const { buildCoveredBackup, markCoveredBackup } = await import('../../storage/backupCoverage.ts');
+      const backup = await buildCoveredBackup(APP_VERSION);
       downloadBlob(backup.blob, backup.fileName);
-      await markBackedUp();
+      await markCoveredBackup(backup);
       setMessage({ ok: true, file: backup.fileName });
       onDone();
     } catch (error) {
