@@ -29,8 +29,9 @@ try {
       `p95 ${fieldApp.keystrokeToDiskMs.p95.toFixed(1)} ms (target ≤ 50)`,
   );
   console.info(
-    `Lighthouse mobile: cold score ${lighthouse.coldScore}, LCP ${lighthouse.coldLcpMs} ms · ` +
-      `warm score ${lighthouse.warmScore}, LCP ${lighthouse.warmLcpMs} ms (targets: score ≥ 95, warm LCP ≤ 1000 ms)`,
+    `Lighthouse mobile, medians of ${lighthouse.coldScores.length} runs: cold score ${lighthouse.coldScore} ` +
+      `(${lighthouse.coldScores.join(', ')}), LCP ${lighthouse.coldLcpMs} ms · warm score ${lighthouse.warmScore} ` +
+      `(${lighthouse.warmScores.join(', ')}), LCP ${lighthouse.warmLcpMs} ms (targets: score ≥ 95, warm LCP ≤ 1000 ms)`,
   );
   const week = sync.weekOfWork;
   console.info(

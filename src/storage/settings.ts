@@ -31,3 +31,8 @@ export async function loadLanguage(): Promise<Language | null> {
 export async function saveLanguage(language: Language): Promise<void> {
   await getDb().settings.put({ key: 'language', value: language });
 }
+
+/** Whether this device holds any mission document: a new phone has none, and nothing to rebuild a list from. */
+export async function holdsMissionDocuments(): Promise<boolean> {
+  return (await getDb().docs.limit(1).count()) > 0;
+}

@@ -6,49 +6,10 @@
 import { getDb } from './db.ts';
 import { closeAllMissions } from './docStore.ts';
 import { closeAllReviews } from './reviewStore.ts';
+import { announce } from './removalChannel.ts';
 
-/**
- * Other tabs of the app hear of the removal. Left open, they would keep syncing and bring missions back; their
- * open databases would also block the deletion. So they close everything when it starts, and start afresh
- * (reload) once it is over — not before, or reloading would open the databases again.
- */
-const CHANNEL = 'minga-device';
-type RemovalMessage = 'removing' | 'removed';
-/** If the removing tab is closed halfway, the others still start afresh. */
-const RELOAD_ANYWAY_MS = 30_000;
-
-/** Every channel object of the page hears the page's own messages: this tab's mark lets it ignore them. */
-const THIS_TAB = crypto.randomUUID();
-
-function announce(kind: RemovalMessage): void {
-  if (typeof BroadcastChannel === 'undefined') return;
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage({ kind, tab: THIS_TAB });
-  channel.close();
-}
-
-/** In every tab: when another tab removes this device's data, let go of it, then `restart` once it is gone. */
-export function followDeviceDataRemoval(restart: () => void): () => void {
-  if (typeof BroadcastChannel === 'undefined') return () => undefined;
-  const channel = new BroadcastChannel(CHANNEL);
-  let fallback: ReturnType<typeof setTimeout> | null = null;
-  channel.onmessage = (event: MessageEvent<{ kind?: RemovalMessage; tab?: string }>) => {
-    const { kind, tab } = event.data ?? {};
-    if (tab === THIS_TAB) return;
-    if (kind === 'removing' && fallback === null) {
-      fallback = setTimeout(restart, RELOAD_ANYWAY_MS);
-      void releaseEverything().catch((error: unknown) =>
-        console.warn('could not close the databases', error),
-      );
-    } else if (kind === 'removed') {
-      if (fallback !== null) clearTimeout(fallback);
-      restart();
-    }
-  };
-  return () => channel.close();
-}
-
-async function releaseEverything(): Promise<void> {
+/** Closes every document and the database of this tab, so that a removal elsewhere is not blocked by them. */
+export async function releaseEverything(): Promise<void> {
   await closeAllReviews();
   await closeAllMissions();
   getDb().close();

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 import type { DeviceProfile, Language } from '../domain/model.ts';
-import { loadLanguage, loadProfile, saveLanguage } from '../storage/settings.ts';
+import { holdsMissionDocuments, loadLanguage, loadProfile, saveLanguage } from '../storage/settings.ts';
 import { I18nContext } from './i18n/context.tsx';
 import { detectLanguage, translator } from './i18n/translate.ts';
 import { AppContext } from './appContext.ts';
@@ -39,10 +39,11 @@ export function App() {
       setLanguageState(savedLanguage ?? detectLanguage(navigator.languages));
       setProfile(savedProfile);
     });
-    // Mission documents (and Yjs) load once the first screen is up: the list itself reads Dexie only.
+    // Mission documents (and Yjs) load once the first screen is up: the list itself reads Dexie only. A new
+    // phone holds none, so its first visit does not parse them for nothing.
     whenIdle(() =>
-      import('../storage/commands.ts')
-        .then((commands) => commands.ensureProjections())
+      holdsMissionDocuments()
+        .then(async (holds) => holds && (await import('../storage/commands.ts')).ensureProjections())
         .catch((error: unknown) => console.warn('projection rebuild failed', error)),
     );
   }, []);
