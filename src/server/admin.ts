@@ -18,9 +18,17 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** `token revoke <token>` takes the token as it is, even one issued earlier that starts with '-'. */
+function revokeArgs(argv: string[]): string[] {
+  const [group, command, arg, ...rest] = argv;
+  return group === 'token' && command === 'revoke' && arg?.startsWith('-') && arg !== '--'
+    ? [group, command, '--', arg, ...rest]
+    : argv;
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: revokeArgs(argv),
     allowPositionals: true,
     options: {
       role: { type: 'string' },

@@ -60,11 +60,22 @@ export function openDatabase(dataDir: string): DatabaseSync {
   return db;
 }
 
+/**
+ * 256 random bits, base64url. One that starts with '-' would read as an option on a command line (`token revoke
+ * -x…`), so such draws are discarded.
+ */
+export function newTokenSecret(): string {
+  for (;;) {
+    const token = randomBytes(32).toString('base64url');
+    if (!token.startsWith('-')) return token;
+  }
+}
+
 export function createToken(
   db: DatabaseSync,
   input: { role: Role; name: string; missions?: readonly string[] },
 ): { id: string; token: string } {
-  const token = randomBytes(32).toString('base64url');
+  const token = newTokenSecret();
   const id = randomUUID();
   db.exec('BEGIN');
   try {

@@ -1,9 +1,9 @@
 // Tokens and memberships behind one async interface: in the SQLite file, or in PostgreSQL for scale-out.
 import type { DatabaseSync } from 'node:sqlite';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import * as sqlite from './db.ts';
-import { hashToken, type Role, type TokenRow } from './db.ts';
+import { hashToken, newTokenSecret, type Role, type TokenRow } from './db.ts';
 import { transaction } from './transaction.ts';
 
 export interface TokenStore {
@@ -56,7 +56,7 @@ export function postgresTokenStore(pool: pg.Pool, schema: string): TokenStore {
   const columns = 'id, name, role, created_at, revoked_at';
   const store: TokenStore = {
     async create(input) {
-      const token = randomBytes(32).toString('base64url');
+      const token = newTokenSecret();
       const id = randomUUID();
       await transaction(pool, async (client) => {
         await client.query(

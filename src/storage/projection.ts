@@ -113,6 +113,8 @@ export function scheduleProjection(id: MissionId, source: ProjectionSource): voi
     id,
     setTimeout(() => {
       timers.delete(id);
+      // Closed on purpose (this device's data being removed): nothing to list any more.
+      if (db.hasBeenClosed()) return;
       writeProjection(id, source, db).catch((error: unknown) => console.warn('projection failed', error));
     }, DEBOUNCE_MS),
   );
