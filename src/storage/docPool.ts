@@ -28,6 +28,8 @@ interface Entry<T> {
 export class DocPool<K, T> {
   private readonly options: DocPoolOptions<K, T>;
   private readonly open = new Map<K, Entry<T>>();
+  /** Documents being closed: one acquired again meanwhile loads only once its old copy is gone. */
+  private readonly closing = new Map<K, Promise<void>>();
   private readonly observers = new Set<DocObserver<T>>();
 
   constructor(options: DocPoolOptions<K, T>) {
@@ -37,11 +39,16 @@ export class DocPool<K, T> {
   acquire(key: K): Promise<T> {
     let entry = this.open.get(key);
     if (!entry) {
+      // Reopened while its old copy still closes: the sync layer would see the new copy while it still holds
+      // the old one's provider, and never attach it. Waiting keeps one copy per document at a time.
+      const previous = this.closing.get(key) ?? Promise.resolve();
       entry = {
-        opened: this.options.load(key).then((doc) => {
-          this.observers.forEach((observer) => observer.opened(doc));
-          return doc;
-        }),
+        opened: previous
+          .then(() => this.options.load(key))
+          .then((doc) => {
+            this.observers.forEach((observer) => observer.opened(doc));
+            return doc;
+          }),
         users: 0,
         closeTimer: null,
       };
@@ -63,7 +70,7 @@ export class DocPool<K, T> {
     entry.closeTimer = setTimeout(() => {
       if (entry.users > 0) return;
       this.open.delete(key);
-      void entry.opened.then((doc) => this.close(doc));
+      this.closeEntry(key, entry);
     }, this.options.lingerMs ?? LINGER_MS);
   }
 
@@ -77,9 +84,20 @@ export class DocPool<K, T> {
 
   /** For tests and the benchmark: close every document now, after their writes are on disk. */
   async closeAll(): Promise<void> {
-    const entries = [...this.open.values()];
+    const entries = [...this.open];
     this.open.clear();
-    await Promise.all(entries.map((entry) => entry.opened.then((doc) => this.close(doc))));
+    await Promise.all(entries.map(([key, entry]) => this.closeEntry(key, entry)));
+  }
+
+  private closeEntry(key: K, entry: Entry<T>): Promise<void> {
+    const closed = entry.opened
+      .then((doc) => this.close(doc))
+      .catch((error: unknown) => console.warn('closing a document failed', error))
+      .finally(() => {
+        if (this.closing.get(key) === closed) this.closing.delete(key);
+      });
+    this.closing.set(key, closed);
+    return closed;
   }
 
   private async close(doc: T): Promise<void> {
