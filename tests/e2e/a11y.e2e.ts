@@ -1,9 +1,9 @@
 // Every screen of the field app at 360×640: WCAG 2.2 AA (axe-core) and touch targets of at least 44 px.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, PHONE } from './support/browser.ts';
 import { startBuiltApp, type BuiltApp } from './support/server.ts';
-import { axeViolations, smallTargets } from './support/a11y.ts';
+import { expectAccessible } from './support/a11y.ts';
 import { FieldApp } from './pages/fieldApp.ts';
 
 let app: BuiltApp;
@@ -24,37 +24,31 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function expectAccessible(screen: string) {
-  const violations = await axeViolations(page);
-  const small = await smallTargets(page);
-  expect({ screen, violations, small }).toEqual({ screen, violations: [], small: [] });
-}
-
 describe('accessibility of every screen at a phone viewport (es)', () => {
   it('first-run setup', async () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Español' }).click();
-    await expectAccessible('setup');
+    await expectAccessible(page, 'setup');
   });
 
   it('mission list and mission form', async () => {
     await ui.setUp('es', 'Jordi Vila');
-    await expectAccessible('list (empty)');
+    await expectAccessible(page, 'list (empty)');
     await ui.link('missions.new').first().click();
     await ui.label('missions.field.title').waitFor();
-    await expectAccessible('mission form');
+    await expectAccessible(page, 'mission form');
     await ui.label('missions.field.title').fill('Plan costero de Jaramijó');
     await ui.label('missions.field.hostCanton').selectOption('EC1321');
     await ui.label('missions.field.startDate').fill('2017-03-01');
     await ui.label('missions.field.endDate').fill('2017-02-01');
     await ui.button('action.save').click();
     await page.getByText(ui.t('validation.endBeforeStart')).waitFor();
-    await expectAccessible('mission form with errors');
+    await expectAccessible(page, 'mission form with errors');
     await ui.label('missions.field.endDate').fill('2017-03-14');
     await ui.button('action.save').click();
     await page.getByRole('heading', { name: 'Plan costero de Jaramijó' }).waitFor();
     missionUrl = new URL(page.url()).pathname;
-    await expectAccessible('mission overview');
+    await expectAccessible(page, 'mission overview');
   });
 
   it('assessment form with a sector and a building inspection', async () => {
@@ -62,7 +56,7 @@ describe('accessibility of every screen at a phone viewport (es)', () => {
     await ui.label('assessments.field.title').waitFor();
     await ui.label('assessments.addSector').selectOption('wash');
     await page.getByLabel(ui.t('assessments.includeInspection')).check();
-    await expectAccessible('assessment form');
+    await expectAccessible(page, 'assessment form');
   });
 
   it('note, action and trash screens, and the tabs', async () => {
@@ -70,17 +64,17 @@ describe('accessibility of every screen at a phone viewport (es)', () => {
     await ui.label('note.text').waitFor();
     await page.keyboard.type('Visita al malecón.');
     await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
-    await expectAccessible('note');
+    await expectAccessible(page, 'note');
     await page.goto(`${app.url}${missionUrl}/actions/new`);
     await ui.label('actionItem.activity').waitFor();
-    await expectAccessible('action form');
+    await expectAccessible(page, 'action form');
     for (const tab of ['assessments', 'notes', 'actions', 'trash']) {
       await page.goto(`${app.url}${missionUrl}/${tab}`);
       await page.locator('main h1, main h2').first().waitFor();
-      await expectAccessible(`tab ${tab}`);
+      await expectAccessible(page, `tab ${tab}`);
     }
     await page.goto(`${app.url}/settings`);
     await page.locator('main h1').waitFor();
-    await expectAccessible('settings');
+    await expectAccessible(page, 'settings');
   });
 });

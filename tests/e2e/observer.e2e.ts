@@ -1,13 +1,13 @@
 // An observer reads a technician's mission in real Chromium against the real sync server: the mission and its
 // note arrive, every screen says why nothing can be changed, no control would write, and nothing waits to sync.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, PHONE } from './support/browser.ts';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
-import { axeViolations, smallTargets } from './support/a11y.ts';
+import { expectAccessible } from './support/a11y.ts';
+import { createMission, joinByInvite as joinPhone, type Device } from './support/devices.ts';
 import { FieldApp } from './pages/fieldApp.ts';
 import type { MessageKey } from '../../src/ui/i18n/catalog.ts';
-import { syncScreens } from '../../src/ui/i18n/messages/syncScreens.ts';
 
 const NOTE = 'Reunión con el GAD de Pedernales: el agua llega dos días por semana.';
 
@@ -16,32 +16,13 @@ let browser: Browser;
 let missionId = '';
 let noteUrl = '';
 
-interface Device {
-  context: BrowserContext;
-  page: Page;
-  ui: FieldApp;
-}
-
 let technician: Device;
 let observer: Device;
 /** Every sync state the observer's screens showed, in the status bar or a mission header, on any page load. */
 const observerSyncStates = new Set<string>();
 
-/** Signs a fresh phone in by its invite link and fills in the first-run profile. */
-async function joinByInvite(token: string, name: string, watch?: (context: BrowserContext) => Promise<void>) {
-  const context = await browser.newContext({ ...PHONE, locale: 'es-EC' });
-  await watch?.(context);
-  const page = await context.newPage();
-  const ui = new FieldApp(page, 'es');
-  await page.goto(`${app.url}/join#token=${token}`);
-  await page.getByRole('link', { name: syncScreens.es['join.toSetup'] }).click();
-  await page.getByRole('button', { name: ui.t('settings.languageName.es') }).click();
-  await ui.label('settings.name').fill(name);
-  await ui.label('settings.institution').fill('Diputació de Barcelona');
-  await ui.button('action.save').click();
-  await page.getByRole('heading', { level: 1, name: ui.t('app.name') }).waitFor();
-  return { context, page, ui };
-}
+const joinByInvite = (token: string, name: string, prepare?: (context: BrowserContext) => Promise<void>) =>
+  joinPhone(browser, app.url, token, name, { prepare });
 
 /** Reports each sync state shown (and each one replaced) to the test, across reloads and navigations. */
 async function recordSyncStates(context: BrowserContext) {
@@ -94,12 +75,6 @@ const NOTE_EDITS = {
   labels: ['photos.take', 'photos.choose', 'note.links.add'] as MessageKey[],
 };
 
-async function expectAccessible(page: Page, screen: string) {
-  const violations = await axeViolations(page);
-  const small = await smallTargets(page);
-  expect({ screen, violations, small }).toEqual({ screen, violations: [], small: [] });
-}
-
 beforeAll(async () => {
   app = await startSyncApp();
   browser = await launchChromium();
@@ -113,13 +88,11 @@ describe('an observer assigned to a mission reads it and is offered no change', 
   it('a technician creates a mission with a note and it reaches the server', async () => {
     technician = await joinByInvite(app.token('technician', 'Anna'), 'Anna Puig');
     const { page, ui } = technician;
-    await ui.link('missions.new').click();
-    await ui.label('missions.field.title').fill('Agua para Pedernales');
-    await ui.label('missions.field.hostCanton').selectOption('EC1317');
-    await ui.label('missions.field.startDate').fill('2016-05-02');
-    await ui.button('action.save').click();
-    await page.getByRole('heading', { name: 'Agua para Pedernales' }).waitFor();
-    missionId = new URL(page.url()).pathname.split('/')[2]!;
+    missionId = await createMission(technician, {
+      title: 'Agua para Pedernales',
+      canton: 'EC1317',
+      startDate: '2016-05-02',
+    });
     await ui.link('mission.newNote').click();
     await ui.label('note.text').waitFor();
     await page.keyboard.type(NOTE);

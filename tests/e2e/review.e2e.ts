@@ -1,45 +1,30 @@
 // A mission's review across devices, in real Chromium against the real sync server: the coordinator approves and
 // comments on a technician's note; the technician's phone shows it read-only, and still does offline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Language } from '../../src/domain/model.ts';
 import { reviewMessages } from '../../src/ui/i18n/messages/review.ts';
-import { syncScreens } from '../../src/ui/i18n/messages/syncScreens.ts';
-import { FieldApp } from './pages/fieldApp.ts';
-import { axeViolations, smallTargets } from './support/a11y.ts';
-import { launchChromium, PHONE } from './support/browser.ts';
+import { expectAccessible } from './support/a11y.ts';
+import { createMission, joinByInvite, type Device } from './support/devices.ts';
+import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
 
 let app: SyncApp;
 let browser: Browser;
 
-interface Device {
-  context: BrowserContext;
-  page: Page;
-  ui: FieldApp;
+interface ReviewDevice extends Device {
   review: (typeof reviewMessages)[Language];
 }
 
-async function device(token: string, name: string, lang: Language): Promise<Device> {
-  const context = await browser.newContext({ ...PHONE, locale: lang === 'ca' ? 'ca-ES' : 'es-EC' });
-  const page = await context.newPage();
-  const ui = new FieldApp(page, lang);
-  await page.goto(`${app.url}/join#token=${token}`);
-  await page.getByRole('link', { name: syncScreens[lang]['join.toSetup'] }).click();
-  await ui.setUp(lang, name);
-  return { context, page, ui, review: reviewMessages[lang] };
+async function device(token: string, name: string, lang: Language): Promise<ReviewDevice> {
+  const joined = await joinByInvite(browser, app.url, token, name, { lang });
+  return { ...joined, review: reviewMessages[lang] };
 }
 
-const reviewSection = (d: Device) => d.page.getByRole('region', { name: d.review['review.heading'] });
+const reviewSection = (d: ReviewDevice) => d.page.getByRole('region', { name: d.review['review.heading'] });
 
-async function expectAccessible(page: Page, screen: string) {
-  const violations = await axeViolations(page);
-  const small = await smallTargets(page);
-  expect({ screen, violations, small }).toEqual({ screen, violations: [], small: [] });
-}
-
-let phone: Device;
-let coordinator: Device;
+let phone: ReviewDevice;
+let coordinator: ReviewDevice;
 let missionId = '';
 let noteId = '';
 
@@ -56,13 +41,11 @@ describe('a mission’s review, written by the coordinator and read on the techn
   it('the technician’s phone creates a mission with a note and syncs it', async () => {
     phone = await device(app.token('technician', 'Anna'), 'Anna Puig', 'es');
     const { page, ui } = phone;
-    await ui.link('missions.new').first().click();
-    await ui.label('missions.field.title').fill('Agua potable en Jama');
-    await ui.label('missions.field.hostCanton').selectOption('EC1320');
-    await ui.label('missions.field.startDate').fill('2016-06-01');
-    await ui.button('action.save').click();
-    await page.getByRole('heading', { name: 'Agua potable en Jama' }).waitFor();
-    missionId = new URL(page.url()).pathname.split('/')[2]!;
+    missionId = await createMission(phone, {
+      title: 'Agua potable en Jama',
+      canton: 'EC1320',
+      startDate: '2016-06-01',
+    });
     await ui.link('mission.newNote').click();
     await ui.label('note.text').waitFor();
     await page.keyboard.type('Pozo contaminado en el barrio Eloy Alfaro.');

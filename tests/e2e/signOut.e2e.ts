@@ -2,42 +2,23 @@
 // it — and the phone starts again as a new one, offline too, while the server keeps the missions.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, PHONE } from './support/browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
-import { axeViolations, smallTargets } from './support/a11y.ts';
-import { FieldApp } from './pages/fieldApp.ts';
+import { expectAccessible } from './support/a11y.ts';
+import { createMission as createPhoneMission, joinByInvite, type Device } from './support/devices.ts';
 import { syncScreens } from '../../src/ui/i18n/messages/syncScreens.ts';
 
 const t = syncScreens.es;
 let app: SyncApp;
 let browser: Browser;
 
-interface Device {
-  context: BrowserContext;
-  page: Page;
-  ui: FieldApp;
-}
+const device = (token: string, name: string) => joinByInvite(browser, app.url, token, name);
 
-async function device(token: string, name: string): Promise<Device> {
-  const context = await browser.newContext({ ...PHONE, locale: 'es-EC' });
-  const page = await context.newPage();
-  const ui = new FieldApp(page, 'es');
-  await page.goto(`${app.url}/join#token=${token}`);
-  await page.getByRole('link', { name: t['join.toSetup'] }).click();
-  await ui.setUp('es', name);
-  return { context, page, ui };
-}
-
-async function createMission({ page, ui }: Device, title: string): Promise<string> {
-  await ui.link('missions.new').first().click();
-  await ui.label('missions.field.title').fill(title);
-  await ui.label('missions.field.hostCanton').selectOption('EC1320');
-  await ui.label('missions.field.startDate').fill('2016-06-01');
-  await ui.button('action.save').click();
-  await page.getByRole('heading', { name: title }).waitFor();
-  await page.locator('.statusbar [data-sync-state="upToDate"]').waitFor({ timeout: 15_000 });
-  return new URL(page.url()).pathname.split('/')[2]!;
+async function createMission(phone: Device, title: string): Promise<string> {
+  const id = await createPhoneMission(phone, { title, canton: 'EC1320', startDate: '2016-06-01' });
+  await phone.page.locator('.statusbar [data-sync-state="upToDate"]').waitFor({ timeout: 15_000 });
+  return id;
 }
 
 /** Databases named as Minga names them: `minga` (Dexie) and one per document. */
@@ -48,11 +29,6 @@ function mingaDatabases(page: Page): Promise<string[]> {
       .filter((name) => /^(minga$|mission:|review:|programme:)/.test(name))
       .sort(),
   );
-}
-
-async function expectAccessible(page: Page, screen: string) {
-  const [violations, small] = [await axeViolations(page), await smallTargets(page)];
-  expect({ screen, violations, small }).toEqual({ screen, violations: [], small: [] });
 }
 
 function button(page: Page, name: string) {

@@ -1,11 +1,11 @@
 // Merge later: two phones and a coordinator against the real sync server, in real Chromium. Both phones
 // go offline, edit the same note and different fields of the same assessment, add photos, and reconnect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, PHONE } from './support/browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
-import { FieldApp, makeJpeg } from './pages/fieldApp.ts';
-import { syncScreens } from '../../src/ui/i18n/messages/syncScreens.ts';
+import { createMission, joinByInvite, type Device } from './support/devices.ts';
+import { makeJpeg } from './pages/fieldApp.ts';
 
 let app: SyncApp;
 let browser: Browser;
@@ -13,21 +13,7 @@ let missionId = '';
 let noteUrl = '';
 let assessmentUrl = '';
 
-interface Device {
-  context: BrowserContext;
-  page: Page;
-  ui: FieldApp;
-}
-
-async function device(token: string, name: string): Promise<Device> {
-  const context = await browser.newContext({ ...PHONE, locale: 'es-EC' });
-  const page = await context.newPage();
-  const ui = new FieldApp(page, 'es');
-  await page.goto(`${app.url}/join#token=${token}`);
-  await page.getByRole('link', { name: syncScreens.es['join.toSetup'] }).click();
-  await ui.setUp('es', name);
-  return { context, page, ui };
-}
+const device = (token: string, name: string) => joinByInvite(browser, app.url, token, name);
 
 /** Waits for the status bar's sync chip to reach a state. */
 async function syncState(page: Page, state: string) {
@@ -52,13 +38,11 @@ describe('two phones offline, then merged, and the coordinator sees it all', () 
   it('phone A signs in by invite link, creates a mission, a note and an assessment online', async () => {
     phoneA = await device(app.token('technician', 'Anna'), 'Anna Puig');
     const { page, ui } = phoneA;
-    await ui.link('missions.new').first().click();
-    await ui.label('missions.field.title').fill('Reconstrucción de Jama');
-    await ui.label('missions.field.hostCanton').selectOption('EC1320');
-    await ui.label('missions.field.startDate').fill('2016-06-01');
-    await ui.button('action.save').click();
-    await page.getByRole('heading', { name: 'Reconstrucción de Jama' }).waitFor();
-    missionId = new URL(page.url()).pathname.split('/')[2]!;
+    missionId = await createMission(phoneA, {
+      title: 'Reconstrucción de Jama',
+      canton: 'EC1320',
+      startDate: '2016-06-01',
+    });
     await page.goto(`${app.url}/missions/${missionId}/assessments/new`);
     await ui.label('assessments.field.title').fill('Barrio El Matal');
     await ui.button('action.save').click();

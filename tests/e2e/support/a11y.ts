@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -65,4 +66,11 @@ export async function smallTargets(page: Page): Promise<string[]> {
     });
     return small;
   });
+}
+
+/** No axe violation and no touch target under 44 px on the page now; `screen` names it in a failure. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = await axeViolations(page);
+  const small = await smallTargets(page);
+  expect({ screen, violations, small }).toEqual({ screen, violations: [], small: [] });
 }

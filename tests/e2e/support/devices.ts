@@ -1,0 +1,57 @@
+// Phones for the sync tests: a fresh browser context signed in by its invite link, and a mission made on it.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Language } from '../../../src/domain/model.ts';
+import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
+import { FieldApp } from '../pages/fieldApp.ts';
+import { PHONE } from './browser.ts';
+
+export interface Device {
+  context: BrowserContext;
+  page: Page;
+  ui: FieldApp;
+}
+
+export interface JoinOptions {
+  lang?: Language;
+  /** Runs on the new context before its first page opens (init scripts, listeners). */
+  prepare?: (context: BrowserContext) => Promise<void>;
+}
+
+/**
+ * Signs a fresh phone in by its invite link and fills in the first-run profile. Waits for the app's heading,
+ * not for "New mission": an observer's list offers none.
+ */
+export async function joinByInvite(
+  browser: Browser,
+  appUrl: string,
+  token: string,
+  name: string,
+  { lang = 'es', prepare }: JoinOptions = {},
+): Promise<Device> {
+  const context = await browser.newContext({ ...PHONE, locale: lang === 'ca' ? 'ca-ES' : 'es-EC' });
+  await prepare?.(context);
+  const page = await context.newPage();
+  const ui = new FieldApp(page, lang);
+  await page.goto(`${appUrl}/join#token=${token}`);
+  await page.getByRole('link', { name: syncScreens[lang]['join.toSetup'] }).click();
+  await page.getByRole('button', { name: ui.t(`settings.languageName.${lang}`) }).click();
+  await ui.label('settings.name').fill(name);
+  await ui.label('settings.institution').fill('Ajuntament de Barcelona');
+  await ui.button('action.save').click();
+  await page.getByRole('heading', { level: 1, name: ui.t('app.name') }).waitFor();
+  return { context, page, ui };
+}
+
+/** Creates a mission from the list and returns its id once its screen is up. */
+export async function createMission(
+  { page, ui }: Device,
+  mission: { title: string; canton: string; startDate: string },
+): Promise<string> {
+  await ui.link('missions.new').first().click();
+  await ui.label('missions.field.title').fill(mission.title);
+  await ui.label('missions.field.hostCanton').selectOption(mission.canton);
+  await ui.label('missions.field.startDate').fill(mission.startDate);
+  await ui.button('action.save').click();
+  await page.getByRole('heading', { name: mission.title }).waitFor();
+  return new URL(page.url()).pathname.split('/')[2]!;
+}
