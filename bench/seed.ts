@@ -4,7 +4,7 @@ import { createMission, createRecord, type Stamp } from '../src/storage/missionD
 import { SECTORS } from '../src/domain/codes.ts';
 import type { PhotoRef } from '../src/domain/model.ts';
 
-const stamp: Stamp = { actor: { name: 'Bench' }, now: '2016-05-01T12:00:00.000Z' };
+const stamp: Stamp = { actor: { name: 'Bench', device: 'bench-device' }, now: '2016-05-01T12:00:00.000Z' };
 const SENTENCE =
   'Reunión con el equipo técnico del GAD municipal sobre el plan de reconstrucción y la gestión del riesgo costero. ';
 
@@ -31,7 +31,7 @@ export function seedMission(
       doc,
       'note',
       crypto.randomUUID(),
-      { text: `${i}. ${SENTENCE.repeat(3)}`, tags: ['reunión'], photos: photos[i] ? [photos[i]] : [] },
+      { text: `${i}. ${SENTENCE.repeat(3)}`, tags: ['reunión'], photos: photos[i] ? [photos[i]!] : [] },
       { ...stamp, now: createdAt },
     );
   }
@@ -47,7 +47,7 @@ export function seedMission(
         canton: 'EC1317',
         sectors: SECTORS.slice(0, 3).map((sector, k) => ({
           sector,
-          severity: ((i + k) % 5) + 1,
+          severity: (((i + k) % 5) + 1) as 1 | 2 | 3 | 4 | 5,
           affected: 100,
           inNeed: 50,
           notes: '',

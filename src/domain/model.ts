@@ -1,21 +1,31 @@
-// The records a mission holds, as the app reads them. Stored shape: see src/storage/missionDoc.ts.
-import type {
-  ActionStatus,
-  DamageGrade,
-  Method,
-  MissionStatus,
-  Placard,
-  Sector,
-  SendaiPriority,
-  Severity,
-  StructureType,
-  TeamRole,
-  Theme,
-} from './codes.ts';
-import type { ActionId, AssessmentId, MissionId, NoteId, Sha256 } from './ids.ts';
+// The records a mission holds, as the app reads them: their fields come from the record schema (schema/records.ts).
+import type { TeamRole } from './codes.ts';
+import type { ActionId, AssessmentId, MissionId, NoteId } from './ids.ts';
+import type { ValuesOf } from './schema/fields.ts';
+import type { ACTION_FIELDS, ASSESSMENT_FIELDS, MISSION_FIELDS, NOTE_FIELDS } from './schema/records.ts';
 
-/** Bumped when the stored shape changes; readers refuse to rewrite records of a newer version. */
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION } from './schema/records.ts';
+
+/** One value of a field that two devices changed at once (M2): who wrote it, when, from which device. */
+export interface ConflictValue {
+  value: unknown;
+  at: string;
+  by: string;
+  device: string;
+}
+
+/** What reading a record through the schema found, by field path ("title", "sectors.health.severity"). */
+export interface FieldMarks {
+  /** Fields with values written concurrently on two devices, the shown one first. */
+  conflicts: Readonly<Record<string, readonly ConflictValue[]>>;
+  /** Fields whose stored value is not one the schema accepts: shown as invalid, read as their default. */
+  invalid: Readonly<Record<string, unknown>>;
+}
+
+export const NO_MARKS: FieldMarks = Object.freeze({
+  conflicts: Object.freeze({}),
+  invalid: Object.freeze({}),
+});
 
 export interface RecordMeta {
   schema: number;
@@ -25,120 +35,34 @@ export interface RecordMeta {
   updatedBy: string;
   /** Soft delete: the record stays so a concurrent edit is never lost, and can be restored. */
   deletedAt: string | null;
+  /** Who deleted it (not who edited it last); null when not deleted. */
+  deletedBy: string | null;
+  marks: FieldMarks;
 }
 
-export interface TeamMember {
-  name: string;
-  institution: string;
-  role: TeamRole;
-}
+export type MissionFields = ValuesOf<typeof MISSION_FIELDS>;
+export type AssessmentFields = ValuesOf<typeof ASSESSMENT_FIELDS>;
+export type NoteFields = ValuesOf<typeof NOTE_FIELDS>;
+export type ActionFields = ValuesOf<typeof ACTION_FIELDS>;
 
-export interface Mission extends RecordMeta {
-  id: MissionId;
-  title: string;
-  torReference: string;
-  torText: string;
-  hostCanton: string;
-  themes: Theme[];
-  team: TeamMember[];
-  startDate: string;
-  endDate: string;
-  remoteSupportEnd: string;
-  objectives: string;
-  status: MissionStatus;
-  /** SDG goals ("11") or targets ("11.5"). */
-  sdgs: string[];
-  sendai: SendaiPriority[];
-}
+export type Mission = RecordMeta & { id: MissionId } & MissionFields;
+export type Assessment = RecordMeta & { id: AssessmentId } & AssessmentFields;
+export type Note = RecordMeta & { id: NoteId } & NoteFields;
+export type ActionItem = RecordMeta & { id: ActionId } & ActionFields;
 
-export interface GeoPoint {
-  lat: number;
-  lon: number;
-  /** Metres, as the device reported it. */
-  accuracy: number;
-  capturedAt: string;
-}
-
-export interface PhotoRef {
-  sha256: Sha256;
-  mime: string;
-  bytes: number;
-  width: number;
-  height: number;
-  takenAt: string;
-  /** Present only when the technician chose to keep the location with the photo. */
-  location: GeoPoint | null;
-}
-
-export interface SectorEntry {
-  sector: Sector;
-  severity: Severity;
-  affected: number | null;
-  inNeed: number | null;
-  notes: string;
-}
-
-export interface AffectedBreakdown {
-  women: number | null;
-  men: number | null;
-  children: number | null;
-  elderly: number | null;
-}
-
-export interface BuildingInspection {
-  placard: Placard | null;
-  damageGrade: DamageGrade | null;
-  structureType: StructureType | null;
-  use: string;
-  storeys: number | null;
-  occupants: number | null;
-}
-
-export interface Assessment extends RecordMeta {
-  id: AssessmentId;
-  title: string;
-  date: string;
-  method: Method;
-  informantRole: string;
-  siteReason: string;
-  canton: string;
-  parish: string;
-  gps: GeoPoint | null;
-  sectors: SectorEntry[];
-  breakdown: AffectedBreakdown;
-  /** Ranked, most important first, at most three. */
-  priorities: string[];
-  gaps: string;
-  recommendations: string;
-  inspection: BuildingInspection | null;
-  photos: PhotoRef[];
-}
-
-export type LinkTarget = { kind: 'assessment'; id: AssessmentId } | { kind: 'action'; id: ActionId };
-
-export interface Note extends RecordMeta {
-  id: NoteId;
-  text: string;
-  tags: string[];
-  gps: GeoPoint | null;
-  photos: PhotoRef[];
-  links: LinkTarget[];
-}
-
-export interface ActionItem extends RecordMeta {
-  id: ActionId;
-  activity: string;
-  responsible: string;
-  dueDate: string;
-  status: ActionStatus;
-  torProduct: string;
-}
+export type TeamMember = MissionFields['team'][number];
+export type GeoPoint = NonNullable<AssessmentFields['gps']>;
+export type PhotoRef = AssessmentFields['photos'][number];
+export type SectorEntry = AssessmentFields['sectors'][number];
+export type AffectedBreakdown = AssessmentFields['breakdown'];
+export type BuildingInspection = NonNullable<AssessmentFields['inspection']>;
+export type LinkTarget = NoteFields['links'][number];
 
 export interface DeviceProfile {
   name: string;
   institution: string;
   role: TeamRole;
-  /** Stable per device, written as createdBy / updatedBy. */
+  /** Stable per device, written with every change beside the person's name. */
   deviceId: string;
 }
 

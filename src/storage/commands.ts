@@ -15,8 +15,11 @@ import * as missionDoc from './missionDoc.ts';
 import { flushProjection } from './projection.ts';
 import { getDb } from './db.ts';
 
-export function stampFor(profile: Pick<DeviceProfile, 'name'>, now = new Date()): missionDoc.Stamp {
-  return { actor: { name: profile.name }, now: now.toISOString() };
+export function stampFor(
+  profile: Pick<DeviceProfile, 'name' | 'deviceId'>,
+  now = new Date(),
+): missionDoc.Stamp {
+  return { actor: { name: profile.name, device: profile.deviceId }, now: now.toISOString() };
 }
 
 /** Creates a mission and waits until it is on disk and in the list. */
@@ -44,16 +47,16 @@ export function updateMission(
   mission: OpenMission,
   patch: Partial<MissionDraft>,
   profile: DeviceProfile,
-  /** The values the form started from: list fields then write only the user's additions and removals. */
+  /** The values the form started from: only what the user changed since is written (docs/merge.md M11). */
   base?: Partial<MissionDraft>,
 ): void {
   missionDoc.updateMission(mission.doc, patch, stampFor(profile), base);
 }
 
-export function createRecord(
+export function createRecord<K extends RecordKind>(
   mission: OpenMission,
-  kind: RecordKind,
-  fields: Record<string, unknown>,
+  kind: K,
+  fields: Partial<missionDoc.FieldsOf[K]>,
   profile: DeviceProfile,
 ): string {
   const id = newId<string>();
@@ -61,14 +64,14 @@ export function createRecord(
   return id;
 }
 
-export function updateRecord(
+export function updateRecord<K extends RecordKind>(
   mission: OpenMission,
-  kind: RecordKind,
+  kind: K,
   id: string,
-  patch: Record<string, unknown>,
+  patch: Partial<missionDoc.FieldsOf[K]>,
   profile: DeviceProfile,
-  /** The values the form started from: list fields then write only the user's additions and removals. */
-  base?: object,
+  /** The values the form started from: only what the user changed since is written (docs/merge.md M11). */
+  base?: Partial<missionDoc.FieldsOf[K]>,
 ): void {
   missionDoc.updateRecord(mission.doc, kind, id, patch, stampFor(profile), base);
 }
@@ -92,8 +95,7 @@ export function restoreRecord(
 }
 
 export function setMissionDeleted(mission: OpenMission, deleted: boolean, profile: DeviceProfile): void {
-  const stamp = stampFor(profile);
-  missionDoc.updateMission(mission.doc, { deletedAt: deleted ? stamp.now : null }, stamp);
+  missionDoc.setMissionDeleted(mission.doc, deleted, stampFor(profile));
 }
 
 /** Rebuilds list rows that are missing or older than their document on disk (a reload came before the

@@ -1,20 +1,32 @@
 // The layout of one mission's Y.Doc and the commands that change it. The only writer of mission content.
+//
+//   mission       Y.Map: the mission record
+//   assessments   Y.Map: id → Y.Map (an assessment record)
+//   notes         Y.Map: id → Y.Map
+//   actions       Y.Map: id → Y.Map
+//
+// Inside each record, fields are laid out by records/layout.ts and merge by the rules of docs/merge.md.
 import * as Y from 'yjs';
 import { MingaError } from '../domain/errors.ts';
-import type { MissionId, RecordKind } from '../domain/ids.ts';
-import type { ActionItem, Assessment, Mission, Note } from '../domain/model.ts';
+import type { ActionId, AssessmentId, MissionId, NoteId, RecordKind } from '../domain/ids.ts';
+import type {
+  ActionFields,
+  ActionItem,
+  Assessment,
+  AssessmentFields,
+  Mission,
+  MissionFields,
+  Note,
+  NoteFields,
+} from '../domain/model.ts';
 import { SCHEMA_VERSION } from '../domain/model.ts';
 import { isNewerSchema } from '../domain/rules.ts';
-import { toAction, toAssessment, toMission, toNote } from './normalize.ts';
-import { toPlain, writeFields, type YRecord } from './yrecords.ts';
+import { RECORD_FIELDS, type SchemaKind } from '../domain/schema/records.ts';
+import { scanRecord as scan, type YRecord } from './records/layout.ts';
+import { readFields } from './records/read.ts';
+import { RecordWriter, type WriteStamp } from './records/write.ts';
 
-/** Fields kept as Y.Text so that two people's edits merge character by character. */
-export const LONG_TEXT_FIELDS = {
-  mission: ['torText', 'objectives'],
-  assessment: ['gaps', 'recommendations'],
-  note: ['text'],
-  action: [],
-} as const satisfies Record<RecordKind | 'mission', readonly string[]>;
+export type { YRecord };
 
 const ROOT: Record<RecordKind, string> = { assessment: 'assessments', note: 'notes', action: 'actions' };
 
@@ -23,11 +35,26 @@ export const LOCAL_ORIGIN = Symbol('minga-local');
 
 export interface Actor {
   name: string;
+  /** The device's stable id (DeviceProfile.deviceId). */
+  device: string;
 }
 
 export interface Stamp {
   actor: Actor;
   now: string;
+}
+
+export interface FieldsOf {
+  mission: MissionFields;
+  assessment: AssessmentFields;
+  note: NoteFields;
+  action: ActionFields;
+}
+
+export interface RecordOf {
+  assessment: Assessment;
+  note: Note;
+  action: ActionItem;
 }
 
 export function missionRoot(doc: Y.Doc): YRecord {
@@ -48,96 +75,137 @@ function assertWritable(map: YRecord): void {
   if (typeof schema === 'number' && isNewerSchema({ schema })) throw new MingaError('newerSchema');
 }
 
+const writeStamp = (stamp: Stamp): WriteStamp => ({
+  now: stamp.now,
+  by: stamp.actor.name,
+  device: stamp.actor.device,
+});
+
 export function readMission(doc: Y.Doc, id: MissionId): Mission | null {
   const root = missionRoot(doc);
-  return root.size === 0 ? null : toMission(id, toPlain(root));
+  return root.size === 0 ? null : ({ ...readFields(scan(root), RECORD_FIELDS.mission), id } as Mission);
 }
 
-export function readRecord(kind: 'assessment', map: YRecord, id: string): Assessment;
-export function readRecord(kind: 'note', map: YRecord, id: string): Note;
-export function readRecord(kind: 'action', map: YRecord, id: string): ActionItem;
-export function readRecord(kind: RecordKind, map: YRecord, id: string): Assessment | Note | ActionItem;
-export function readRecord(kind: RecordKind, map: YRecord, id: string): Assessment | Note | ActionItem {
-  const raw = toPlain(map);
-  if (kind === 'assessment') return toAssessment(id, raw);
-  if (kind === 'note') return toNote(id, raw);
-  return toAction(id, raw);
+export function readRecord<K extends RecordKind>(kind: K, map: YRecord, id: string): RecordOf[K] {
+  return { ...readFields(scan(map), RECORD_FIELDS[kind]), id } as unknown as RecordOf[K];
 }
 
-export function createMission(doc: Y.Doc, fields: Record<string, unknown>, stamp: Stamp): void {
+/** A stored entry read as a record; null when it is not a record at all (written by a broken device). */
+export function readEntry<K extends RecordKind>(kind: K, entry: unknown, id: string): RecordOf[K] | null {
+  return entry instanceof Y.Map ? readRecord(kind, entry as YRecord, id) : null;
+}
+
+function save<K extends SchemaKind>(
+  doc: Y.Doc,
+  map: YRecord,
+  kind: K,
+  mine: Partial<FieldsOf[K]>,
+  base: Partial<FieldsOf[K]> | null,
+  stamp: Stamp,
+): void {
+  const writer = new RecordWriter(doc, map, RECORD_FIELDS[kind], writeStamp(stamp));
+  if (writer.save(mine, base)) writer.touch();
+}
+
+function initialise(map: YRecord, kind: SchemaKind, stamp: Stamp): void {
+  map.set('schema', SCHEMA_VERSION);
+  map.set('createdAt', stamp.now);
+  map.set('createdBy', stamp.actor.name);
+  map.set('createdDevice', stamp.actor.device);
+  // Every long text exists from the start, so two devices never create the same one concurrently (M3).
+  for (const [name, field] of Object.entries(RECORD_FIELDS[kind])) {
+    if (field.kind === 'text') map.set(name, new Y.Text());
+  }
+}
+
+export function createMission(doc: Y.Doc, fields: Partial<MissionFields>, stamp: Stamp): void {
   doc.transact(() => {
     const root = missionRoot(doc);
-    writeFields(root, newMeta(stamp), []);
-    writeFields(root, fields, LONG_TEXT_FIELDS.mission);
+    initialise(root, 'mission', stamp);
+    save(doc, root, 'mission', fields, null, stamp);
   }, LOCAL_ORIGIN);
 }
 
-/** `base`: the values the editing form started from (see writeFields), so a colleague's list edits survive. */
-export function updateMission(doc: Y.Doc, patch: Record<string, unknown>, stamp: Stamp, base?: object): void {
+/** `base`: the values the editing form started from; only what the user changed since is written (M11). */
+export function updateMission(
+  doc: Y.Doc,
+  patch: Partial<MissionFields>,
+  stamp: Stamp,
+  base?: Partial<MissionFields>,
+): void {
   const root = missionRoot(doc);
   assertWritable(root);
-  doc.transact(() => {
-    if (writeFields(root, patch, LONG_TEXT_FIELDS.mission, base)) touch(root, stamp);
-  }, LOCAL_ORIGIN);
+  doc.transact(() => save(doc, root, 'mission', patch, base ?? null, stamp), LOCAL_ORIGIN);
 }
 
-export function createRecord(
+export function createRecord<K extends RecordKind>(
   doc: Y.Doc,
-  kind: RecordKind,
+  kind: K,
   id: string,
-  fields: Record<string, unknown>,
+  fields: Partial<FieldsOf[K]>,
   stamp: Stamp,
 ): void {
   doc.transact(() => {
     const map: YRecord = new Y.Map();
     recordsRoot(doc, kind).set(id, map);
-    writeFields(map, newMeta(stamp), []);
-    writeFields(map, fields, LONG_TEXT_FIELDS[kind]);
+    initialise(map, kind, stamp);
+    save(doc, map, kind, fields, null, stamp);
   }, LOCAL_ORIGIN);
 }
 
 function existing(doc: Y.Doc, kind: RecordKind, id: string): YRecord {
-  const map = recordsRoot(doc, kind).get(id);
-  if (!map) throw new MingaError('notFound');
-  assertWritable(map);
-  return map;
+  const map: unknown = recordsRoot(doc, kind).get(id);
+  if (!(map instanceof Y.Map)) throw new MingaError('notFound');
+  assertWritable(map as YRecord);
+  return map as YRecord;
 }
 
-export function updateRecord(
+export function updateRecord<K extends RecordKind>(
   doc: Y.Doc,
-  kind: RecordKind,
+  kind: K,
   id: string,
-  patch: Record<string, unknown>,
+  patch: Partial<FieldsOf[K]>,
   stamp: Stamp,
-  base?: object,
+  base?: Partial<FieldsOf[K]>,
 ): void {
   const map = existing(doc, kind, id);
+  doc.transact(() => save(doc, map, kind, patch, base ?? null, stamp), LOCAL_ORIGIN);
+}
+
+/** Settles a field two devices changed at once (M2): `path` as in FieldMarks, `value` the one to keep. */
+export function settleField(
+  doc: Y.Doc,
+  map: YRecord,
+  kind: SchemaKind,
+  path: string,
+  value: unknown,
+  stamp: Stamp,
+) {
+  assertWritable(map);
   doc.transact(() => {
-    if (writeFields(map, patch, LONG_TEXT_FIELDS[kind], base)) touch(map, stamp);
+    const writer = new RecordWriter(doc, map, RECORD_FIELDS[kind], writeStamp(stamp));
+    writer.writeRegister(path, value);
+    writer.touch();
+  }, LOCAL_ORIGIN);
+}
+
+function writeDeleted(doc: Y.Doc, map: YRecord, kind: SchemaKind, deleted: boolean, stamp: Stamp): void {
+  doc.transact(() => {
+    const writer = new RecordWriter(doc, map, RECORD_FIELDS[kind], writeStamp(stamp));
+    writer.writeRegister('deletedAt', deleted ? stamp.now : null);
+    writer.touch();
   }, LOCAL_ORIGIN);
 }
 
 /** Soft delete: the record stays in the document, so a concurrent edit to it is kept and it can be restored. */
 export function setDeleted(doc: Y.Doc, kind: RecordKind, id: string, deleted: boolean, stamp: Stamp): void {
-  const map = existing(doc, kind, id);
-  doc.transact(() => {
-    map.set('deletedAt', deleted ? stamp.now : null);
-    touch(map, stamp);
-  }, LOCAL_ORIGIN);
+  writeDeleted(doc, existing(doc, kind, id), kind, deleted, stamp);
 }
 
-function newMeta(stamp: Stamp): Record<string, unknown> {
-  return {
-    schema: SCHEMA_VERSION,
-    createdAt: stamp.now,
-    createdBy: stamp.actor.name,
-    updatedAt: stamp.now,
-    updatedBy: stamp.actor.name,
-    deletedAt: null,
-  };
+export function setMissionDeleted(doc: Y.Doc, deleted: boolean, stamp: Stamp): void {
+  const root = missionRoot(doc);
+  assertWritable(root);
+  writeDeleted(doc, root, 'mission', deleted, stamp);
 }
 
-function touch(map: YRecord, stamp: Stamp): void {
-  map.set('updatedAt', stamp.now);
-  map.set('updatedBy', stamp.actor.name);
-}
+export type { AssessmentId, NoteId, ActionId };

@@ -2,8 +2,8 @@
 import type * as Y from 'yjs';
 import type { MissionId, RecordKind } from '../domain/ids.ts';
 import type { ActionItem, Assessment, Mission, Note } from '../domain/model.ts';
-import { readMission, readRecord, recordsRoot, missionRoot } from './missionDoc.ts';
-import type { YRecord } from './yrecords.ts';
+import { readEntry, readMission, recordsRoot, missionRoot } from './missionDoc.ts';
+import type { YRecord } from './records/layout.ts';
 
 export interface MissionSnapshot {
   mission: Mission | null;
@@ -71,11 +71,15 @@ export class MissionView {
     const root = recordsRoot(this.doc, kind);
     if (stale === 'all') {
       cache.clear();
-      root.forEach((map, id) => cache.set(id, readRecord(kind, map, id)));
+      root.forEach((entry, id) => {
+        const record = readEntry(kind, entry, id);
+        if (record) cache.set(id, record);
+      });
     } else if (stale) {
       for (const id of stale) {
-        const map = root.get(id);
-        if (map) cache.set(id, readRecord(kind, map, id));
+        // An entry that is not a record (a broken device wrote it) is left out, never shown as a crash.
+        const record = readEntry(kind, root.get(id), id);
+        if (record) cache.set(id, record);
         else cache.delete(id);
       }
     }

@@ -29,7 +29,7 @@ function assertReviewer(role: AccountRole | null): void {
 export function setDecision(
   review: OpenReview,
   input: { decision: ReviewDecision; note: string },
-  profile: Pick<DeviceProfile, 'name'>,
+  profile: Pick<DeviceProfile, 'name' | 'deviceId'>,
   role: AccountRole | null,
 ): void {
   assertReviewer(role);
@@ -40,7 +40,7 @@ export function setDecision(
 export function addComment(
   review: OpenReview,
   input: { target: CommentTarget; text: string },
-  profile: Pick<DeviceProfile, 'name'>,
+  profile: Pick<DeviceProfile, 'name' | 'deviceId'>,
   role: AccountRole | null,
 ): CommentId {
   assertReviewer(role);
@@ -54,7 +54,7 @@ export function addComment(
 export function deleteComment(
   review: OpenReview,
   id: CommentId,
-  profile: Pick<DeviceProfile, 'name'>,
+  profile: Pick<DeviceProfile, 'name' | 'deviceId'>,
   role: AccountRole | null,
 ): void {
   assertReviewer(role);
@@ -64,7 +64,7 @@ export function deleteComment(
 export function restoreComment(
   review: OpenReview,
   id: CommentId,
-  profile: Pick<DeviceProfile, 'name'>,
+  profile: Pick<DeviceProfile, 'name' | 'deviceId'>,
   role: AccountRole | null,
 ): void {
   assertReviewer(role);

@@ -5,7 +5,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, PHONE } from './support/browser.ts';
 import { startBuiltApp, type BuiltApp } from './support/server.ts';
 import { FieldApp } from './pages/fieldApp.ts';
-import { createMission, createRecord } from '../../src/storage/missionDoc.ts';
+import { createMission, createRecord, recordsRoot } from '../../src/storage/missionDoc.ts';
+import { SCHEMA_VERSION } from '../../src/domain/model.ts';
 
 let app: BuiltApp;
 let browser: Browser;
@@ -79,19 +80,16 @@ describe('bad input and bad days (es)', () => {
 
   it('shows a record written by a newer version read-only, with its text', async () => {
     const doc = new Y.Doc();
-    const stamp = { actor: { name: 'Futuro' }, now: '2030-01-01T00:00:00.000Z' };
+    const stamp = { actor: { name: 'Futuro', device: 'device-Futuro' }, now: '2030-01-01T00:00:00.000Z' };
     createMission(
       doc,
       { title: 'Misión de una versión futura', hostCanton: 'EC1317', startDate: '2030-01-01' },
       stamp,
     );
-    createRecord(
-      doc,
-      'note',
-      'note-from-the-future',
-      { text: 'Escrita con un esquema nuevo.', schema: 2 },
-      stamp,
-    );
+    createRecord(doc, 'note', 'note-from-the-future', { text: 'Escrita con un esquema nuevo.' }, stamp);
+    recordsRoot(doc, 'note')
+      .get('note-from-the-future')!
+      .set('schema', SCHEMA_VERSION + 1);
     const id = 'a3c1f7e2-5b4d-4e8a-9c2f-1d0e6b7a8c93';
     const update = [...Y.encodeStateAsUpdate(doc)];
     await page.evaluate(

@@ -73,7 +73,7 @@ async function takePhoto(db: MingaDb): Promise<{ ref: PhotoRef; bytes: Uint8Arra
   await storePhoto(db, new Blob([bytes], { type: ref.mime }), ref);
   const open = await acquireMission(mission);
   try {
-    const stamp = { actor: { name: 'Ana' }, now: new Date().toISOString() };
+    const stamp = { actor: { name: 'Ana', device: 'device-Ana' }, now: new Date().toISOString() };
     createRecord(open.doc, 'note', randomUUID(), { text: 'crack in the wall', photos: [ref] }, stamp);
     await open.writer.whenIdle();
   } finally {
@@ -128,7 +128,7 @@ describe('blob upload queue', () => {
     await storePhoto(db, new Blob([bytes], { type: ref.mime }), ref);
     const open = await acquireMission(second);
     try {
-      const stamp = { actor: { name: 'Ana' }, now: new Date().toISOString() };
+      const stamp = { actor: { name: 'Ana', device: 'device-Ana' }, now: new Date().toISOString() };
       createRecord(open.doc, 'note', randomUUID(), { text: 'same crack', photos: [ref] }, stamp);
       await open.writer.whenIdle();
     } finally {

@@ -19,7 +19,10 @@ import { onSyncStatus, resetSyncStatus, syncStatus, type SyncStatus } from '../.
 import { connect, removeDir, startTestServer, waitFor, type Client, type TestServer } from './syncHarness.ts';
 
 const FAST_BACKOFF = { baseMs: 20, maxMs: 200, minMs: 10 };
-const stamp = (name: string) => ({ actor: { name }, now: new Date().toISOString() });
+const stamp = (name: string) => ({
+  actor: { name, device: `device-${name}` },
+  now: new Date().toISOString(),
+});
 
 let t: TestServer;
 const clients: Client[] = [];
@@ -155,11 +158,16 @@ describe('review documents on the sync connection', () => {
 
     connectivity.set({ online: false });
     await waitFor(() => syncStatus().kind === 'offline', 5000, 'offline');
-    setDecision(review, { decision: 'approved', note: '' }, { name: 'Laia' }, 'coordinator');
+    setDecision(
+      review,
+      { decision: 'approved', note: '' },
+      { name: 'Laia', deviceId: 'device-1' },
+      'coordinator',
+    );
     addComment(
       review,
       { target: { kind: 'mission', id }, text: 'Cerrar el informe.' },
-      { name: 'Laia' },
+      { name: 'Laia', deviceId: 'device-1' },
       'coordinator',
     );
     await review.writer.whenIdle();

@@ -1,6 +1,7 @@
 // The mission team: one row per technician (name, home institution, role), rows added and removed in place.
 import { TEAM_ROLES, type TeamRole } from '../../domain/codes.ts';
 import type { TeamMember } from '../../domain/model.ts';
+import { newId } from '../../domain/ids.ts';
 import type { FieldErrors } from '../../domain/validation.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { SelectField, TextField } from './fields.tsx';
@@ -19,7 +20,8 @@ export function TeamEditor({ members, onChange, errors, disabled = false }: Team
   const change = (index: number, patch: Partial<TeamMember>) =>
     onChange(members.map((member, i) => (i === index ? { ...member, ...patch } : member)));
   const remove = (index: number) => onChange(members.filter((_member, i) => i !== index));
-  const add = () => onChange([...members, { name: '', institution: '', role: 'technician' }]);
+  // Each row gets an id of its own, so two devices editing different rows both keep theirs (docs/merge.md M6).
+  const add = () => onChange([...members, { id: newId(), name: '', institution: '', role: 'technician' }]);
 
   return (
     <fieldset class="field team-editor">

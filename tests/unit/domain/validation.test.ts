@@ -13,7 +13,7 @@ const mission = (patch: Partial<MissionDraft> = {}): MissionDraft => ({
   torText: '',
   hostCanton: 'EC1317',
   themes: ['coastal_risk'],
-  team: [{ name: 'Anna Puig', institution: 'Ajuntament de Girona', role: 'lead' }],
+  team: [{ id: 'm1', name: 'Anna Puig', institution: 'Ajuntament de Girona', role: 'lead' }],
   startDate: '2017-03-01',
   endDate: '2017-03-14',
   remoteSupportEnd: '',
@@ -51,7 +51,7 @@ describe('validateMission', () => {
     [{ endDate: '2017-02-01' }, 'endDate', 'endBeforeStart'],
     [{ startDate: '2017-02-30' }, 'startDate', 'invalidDate'],
     [{ remoteSupportEnd: '2017-03-10' }, 'remoteSupportEnd', 'endBeforeStart'],
-    [{ team: [{ name: '', institution: '', role: 'lead' as const }] }, 'team.0.name', 'required'],
+    [{ team: [{ id: 'm1', name: '', institution: '', role: 'lead' as const }] }, 'team.0.name', 'required'],
   ])('%o → %s is %s', (patch, field, code) => {
     expect(validateMission(mission(patch))[field]).toBe(code);
   });

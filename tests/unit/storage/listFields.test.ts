@@ -10,14 +10,27 @@ import {
   updateRecord,
   type Stamp,
 } from '../../../src/storage/missionDoc.ts';
-import { writeFields } from '../../../src/storage/yrecords.ts';
+import { RecordWriter } from '../../../src/storage/records/write.ts';
+import { RECORD_FIELDS, type SchemaKind } from '../../../src/domain/schema/records.ts';
 import type { MissionId } from '../../../src/domain/ids.ts';
 import type { LinkTarget, SectorEntry } from '../../../src/domain/model.ts';
+import { SCHEMA_VERSION } from '../../../src/domain/model.ts';
 
 const ID = '5d1c0a7e-8f0b-4e7a-b1c2-3d4e5f60718a' as MissionId;
-const stamp = (name: string, now = '2024-03-01T00:00:00.000Z'): Stamp => ({ actor: { name }, now });
+const stamp = (name: string, now = '2024-03-01T00:00:00.000Z'): Stamp => ({
+  actor: { name, device: `device-${name}` },
+  now,
+});
 
 type Edit = (doc: Y.Doc) => void;
+
+/** Saves through the record writer directly; returns whether anything was written. */
+const writeFields = (map: Y.Map<unknown>, kind: SchemaKind, patch: object, base?: object): boolean =>
+  new RecordWriter(map.doc!, map, RECORD_FIELDS[kind], {
+    now: '2024-03-02T00:00:00.000Z',
+    by: 'Jordi',
+    device: 'device-Jordi',
+  }).save(patch as Record<string, unknown>, (base as Record<string, unknown>) ?? null);
 
 /**
  * Two phones start from the same document, edit it offline, then exchange their updates. Returns both phones
@@ -144,7 +157,8 @@ describe('list fields merged as sets', () => {
         ),
     );
     for (const doc of different) {
-      expect(assessment(doc).sectors).toEqual([sector('health', 3), sector('shelter', 4), sector('wash', 2)]);
+      // In the order they were entered; two added at once on different phones, by code.
+      expect(assessment(doc).sectors).toEqual([sector('wash', 2), sector('health', 3), sector('shelter', 4)]);
     }
 
     const same = editOfflineThenMerge(
@@ -163,7 +177,6 @@ describe('list fields merged as sets', () => {
     createRecord(doc, 'assessment', 'a1', { priorities: ['agua', 'techo'] }, stamp('Anna'));
     updateRecord(doc, 'assessment', 'a1', { priorities: ['techo', 'agua'] }, stamp('Anna'));
     expect(assessment(doc).priorities).toEqual(['techo', 'agua']);
-    expect(recordsRoot(doc, 'assessment').get('a1')!.get('priorities')).toEqual(['techo', 'agua']);
   });
 });
 
@@ -172,6 +185,7 @@ describe('lists written by an earlier version', () => {
   function legacyNote(doc: Y.Doc): void {
     createRecord(doc, 'note', 'n1', { text: 'Visita' }, stamp('Anna'));
     const map = recordsRoot(doc, 'note').get('n1')!;
+    map.set('schema', 1);
     map.set('tags', ['water', 'roads']);
     map.set('links', [{ kind: 'action', id: 'x1' }]);
   }
@@ -179,7 +193,7 @@ describe('lists written by an earlier version', () => {
   it('reads a plain array as before, and converts it on the first write without losing values', () => {
     const doc = new Y.Doc();
     legacyNote(doc);
-    expect(note(doc).tags).toEqual(['water', 'roads']);
+    expect(note(doc).tags).toEqual(['roads', 'water']);
     expect(note(doc).links).toEqual([{ kind: 'action', id: 'x1' }]);
 
     updateRecord(
@@ -189,8 +203,6 @@ describe('lists written by an earlier version', () => {
       { tags: ['water', 'roads', 'school'] },
       stamp('Jordi', '2024-04-01T00:00:00.000Z'),
     );
-    const map = recordsRoot(doc, 'note').get('n1')!;
-    expect(map.get('tags')).toBeInstanceOf(Y.Map);
     expect(note(doc)).toMatchObject({ tags: ['roads', 'school', 'water'], updatedBy: 'Jordi' });
     expect(note(doc).links).toEqual([{ kind: 'action', id: 'x1' }]);
   });
@@ -201,15 +213,14 @@ describe('lists written by an earlier version', () => {
     const legacy = [sector('wash', 3), sector('education', 2)];
     recordsRoot(doc, 'assessment').get('a1')!.set('sectors', legacy);
     updateRecord(doc, 'assessment', 'a1', { sectors: [...legacy, sector('cccm', 1)] }, stamp('Anna'));
-    expect(recordsRoot(doc, 'assessment').get('a1')!.get('sectors')).toBeInstanceOf(Y.Map);
-    expect(assessment(doc).sectors).toEqual([sector('cccm', 1), sector('education', 2), sector('wash', 3)]);
+    // In the order they were entered: the earlier version's first, then the new one.
+    expect(assessment(doc).sectors).toEqual([sector('wash', 3), sector('education', 2), sector('cccm', 1)]);
   });
 
   it('converting alone is not an edit: the record keeps who changed it last', () => {
     const doc = new Y.Doc();
     legacyNote(doc);
     updateRecord(doc, 'note', 'n1', { tags: ['roads', 'water'] }, stamp('Jordi', '2024-04-01T00:00:00.000Z'));
-    expect(recordsRoot(doc, 'note').get('n1')!.get('tags')).toBeInstanceOf(Y.Map);
     expect(note(doc)).toMatchObject({ tags: ['roads', 'water'], updatedBy: 'Anna' });
   });
 
@@ -225,23 +236,12 @@ describe('lists written by an earlier version', () => {
     for (const doc of docs) expect(note(doc).tags).toEqual(['bridge', 'water']);
   });
 
-  it('shows the previous version the values of a set, and reads back what it writes over one', () => {
+  it('marks what it writes with its schema version, so the earlier version shows it read-only', () => {
     const doc = new Y.Doc();
-    createRecord(doc, 'note', 'n1', { text: '', tags: ['water', 'school'] }, stamp('Anna'));
-    createRecord(doc, 'assessment', 'a1', { sectors: [sector('wash', 2)] }, stamp('Anna'));
-    // The previous version read any Y.Map field as the list of its values.
-    const previousRead = (value: unknown) => (value instanceof Y.Map ? [...value.values()] : value);
-    const tags = recordsRoot(doc, 'note').get('n1')!.get('tags');
-    expect((previousRead(tags) as string[]).sort()).toEqual(['school', 'water']);
-    expect(previousRead(recordsRoot(doc, 'assessment').get('a1')!.get('sectors'))).toEqual([
-      sector('wash', 2),
-    ]);
-
-    // …and wrote a changed list back whole, as an array: the next write here turns it into a set again.
-    recordsRoot(doc, 'note').get('n1')!.set('tags', ['water', 'school', 'roads']);
-    expect(note(doc).tags).toEqual(['water', 'school', 'roads']);
-    updateRecord(doc, 'note', 'n1', { tags: ['water', 'school', 'roads', 'bridge'] }, stamp('Anna'));
-    expect(note(doc).tags).toEqual(['bridge', 'roads', 'school', 'water']);
+    legacyNote(doc);
+    updateRecord(doc, 'note', 'n1', { tags: ['water', 'roads', 'school'] }, stamp('Jordi'));
+    expect(recordsRoot(doc, 'note').get('n1')!.get('schema')).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBeGreaterThan(1);
   });
 });
 
@@ -251,19 +251,21 @@ describe('writing a list that did not change', () => {
     const links = [
       { kind: 'assessment', id: 'a1' },
       { kind: 'action', id: 'x1' },
-    ];
+    ] as LinkTarget[];
     createRecord(doc, 'note', 'n1', { text: '', tags: ['water', 'school'], links }, stamp('Anna'));
     createMission(doc, { title: 'Jama', themes: ['governance'], sdgs: ['11'], sendai: [] }, stamp('Anna'));
     createRecord(doc, 'assessment', 'a1', { sectors: [sector('wash', 2)] }, stamp('Anna'));
     let updates = 0;
     doc.on('update', () => updates++);
     const noteMap = recordsRoot(doc, 'note').get('n1')!;
-    expect(writeFields(noteMap, { tags: ['school', 'water'], links: [...links].reverse() }, [])).toBe(false);
-    expect(writeFields(doc.getMap('mission'), { themes: ['governance'], sdgs: ['11'], sendai: [] }, [])).toBe(
+    expect(writeFields(noteMap, 'note', { tags: ['school', 'water'], links: [...links].reverse() })).toBe(
       false,
     );
+    expect(
+      writeFields(doc.getMap('mission'), 'mission', { themes: ['governance'], sdgs: ['11'], sendai: [] }),
+    ).toBe(false);
     const assessmentMap = recordsRoot(doc, 'assessment').get('a1')!;
-    expect(writeFields(assessmentMap, { sectors: [sector('wash', 2)] }, [])).toBe(false);
+    expect(writeFields(assessmentMap, 'assessment', { sectors: [sector('wash', 2)] })).toBe(false);
     updateRecord(doc, 'note', 'n1', { tags: note(doc).tags }, stamp('Jordi'));
     expect(updates).toBe(0);
     expect(note(doc).updatedBy).toBe('Anna');
@@ -327,7 +329,7 @@ describe('list fields written from a form that opened before a colleague’s edi
     createRecord(doc, 'note', 'n1', { text: '', tags: ['roads'] }, stamp('Anna'));
     updateRecord(doc, 'note', 'n1', { tags: ['roads', 'school'] }, stamp('Jordi'));
     const map = recordsRoot(doc, 'note').get('n1')!;
-    expect(writeFields(map, { tags: ['roads'] }, [], { tags: ['roads'] })).toBe(false);
+    expect(writeFields(map, 'note', { tags: ['roads'] }, { tags: ['roads'] })).toBe(false);
     expect(note(doc).tags).toEqual(['roads', 'school']);
   });
 });

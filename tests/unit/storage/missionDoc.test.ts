@@ -11,12 +11,14 @@ import {
   updateRecord,
   type Stamp,
 } from '../../../src/storage/missionDoc.ts';
-import { applyTextDiff } from '../../../src/storage/yrecords.ts';
-import type { MissionId } from '../../../src/domain/ids.ts';
+import type { MissionId, Sha256 } from '../../../src/domain/ids.ts';
 import { MingaError } from '../../../src/domain/errors.ts';
 
 const ID = '0b8f9c2e-3c1a-4c8e-9a51-2f0d8b1e4a11' as MissionId;
-const stamp = (name: string, now = '2024-01-01T00:00:00.000Z'): Stamp => ({ actor: { name }, now });
+const stamp = (name: string, now = '2024-01-01T00:00:00.000Z'): Stamp => ({
+  actor: { name, device: `device-${name}` },
+  now,
+});
 
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -104,33 +106,13 @@ describe('mission document', () => {
     const read = readRecord('assessment', map, 'x');
     expect(read.sectors).toEqual([{ sector: 'wash', severity: 1, affected: null, inNeed: null, notes: '' }]);
     expect(read.gps).toBeNull();
-  });
-});
-
-describe('applyTextDiff', () => {
-  // Seeded so a failure is reproducible.
-  let seed = 42;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const alphabet = 'abc ñé😀\n';
-  const randomText = (n: number) =>
-    Array.from({ length: n }, () => [...alphabet][Math.floor(random() * [...alphabet].length)]).join('');
-
-  it('turns any text into any other text', () => {
-    for (let i = 0; i < 300; i++) {
-      const doc = new Y.Doc();
-      const text = doc.getText('t');
-      const before = randomText(Math.floor(random() * 12));
-      const after = randomText(Math.floor(random() * 12));
-      text.insert(0, before);
-      applyTextDiff(text, after);
-      expect(text.toString()).toBe(after);
-    }
+    expect(read.marks.invalid).toMatchObject({ 'gps.lat': 'a', 'sectors.wash.severity': 9 });
   });
 });
 
 describe('photos as a set', () => {
   const photo = (sha: string, takenAt: string) => ({
-    sha256: sha.repeat(64).slice(0, 64),
+    sha256: sha.repeat(64).slice(0, 64) as Sha256,
     mime: 'image/jpeg',
     bytes: 1,
     width: 1,

@@ -26,7 +26,7 @@ const MISSION = '0b8f9c2e-3c1a-4c8e-9a51-2f0d8b1e4a11' as MissionId;
 const NOTE = '5d7e1f20-1b2c-4d3e-8f4a-5b6c7d8e9f00' as NoteId;
 const onMission: CommentTarget = { kind: 'mission', id: MISSION };
 const onNote: CommentTarget = { kind: 'note', id: NOTE };
-const stamp = (name: string, now: string): Stamp => ({ actor: { name }, now });
+const stamp = (name: string, now: string): Stamp => ({ actor: { name, device: `device-${name}` }, now });
 
 function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -93,7 +93,7 @@ describe('review document merges', () => {
     writeComment(a, 'c1' as CommentId, onMission, 'Revisar.', stamp('Laia', '2024-05-02T09:00:00.000Z'));
     sync(a, b);
     const review = { doc: a } as Parameters<typeof deleteComment>[0];
-    deleteComment(review, 'c1' as CommentId, { name: 'Laia' }, 'coordinator');
+    deleteComment(review, 'c1' as CommentId, { name: 'Laia', deviceId: 'device-1' }, 'coordinator');
     writeComment(b, 'c2' as CommentId, onMission, 'Otro.', stamp('Pere', '2024-05-02T09:30:00.000Z'));
     sync(a, b);
     const live = (doc: Y.Doc) =>
@@ -127,9 +127,9 @@ describe('reading what another device or version wrote', () => {
     commentsRoot(doc).get('c1')!.set('schema', 99);
     expect(readReview(doc).comments[0]).toMatchObject({ text: 'De una versión nueva.', schema: 99 });
     const review = { doc } as Parameters<typeof deleteComment>[0];
-    expect(() => deleteComment(review, 'c1' as CommentId, { name: 'Pere' }, 'coordinator')).toThrow(
-      new MingaError('newerSchema'),
-    );
+    expect(() =>
+      deleteComment(review, 'c1' as CommentId, { name: 'Pere', deviceId: 'device-1' }, 'coordinator'),
+    ).toThrow(new MingaError('newerSchema'));
     expect(readReview(doc).comments[0]?.deletedAt).toBeNull();
   });
 
@@ -157,7 +157,7 @@ describe('review storage', () => {
     setDbForTests(null);
   });
 
-  const coordinator = { name: 'Laia Ferrer' };
+  const coordinator = { name: 'Laia Ferrer', deviceId: 'device-1' };
 
   it('a reopened review holds the decision and the comments written before it was closed', async () => {
     const id = crypto.randomUUID() as MissionId;

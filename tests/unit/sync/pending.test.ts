@@ -47,7 +47,7 @@ describe('pending records', () => {
 });
 
 describe('pending records through the app commands', () => {
-  const stamp = { actor: { name: 'Anna' }, now: '2026-11-22T08:00:00.000Z' };
+  const stamp = { actor: { name: 'Anna', device: 'device-Anna' }, now: '2026-11-22T08:00:00.000Z' };
 
   it('counts a deletion of text, because every command stamps updatedAt', () => {
     const doc = new Y.Doc();
@@ -59,7 +59,7 @@ describe('pending records through the app commands', () => {
 
   it('counts a soft delete as one change to that record', () => {
     const doc = new Y.Doc();
-    createRecord(doc, 'action', 'a1', { title: 'Chlorinate the tank' }, stamp);
+    createRecord(doc, 'action', 'a1', { activity: 'Chlorinate the tank' }, stamp);
     createRecord(doc, 'assessment', 's1', { gaps: 'none' }, stamp);
     const acknowledged = Y.encodeStateVector(doc);
     setDeleted(doc, 'action', 'a1', true, stamp);

@@ -124,13 +124,13 @@ describe('ReviewSection', () => {
       setDecision(
         review,
         { decision: 'changesRequested', note: 'Completar el plan.' },
-        { name: 'Laia' },
+        { name: 'Laia', deviceId: 'device-1' },
         'coordinator',
       );
       addComment(
         review,
         { target: { kind: 'mission', id }, text: 'Ver el presupuesto.' },
-        { name: 'Laia' },
+        { name: 'Laia', deviceId: 'device-1' },
         'coordinator',
       );
       releaseReview(id);

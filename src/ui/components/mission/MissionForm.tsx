@@ -5,6 +5,7 @@ import { CANTONS, MISSION_STATUSES, SDGS, SENDAI_PRIORITIES, THEMES } from '../.
 import type { MissionStatus } from '../../../domain/codes.ts';
 import { MingaError, toMingaError } from '../../../domain/errors.ts';
 import type { DeviceProfile, Mission } from '../../../domain/model.ts';
+import { newId } from '../../../domain/ids.ts';
 import {
   hasErrors,
   validateMission,
@@ -31,7 +32,7 @@ export function emptyDraft(profile: DeviceProfile): MissionDraft {
     hostCanton: '',
     themes: [],
     // Whoever creates the mission is usually on it.
-    team: [{ name: profile.name, institution: profile.institution, role: profile.role }],
+    team: [{ id: newId(), name: profile.name, institution: profile.institution, role: profile.role }],
     startDate: '',
     endDate: '',
     remoteSupportEnd: '',

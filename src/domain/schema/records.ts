@@ -1,0 +1,208 @@
+// The record schema: every record kind of a mission and every field it holds, with its merge rule, validation and
+// default, declared once. The app reads and writes documents through it; the server can check them with it.
+import * as v from 'valibot';
+import {
+  ACTION_STATUSES,
+  DAMAGE_GRADES,
+  METHODS,
+  MISSION_STATUSES,
+  PLACARDS,
+  SECTORS,
+  SENDAI_PRIORITIES,
+  SEVERITIES,
+  STRUCTURE_TYPES,
+  TEAM_ROLES,
+  THEMES,
+} from '../codes.ts';
+import type { ActionId, AssessmentId, Sha256 } from '../ids.ts';
+import {
+  collection,
+  ranked,
+  register,
+  set,
+  struct,
+  text,
+  type RecordFields,
+  type ValueSchema,
+} from './fields.ts';
+import {
+  MAX_LONG_TEXT,
+  cantonOrEmpty,
+  codeOf,
+  count,
+  dateOrEmpty,
+  label,
+  latitude,
+  longitude,
+  metres,
+  optionalCodeOf,
+  rowId,
+  sdgCode,
+  sha256,
+  shortText,
+  timestamp,
+} from './values.ts';
+
+/** Bumped when the stored layout changes; a record of a newer version is shown read-only, never rewritten. */
+export const SCHEMA_VERSION = 2;
+
+// A fixed locale, so every device sorts alike; numeric, so SDG "2" comes before "11" and "11" before "11.5".
+const collator = new Intl.Collator('en', { numeric: true });
+const byText = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+const inListOrder =
+  <T>(list: readonly T[]) =>
+  (a: T, b: T): number =>
+    list.indexOf(a) - list.indexOf(b);
+
+const geoFields = {
+  lat: register(latitude, 0),
+  lon: register(longitude, 0),
+  /** Metres, as the device reported it. */
+  accuracy: register(metres, 0),
+  capturedAt: register(timestamp, ''),
+};
+
+const geoPoint = v.object({
+  lat: latitude,
+  lon: longitude,
+  accuracy: metres,
+  capturedAt: timestamp,
+});
+
+/** Photos never change once taken: a photo is one immutable entry of a set, keyed by its hash. */
+const photoRef = v.object({
+  sha256: v.pipe(
+    sha256,
+    v.transform((s) => s as Sha256),
+  ),
+  mime: v.pipe(v.string(), v.regex(/^image\/[a-z0-9.+-]{1,40}$/)),
+  bytes: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  width: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  height: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  takenAt: timestamp,
+  /** Present only when the technician chose to keep the location with the photo. */
+  location: v.nullable(geoPoint),
+}) satisfies ValueSchema<unknown>;
+
+const linkTarget = v.variant('kind', [
+  v.object({
+    kind: v.literal('assessment'),
+    id: v.pipe(
+      rowId,
+      v.transform((s) => s as AssessmentId),
+    ),
+  }),
+  v.object({
+    kind: v.literal('action'),
+    id: v.pipe(
+      rowId,
+      v.transform((s) => s as ActionId),
+    ),
+  }),
+]);
+
+const photos = set(
+  photoRef,
+  (p) => p.sha256,
+  (a, b) => a.takenAt.localeCompare(b.takenAt) || byText(a.sha256, b.sha256),
+);
+
+export const MISSION_FIELDS = {
+  title: register(shortText(), '', { required: true }),
+  torReference: register(shortText(), ''),
+  torText: text(MAX_LONG_TEXT),
+  hostCanton: register(cantonOrEmpty, '', { required: true }),
+  themes: set(codeOf(THEMES), (t) => t, inListOrder(THEMES)),
+  team: collection({
+    keyField: 'id',
+    key: rowId,
+    fields: {
+      name: register(shortText(), '', { required: true }),
+      institution: register(shortText(), ''),
+      role: register(codeOf(TEAM_ROLES), 'technician'),
+    },
+    max: 50,
+  }),
+  startDate: register(dateOrEmpty, '', { required: true }),
+  endDate: register(dateOrEmpty, ''),
+  remoteSupportEnd: register(dateOrEmpty, ''),
+  objectives: text(MAX_LONG_TEXT),
+  status: register(codeOf(MISSION_STATUSES), 1),
+  /** SDG goals ("11") or targets ("11.5"). */
+  sdgs: set(sdgCode, (s) => s, byText),
+  sendai: set(codeOf(SENDAI_PRIORITIES), (s) => s, inListOrder(SENDAI_PRIORITIES)),
+} as const satisfies RecordFields;
+
+export const ASSESSMENT_FIELDS = {
+  title: register(shortText(), '', { required: true }),
+  date: register(dateOrEmpty, '', { required: true }),
+  method: register(codeOf(METHODS), 'kii'),
+  informantRole: register(shortText(), ''),
+  siteReason: register(shortText(MAX_LONG_TEXT), ''),
+  canton: register(cantonOrEmpty, '', { required: true }),
+  parish: register(shortText(), ''),
+  gps: struct(geoFields, { nullable: true }),
+  sectors: collection({
+    keyField: 'sector',
+    key: codeOf(SECTORS),
+    fields: {
+      severity: register(codeOf(SEVERITIES), 1),
+      affected: register(count, null),
+      inNeed: register(count, null),
+      notes: register(shortText(MAX_LONG_TEXT), ''),
+    },
+    max: SECTORS.length,
+  }),
+  breakdown: struct({
+    women: register(count, null),
+    men: register(count, null),
+    children: register(count, null),
+    elderly: register(count, null),
+  }),
+  /** Ranked, most important first. */
+  priorities: ranked(label, 3),
+  gaps: text(MAX_LONG_TEXT),
+  recommendations: text(MAX_LONG_TEXT),
+  inspection: struct(
+    {
+      placard: register(optionalCodeOf(PLACARDS), null),
+      damageGrade: register(optionalCodeOf(DAMAGE_GRADES), null),
+      structureType: register(optionalCodeOf(STRUCTURE_TYPES), null),
+      use: register(shortText(), ''),
+      storeys: register(count, null),
+      occupants: register(count, null),
+    },
+    { nullable: true },
+  ),
+  photos,
+} as const satisfies RecordFields;
+
+export const NOTE_FIELDS = {
+  text: text(MAX_LONG_TEXT),
+  tags: set(label, (t) => t, byText),
+  gps: struct(geoFields, { nullable: true }),
+  photos,
+  links: set(
+    linkTarget,
+    (l) => `${l.kind}:${l.id}`,
+    (a, b) => byText(`${a.kind}:${a.id}`, `${b.kind}:${b.id}`),
+  ),
+} as const satisfies RecordFields;
+
+export const ACTION_FIELDS = {
+  activity: register(shortText(), '', { required: true }),
+  responsible: register(shortText(), ''),
+  dueDate: register(dateOrEmpty, ''),
+  status: register(codeOf(ACTION_STATUSES), 'planned'),
+  torProduct: register(shortText(), ''),
+} as const satisfies RecordFields;
+
+/** Every kind of record a mission document holds, by the name the storage layer knows it by. */
+export const RECORD_FIELDS = {
+  mission: MISSION_FIELDS,
+  assessment: ASSESSMENT_FIELDS,
+  note: NOTE_FIELDS,
+  action: ACTION_FIELDS,
+} as const;
+
+export type SchemaKind = keyof typeof RECORD_FIELDS;

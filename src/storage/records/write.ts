@@ -1,0 +1,267 @@
+// Writes a record's fields as a three-way merge from the values a form started with (M11): a field the user did not
+// change is never written, a long text is merged against its starting text, lists write only additions and removals.
+import * as Y from 'yjs';
+import type {
+  CollectionField,
+  RankedField,
+  RecordFields,
+  RegisterField,
+  SetField,
+  StructField,
+} from '../../domain/schema/fields.ts';
+import { SCHEMA_VERSION } from '../../domain/schema/records.ts';
+import { mergeText, textEdits } from '../../domain/textMerge.ts';
+import {
+  childPath,
+  memberKey,
+  nextWriteId,
+  registerKey,
+  removedKey,
+  scanRecord,
+  segment,
+  type RecordScan,
+  type YRecord,
+} from './layout.ts';
+import { ORDER, UPDATED, legacyKeys, parseWrite, readFields } from './read.ts';
+
+/** Who writes, and when by their device's clock: recorded with every value (M12). */
+export interface WriteStamp {
+  now: string;
+  by: string;
+  device: string;
+}
+
+/** Stands for "no value to compare with": a field that must be written whatever it holds now. */
+const NEVER = Symbol('never');
+type Compared = unknown;
+
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || (a !== NEVER && b !== NEVER && JSON.stringify(a) === JSON.stringify(b));
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asObject = (value: unknown): Record<string, unknown> | null =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+
+export class RecordWriter {
+  private readonly scan: RecordScan;
+  private readonly current: Record<string, unknown> & { marks: { conflicts: object; invalid: object } };
+  private readonly at: number;
+  private readonly doc: Y.Doc;
+  private readonly map: YRecord;
+  private readonly fields: RecordFields;
+  private readonly stamp: WriteStamp;
+  changed = false;
+
+  constructor(doc: Y.Doc, map: YRecord, fields: RecordFields, stamp: WriteStamp) {
+    this.doc = doc;
+    this.map = map;
+    this.fields = fields;
+    this.stamp = stamp;
+    this.scan = scanRecord(map);
+    this.current = readFields(this.scan, fields);
+    this.at = Date.parse(stamp.now);
+  }
+
+  /** Replaces every write of `path` this device has seen with one of its own (M1). */
+  writeRegister(path: string, value: unknown): void {
+    for (const write of this.scan.writes.get(path) ?? []) this.map.delete(write.key);
+    const key = registerKey(path, nextWriteId(this.doc));
+    const raw = { v: value, at: this.at, by: this.stamp.by, dev: this.stamp.device };
+    this.map.set(key, raw);
+    this.scan.writes.set(path, [{ key, raw }]);
+    this.changed = true;
+  }
+
+  private marked(path: string): boolean {
+    return path in this.current.marks.conflicts || path in this.current.marks.invalid;
+  }
+
+  /** Three-way: written only when the user changed it and it does not already hold that value cleanly. */
+  private register(path: string, mine: unknown, from: Compared, now: Compared): boolean {
+    if (same(mine, from)) return false;
+    if (same(mine, now) && !this.marked(path)) return false;
+    this.writeRegister(path, mine);
+    return true;
+  }
+
+  private text(name: string, mine: string, from: Compared): void {
+    const stored = this.map.get(name);
+    const current = stored instanceof Y.Text ? stored.toString() : typeof stored === 'string' ? stored : '';
+    const base = typeof from === 'string' ? from : current;
+    if (mine === base) return;
+    const target = mergeText(base, mine, current);
+    if (!(stored instanceof Y.Text)) {
+      this.map.set(name, new Y.Text(target));
+      this.changed = true;
+      return;
+    }
+    for (const edit of textEdits(current, target)) {
+      if (edit.remove > 0) stored.delete(edit.index, edit.remove);
+      if (edit.insert !== '') stored.insert(edit.index, edit.insert);
+      this.changed = true;
+    }
+  }
+
+  private addMember(path: string, member: string, value: unknown): void {
+    this.map.delete(removedKey(path, member));
+    this.map.set(memberKey(path, member), value);
+    this.changed = true;
+  }
+
+  private removeMember(path: string, member: string, inLegacy: boolean): void {
+    if (this.map.has(memberKey(path, member))) this.map.delete(memberKey(path, member));
+    if (inLegacy) this.map.set(removedKey(path, member), true);
+    this.changed = true;
+  }
+
+  private set(path: string, field: SetField, mine: unknown[], from: unknown[], now: unknown[]): void {
+    const byKey = (items: unknown[]) => new Map(items.map((item) => [field.keyOf(item), item]));
+    const [mineBy, fromBy, nowBy] = [byKey(mine), byKey(from), byKey(now)];
+    for (const [key, item] of mineBy) {
+      if (fromBy.has(key) && same(fromBy.get(key), item)) continue;
+      if (nowBy.has(key) && same(nowBy.get(key), item)) continue;
+      this.addMember(path, key, JSON.parse(JSON.stringify(item)));
+    }
+    const legacy = legacyKeys(field, this.scan.plain.get(path));
+    for (const key of fromBy.keys()) {
+      if (!mineBy.has(key) && nowBy.has(key)) this.removeMember(path, key, legacy.has(key));
+    }
+  }
+
+  private struct(path: string, field: StructField, mine: unknown, from: Compared, now: Compared): void {
+    const mineObj = asObject(mine);
+    let fromObj = asObject(from);
+    if (field.nullable) {
+      this.register(
+        path,
+        mineObj !== null,
+        from === NEVER ? NEVER : fromObj !== null,
+        asObject(now) !== null,
+      );
+      if (mineObj === null) return;
+    }
+    // Switched on (or created): every value is written, so none left from an earlier time shows through.
+    if (from === NEVER || fromObj === null) fromObj = null;
+    const nowObj = asObject(now);
+    for (const name of Object.keys(field.fields)) {
+      this.register(
+        childPath(path, name),
+        mineObj?.[name],
+        fromObj ? fromObj[name] : NEVER,
+        nowObj ? nowObj[name] : NEVER,
+      );
+    }
+  }
+
+  /** The highest order any member of a list holds, so that an addition goes after everything seen (M6). */
+  private maxOrder(path: string, members: number): number {
+    let max = members;
+    for (const [written, writes] of this.scan.writes) {
+      if (!written.startsWith(`${path}.`) || !written.endsWith(`.${ORDER}`)) continue;
+      for (const write of writes) {
+        const value = parseWrite(write).value;
+        if (typeof value === 'number' && Number.isFinite(value)) max = Math.max(max, value);
+      }
+    }
+    return max;
+  }
+
+  private collection(
+    path: string,
+    field: CollectionField,
+    mine: unknown[],
+    from: unknown[],
+    now: unknown[],
+  ): void {
+    const keyOf = (item: unknown) => String(asObject(item)?.[field.keyField] ?? '');
+    const byKey = (items: unknown[]) => new Map(items.map((item) => [keyOf(item), asObject(item) ?? {}]));
+    const [mineBy, fromBy, nowBy] = [byKey(mine), byKey(from), byKey(now)];
+    let order = this.maxOrder(path, nowBy.size);
+    for (const [key, item] of mineBy) {
+      const at = childPath(path, segment(key));
+      const started = fromBy.get(key);
+      const stored = nowBy.get(key);
+      let wrote = false;
+      const valueIn = (record: Record<string, unknown> | undefined, name: string) =>
+        record ? record[name] : NEVER;
+      for (const name of Object.keys(field.fields)) {
+        wrote =
+          this.register(childPath(at, name), item[name], valueIn(started, name), valueIn(stored, name)) ||
+          wrote;
+      }
+      if (!started) {
+        this.addMember(path, key, true);
+        this.writeRegister(childPath(at, ORDER), ++order);
+      } else if (wrote) {
+        // An edit of a member outlives a concurrent removal of it: the membership is written anew (M7).
+        this.addMember(path, key, true);
+      }
+    }
+    const legacy = legacyKeys(field, this.scan.plain.get(path));
+    for (const key of fromBy.keys()) {
+      if (!mineBy.has(key) && nowBy.has(key)) this.removeMember(path, key, legacy.has(key));
+    }
+  }
+
+  private ranked(path: string, field: RankedField, mine: string[], from: string[], now: string[]): void {
+    const kept = (list: string[], other: string[]) => list.filter((item) => other.includes(item));
+    const reordered = mine.some((item) => !from.includes(item)) || !same(kept(mine, from), kept(from, mine));
+    const legacy = legacyKeys(field, this.scan.plain.get(path));
+    for (const item of from) {
+      if (!mine.includes(item) && now.includes(item)) this.removeMember(path, item, legacy.has(item));
+    }
+    mine.forEach((item, index) => {
+      if (!from.includes(item) && !now.includes(item)) this.addMember(path, item, true);
+      // A new ranking is written whole: each member's rank is a register of its own (M8).
+      if (reordered) this.register(childPath(path, segment(item), ORDER), index + 1, NEVER, NEVER);
+    });
+  }
+
+  /** Saves `mine` against `base` (the values the form started from), or against what is stored when none. */
+  save(mine: Readonly<Record<string, unknown>>, base: Readonly<Record<string, unknown>> | null): boolean {
+    for (const [name, value] of Object.entries(mine)) {
+      const field = this.fields[name];
+      if (value === undefined || !field) continue;
+      const now = this.current[name];
+      const from = base && name in base ? base[name] : now;
+      switch (field.kind) {
+        case 'register':
+          this.register(name, value, from, now);
+          break;
+        case 'text':
+          this.text(name, String(value), from);
+          break;
+        case 'set':
+          this.set(name, field, asList(value), asList(from), asList(now));
+          break;
+        case 'struct':
+          this.struct(name, field, value, from, now);
+          break;
+        case 'collection':
+          this.collection(name, field, asList(value), asList(from), asList(now));
+          break;
+        case 'ranked':
+          this.ranked(
+            name,
+            field,
+            asList(value) as string[],
+            asList(from) as string[],
+            asList(now) as string[],
+          );
+          break;
+      }
+    }
+    return this.changed;
+  }
+
+  /** Records who changed the record and when, and that it is now in this version's layout. */
+  touch(): void {
+    this.writeRegister(UPDATED, null);
+    const schema = this.map.get('schema');
+    if (typeof schema !== 'number' || schema < SCHEMA_VERSION) this.map.set('schema', SCHEMA_VERSION);
+  }
+}
+
+export type { RegisterField };
