@@ -1,4 +1,5 @@
 // Named commands the UI calls to change data; screens never touch Y.Docs or Dexie tables directly.
+import * as Y from 'yjs';
 import type { MissionId, RecordKind } from '../domain/ids.ts';
 import { newId } from '../domain/ids.ts';
 import { MingaError, toMingaError } from '../domain/errors.ts';
@@ -50,7 +51,8 @@ export function updateMission(
   /** The values the form started from: only what the user changed since is written (docs/merge.md M11). */
   base?: Partial<MissionDraft>,
 ): void {
-  missionDoc.updateMission(mission.doc, patch, stampFor(profile), base);
+  if (base) missionDoc.saveFromForm(mission.doc, 'mission', mission.id, patch, base, stampFor(profile));
+  else missionDoc.updateMission(mission.doc, patch, stampFor(profile));
 }
 
 export function createRecord<K extends RecordKind>(
@@ -70,10 +72,34 @@ export function updateRecord<K extends RecordKind>(
   id: string,
   patch: Partial<missionDoc.FieldsOf[K]>,
   profile: DeviceProfile,
-  /** The values the form started from: only what the user changed since is written (docs/merge.md M11). */
+  /**
+   * The values the form started from: only what the user changed since is written, and a colleague's value
+   * written meanwhile to a field the user changed too is kept beside theirs (docs/merge.md M11, M2).
+   */
   base?: Partial<missionDoc.FieldsOf[K]>,
 ): void {
-  missionDoc.updateRecord(mission.doc, kind, id, patch, stampFor(profile), base);
+  if (base) missionDoc.saveFromForm(mission.doc, kind, id, patch, base, stampFor(profile));
+  else missionDoc.updateRecord(mission.doc, kind, id, patch, stampFor(profile));
+}
+
+/**
+ * Settles a field: keeps `value` (one of the values two devices wrote at once, or a field's default in place of
+ * an invalid value) and replaces every other value of it (docs/merge.md M2, M10). `path` as in FieldMarks.
+ */
+export function settleConflict(
+  mission: OpenMission,
+  kind: 'mission' | RecordKind,
+  id: string,
+  path: string,
+  value: unknown,
+  profile: DeviceProfile,
+): void {
+  const map: unknown =
+    kind === 'mission'
+      ? missionDoc.missionRoot(mission.doc)
+      : missionDoc.recordsRoot(mission.doc, kind).get(id);
+  if (!(map instanceof Y.Map)) throw new MingaError('notFound');
+  missionDoc.settleField(mission.doc, map as missionDoc.YRecord, kind, path, value, stampFor(profile));
 }
 
 export function deleteRecord(
