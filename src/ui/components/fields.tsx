@@ -3,12 +3,15 @@ import type { ComponentChildren, JSX } from 'preact';
 import { useId } from 'preact/hooks';
 import type { ValidationCode } from '../../domain/validation.ts';
 import { useI18n } from '../i18n/context.tsx';
+import { FieldNotes, useHasNotes } from './marks/FieldNotes.tsx';
 
 interface FieldProps {
   label: string;
   error?: ValidationCode | undefined;
   hint?: string;
   optional?: boolean;
+  /** The field's path in its record ("title", "sectors.health.severity"): its marks are shown beside it. */
+  path?: string;
 }
 
 function FieldShell(props: FieldProps & { id: string; children: ComponentChildren }) {
@@ -30,12 +33,17 @@ function FieldShell(props: FieldProps & { id: string; children: ComponentChildre
           {t(`validation.${props.error}`)}
         </p>
       )}
+      {props.path !== undefined && <FieldNotes paths={[props.path]} id={`${props.id}-marks`} />}
     </div>
   );
 }
 
-function describedBy(id: string, props: FieldProps): string | undefined {
-  const ids = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean);
+function describedBy(id: string, props: FieldProps, noted = false): string | undefined {
+  const ids = [
+    props.hint ? `${id}-hint` : '',
+    noted ? `${id}-marks` : '',
+    props.error ? `${id}-error` : '',
+  ].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -52,6 +60,7 @@ type InputProps = FieldProps & {
 
 export function TextField(props: InputProps) {
   const id = useId();
+  const noted = useHasNotes(props.path);
   return (
     <FieldShell {...props} id={id}>
       <input
@@ -64,7 +73,7 @@ export function TextField(props: InputProps) {
         list={props.list}
         inputMode={props.inputMode}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props)}
+        aria-describedby={describedBy(id, props, noted)}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
     </FieldShell>
@@ -87,6 +96,7 @@ export function TextArea(
   },
 ) {
   const id = useId();
+  const noted = useHasNotes(props.path);
   return (
     <FieldShell {...props} id={id}>
       <textarea
@@ -97,7 +107,7 @@ export function TextArea(
         disabled={props.disabled}
         autoFocus={props.autoFocus}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props)}
+        aria-describedby={describedBy(id, props, noted)}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
     </FieldShell>
@@ -120,6 +130,7 @@ export function SelectField(
   },
 ) {
   const id = useId();
+  const noted = useHasNotes(props.path);
   return (
     <FieldShell {...props} id={id}>
       <select
@@ -128,7 +139,7 @@ export function SelectField(
         value={props.value}
         disabled={props.disabled}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props)}
+        aria-describedby={describedBy(id, props, noted)}
         onChange={(e) => props.onChange(e.currentTarget.value)}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
@@ -152,6 +163,7 @@ export function ChipGroup(
   },
 ) {
   const id = useId();
+  const noted = useHasNotes(props.path);
   const toggle = (value: string) =>
     props.onChange(
       props.values.includes(value) ? props.values.filter((v) => v !== value) : [...props.values, value],
@@ -159,7 +171,7 @@ export function ChipGroup(
   return (
     <fieldset
       class={props.error ? 'field field--invalid chips' : 'field chips'}
-      aria-describedby={describedBy(id, props)}
+      aria-describedby={describedBy(id, props, noted)}
     >
       <legend>{props.label}</legend>
       <div class="chips__list">
@@ -176,6 +188,7 @@ export function ChipGroup(
           </button>
         ))}
       </div>
+      {props.path !== undefined && <FieldNotes paths={[props.path]} id={`${id}-marks`} />}
     </fieldset>
   );
 }

@@ -10,8 +10,21 @@ import { settings } from './messages/settings.ts';
 import { pwa } from './messages/pwa.ts';
 import { sync } from './messages/sync.ts';
 import { access } from './messages/access.ts';
+import { marks } from './messages/marks.ts';
 
-const parts = [common, codes, missions, assessments, notes, actions, settings, pwa, sync, access] as const;
+const parts = [
+  common,
+  codes,
+  missions,
+  assessments,
+  notes,
+  actions,
+  settings,
+  pwa,
+  sync,
+  access,
+  marks,
+] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;
 export type MessageKey = Extract<KeysOf<(typeof parts)[number]>, string>;

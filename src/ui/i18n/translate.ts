@@ -29,12 +29,18 @@ export function translator(lang: Language): Translator {
     lang,
     t,
     code: (prefix, value) => (messages as Record<string, string>)[`${prefix}.${value}`] ?? String(value),
-    // Dates without a time are calendar days: format them in UTC so no time zone shifts the day.
-    date: (iso) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : ''),
-    dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+    // Dates without a time are calendar days: format them in UTC so no time zone shifts the day. A date no
+    // device should have written is shown as it is, never thrown on (docs/merge.md M10).
+    date: (iso) => (iso ? safeFormat(dateFormat, `${String(iso).slice(0, 10)}T00:00:00Z`, iso) : ''),
+    dateTime: (iso) => safeFormat(dateTimeFormat, iso, iso),
     time: (at) => timeFormat.format(new Date(at)),
     number: (value) => numberFormat.format(value),
   };
+}
+
+function safeFormat(format: Intl.DateTimeFormat, at: string | number, shown: string | number): string {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? String(shown) : format.format(date);
 }
 
 function interpolate(template: string, params: Params | undefined, numbers: Intl.NumberFormat): string {

@@ -19,6 +19,8 @@ import { NotFound } from './NotFound.tsx';
 import { BackLink } from '../components/BackLink.tsx';
 import { DeletedNotice } from '../components/DeletedNotice.tsx';
 import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
+import { FieldNotes, MarksContext } from '../components/marks/FieldNotes.tsx';
+import { useMarks } from '../components/marks/useMarks.ts';
 
 type NotePatch = Partial<Pick<Note, 'text' | 'tags' | 'gps' | 'photos' | 'links'>>;
 
@@ -107,61 +109,80 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated }
   const note = noteId === null ? null : (snapshot.notes.find((n) => n.id === noteId) ?? null);
   const reason = readOnlyReason(mayEdit, note);
   const readOnly = reason !== null;
+  const [settleFailure, setSettleFailure] = useState<MingaError | null>(null);
+  const marks = useMarks({
+    kind: 'note',
+    id: note?.id ?? null,
+    marks: note?.marks ?? null,
+    mission,
+    readOnly,
+    onError: setSettleFailure,
+  });
   const remove = () => {
     if (window.confirm(t('note.delete.confirm')) && writer.setDeleted(true))
       route(link.mission(missionId, 'notes'));
   };
 
   return (
-    <section class="screen note-screen">
-      <BackLink href={link.mission(missionId, 'notes')}>{t('note.backToNotes')}</BackLink>
-      <h1>{t('note.heading')}</h1>
-      {reason && <ReadOnlyNotice reason={reason} />}
-      <ErrorBanner error={writer.failure} />
-      {note?.deletedAt && (
-        <DeletedNotice
-          message={t('note.deleted')}
+    <MarksContext.Provider value={marks}>
+      <section class="screen note-screen">
+        <BackLink href={link.mission(missionId, 'notes')}>{t('note.backToNotes')}</BackLink>
+        <h1>{t('note.heading')}</h1>
+        {reason && <ReadOnlyNotice reason={reason} />}
+        <ErrorBanner error={writer.failure} />
+        <ErrorBanner error={settleFailure} />
+        <FieldNotes paths={['deletedAt']} />
+        {note?.deletedAt && (
+          <DeletedNotice
+            message={t('note.deleted')}
+            readOnly={readOnly}
+            onRestore={() => writer.setDeleted(false)}
+          />
+        )}
+        <NoteText
+          // Read from the document, not the last render's snapshot: typing may be ahead of rendering.
+          text={writer.current()?.text ?? null}
           readOnly={readOnly}
-          onRestore={() => writer.setDeleted(false)}
+          onInput={(take) => writer.save({ text: take(writer.current()?.text ?? null) })}
         />
-      )}
-      <NoteText
-        // Read from the document, not the last render's snapshot: typing may be ahead of rendering.
-        text={writer.current()?.text ?? null}
-        readOnly={readOnly}
-        onInput={(take) => writer.save({ text: take(writer.current()?.text ?? null) })}
-      />
-      {note?.createdAt && (
-        <p class="list__meta">{t('note.meta', { when: dateTime(note.createdAt), who: note.createdBy })}</p>
-      )}
-      <TagsField
-        tags={note?.tags ?? []}
-        disabled={readOnly}
-        onSave={(tags, startedFrom) => writer.save({ tags }, { tags: startedFrom })}
-      />
-      <GpsField gps={note?.gps ?? null} disabled={readOnly} onSave={(gps) => writer.save({ gps })} />
-      <NoteLinks
-        missionId={missionId}
-        links={note?.links ?? []}
-        snapshot={snapshot}
-        disabled={readOnly}
-        onChange={(links: LinkTarget[]) => writer.save({ links })}
-      />
-      <NotePhotos
-        photos={note?.photos ?? []}
-        gps={note?.gps ?? null}
-        disabled={readOnly}
-        // Applied to the note as stored when the photo is ready, not as it was when it was chosen.
-        onChange={(update) => writer.save({ photos: update(writer.current()?.photos ?? []) })}
-      />
-      {note && !readOnly && !note.deletedAt && (
-        <div class="form-actions">
-          <button type="button" class="button button--danger" onClick={remove}>
-            {t('action.delete')}
-          </button>
-        </div>
-      )}
-    </section>
+        <FieldNotes paths={['text']} />
+        {note?.createdAt && (
+          <p class="list__meta">{t('note.meta', { when: dateTime(note.createdAt), who: note.createdBy })}</p>
+        )}
+        <TagsField
+          tags={note?.tags ?? []}
+          disabled={readOnly}
+          onSave={(tags, startedFrom) => writer.save({ tags }, { tags: startedFrom })}
+        />
+        <FieldNotes paths={['tags']} />
+        <GpsField gps={note?.gps ?? null} disabled={readOnly} onSave={(gps) => writer.save({ gps })} />
+        {/* A position with a broken coordinate reads as none: its values are said here, with a way to clear. */}
+        <FieldNotes paths={['gps']} prefix="gps." />
+        <NoteLinks
+          missionId={missionId}
+          links={note?.links ?? []}
+          snapshot={snapshot}
+          disabled={readOnly}
+          onChange={(links: LinkTarget[]) => writer.save({ links })}
+        />
+        <FieldNotes paths={['links']} />
+        <NotePhotos
+          photos={note?.photos ?? []}
+          gps={note?.gps ?? null}
+          disabled={readOnly}
+          // Applied to the note as stored when the photo is ready, not as it was when it was chosen.
+          onChange={(update) => writer.save({ photos: update(writer.current()?.photos ?? []) })}
+        />
+        <FieldNotes paths={['photos']} />
+        {note && !readOnly && !note.deletedAt && (
+          <div class="form-actions">
+            <button type="button" class="button button--danger" onClick={remove}>
+              {t('action.delete')}
+            </button>
+          </div>
+        )}
+      </section>
+    </MarksContext.Provider>
   );
 }
 

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { toMingaError, type MingaError } from '../../domain/errors.ts';
 import type { RecordKind } from '../../domain/ids.ts';
+import type { FieldMarks } from '../../domain/model.ts';
 import { restoreRecord } from '../../storage/commands.ts';
 import type { MissionSnapshot } from '../../storage/missionView.ts';
 import { useProfile } from '../appContext.ts';
@@ -16,15 +17,17 @@ import type { MessageKey } from '../i18n/catalog.ts';
 import { link } from '../routes.ts';
 import { NotFound } from './NotFound.tsx';
 import { BackLink } from '../components/BackLink.tsx';
+import { RecordFlags } from '../components/marks/FieldNotes.tsx';
 
 interface TrashItem {
   kind: RecordKind;
   id: string;
   title: string;
   deletedAt: string;
-  /** The last writer of a deleted record is the person who deleted it. */
+  /** Who deleted it, not whoever edited it last. */
   deletedBy: string;
   readOnly: boolean;
+  marks: FieldMarks;
 }
 
 const KIND_LABEL: Record<RecordKind, MessageKey> = {
@@ -37,7 +40,14 @@ function trashItems(snapshot: MissionSnapshot, mayEdit: boolean): TrashItem[] {
   const items: TrashItem[] = [];
   const add = (
     kind: RecordKind,
-    record: { id: string; deletedAt: string | null; updatedBy: string; schema: number },
+    record: {
+      id: string;
+      deletedAt: string | null;
+      deletedBy: string | null;
+      updatedBy: string;
+      schema: number;
+      marks: FieldMarks;
+    },
     title: string,
   ) => {
     if (record.deletedAt === null) return;
@@ -46,8 +56,9 @@ function trashItems(snapshot: MissionSnapshot, mayEdit: boolean): TrashItem[] {
       id: record.id,
       title,
       deletedAt: record.deletedAt,
-      deletedBy: record.updatedBy,
+      deletedBy: record.deletedBy ?? record.updatedBy,
       readOnly: readOnlyReason(mayEdit, record) !== null,
+      marks: record.marks,
     });
   };
   snapshot.assessments.forEach((a) => add('assessment', a, a.title));
@@ -67,6 +78,7 @@ function TrashRow({ item, onRestore }: { item: TrashItem; onRestore: (item: Tras
         </strong>
         <span class="list__meta">
           <span>{t('mission.trash.deletedBy', { when: dateTime(item.deletedAt), who: item.deletedBy })}</span>
+          <RecordFlags marks={item.marks} />
         </span>
       </div>
       {!item.readOnly && (

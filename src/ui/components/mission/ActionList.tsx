@@ -4,6 +4,7 @@ import type { ActionItem } from '../../../domain/model.ts';
 import { isOverdue, todayIso } from '../../../domain/rules.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { link } from '../../routes.ts';
+import { RecordFlags } from '../marks/FieldNotes.tsx';
 
 interface Row {
   action: ActionItem;
@@ -45,6 +46,7 @@ function ActionRow({ missionId, row }: { missionId: string; row: Row }) {
           </span>
           <span>{code('actionStatus', action.status)}</span>
           {action.responsible && <span>{action.responsible}</span>}
+          <RecordFlags marks={action.marks} />
         </span>
       </a>
     </li>

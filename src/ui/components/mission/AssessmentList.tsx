@@ -4,6 +4,7 @@ import { cantonByPcode } from '../../../domain/codes.ts';
 import type { Assessment } from '../../../domain/model.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { link } from '../../routes.ts';
+import { RecordFlags } from '../marks/FieldNotes.tsx';
 
 function newestFirst(a: Assessment, b: Assessment): number {
   return b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);
@@ -24,6 +25,7 @@ function AssessmentRow({ missionId, assessment }: { missionId: string; assessmen
             <span>{t('mission.assessments.severity', { severity: code('severity', highest) })}</span>
           )}
           <span>{t('mission.assessments.sectors', { count: number(assessment.sectors.length) })}</span>
+          <RecordFlags marks={assessment.marks} />
         </span>
       </a>
     </li>

@@ -5,6 +5,7 @@ import { matchesQuery } from '../../../domain/rules.ts';
 import { TextField } from '../fields.tsx';
 import { useI18n } from '../../i18n/context.tsx';
 import { link } from '../../routes.ts';
+import { RecordFlags } from '../marks/FieldNotes.tsx';
 
 export const PAGE_SIZE = 50;
 
@@ -32,6 +33,7 @@ function NoteRow({ missionId, note }: { missionId: string; note: Note }) {
           {note.photos.length > 0 && (
             <span>{t('mission.notes.photos', { count: number(note.photos.length) })}</span>
           )}
+          <RecordFlags marks={note.marks} />
         </span>
         {note.tags.length > 0 && (
           <span class="tag-list">

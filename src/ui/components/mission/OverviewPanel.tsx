@@ -4,6 +4,7 @@ import { cantonByPcode } from '../../../domain/codes.ts';
 import type { Mission } from '../../../domain/model.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { link } from '../../routes.ts';
+import { RecordFlags } from '../marks/FieldNotes.tsx';
 
 function Item({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -63,8 +64,14 @@ function Dates({ mission }: { mission: Mission }) {
 export function OverviewPanel({ mission, readOnly }: { mission: Mission; readOnly: boolean }) {
   const { t, code, date } = useI18n();
   const canton = cantonByPcode(mission.hostCanton);
+  const marked = Object.keys(mission.marks.conflicts).length + Object.keys(mission.marks.invalid).length > 0;
   return (
     <section class="mission-overview">
+      {marked && (
+        <p class="list__meta record-flags">
+          <RecordFlags marks={mission.marks} />
+        </p>
+      )}
       <dl class="facts">
         <Item label={t('mission.overview.canton')}>
           {canton

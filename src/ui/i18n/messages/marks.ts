@@ -1,0 +1,70 @@
+// Strings of field marks: values changed on two devices, invalid values received, and colleagues' changes that
+// arrive while a form is open.
+import { defineMessages } from '../define.ts';
+
+export const marks = defineMessages(
+  {
+    'marks.conflict': 'Changed on two devices:',
+    'marks.conflictValue': '{value} ({who}, {when})',
+    'marks.keep': 'Keep this one',
+    'marks.someone': 'someone',
+    'marks.unknownTime': 'time unknown',
+    'marks.invalid': 'Invalid value received: {value}',
+    'marks.colleague': 'A colleague changed this meanwhile: {value}',
+    'marks.colleagueText': 'A colleague changed this text meanwhile; saving keeps both changes.',
+    'marks.colleagueRemoved': 'A colleague removed this meanwhile; saving keeps it with your changes.',
+    'marks.empty': '(empty)',
+    'marks.included': 'Included',
+    'marks.notIncluded': 'Not included',
+    'marks.deleted': 'In the trash since {when}',
+    'marks.notDeleted': 'Not in the trash',
+    'marks.position': '{lat}, {lon} (± {accuracy} m)',
+    'marks.metres': '{value} m',
+    'marks.listConflict': 'Changed on two devices',
+    'marks.listInvalid': 'Invalid values received',
+  },
+  {
+    'marks.conflict': 'Cambiado en dos dispositivos:',
+    'marks.conflictValue': '{value} ({who}, {when})',
+    'marks.keep': 'Conservar este',
+    'marks.someone': 'alguien',
+    'marks.unknownTime': 'hora desconocida',
+    'marks.invalid': 'Valor no válido recibido: {value}',
+    'marks.colleague': 'Alguien del equipo lo cambió mientras tanto: {value}',
+    'marks.colleagueText':
+      'Alguien del equipo cambió este texto mientras tanto; al guardar se conservan ambos cambios.',
+    'marks.colleagueRemoved':
+      'Alguien del equipo lo quitó mientras tanto; al guardar se conserva con tus cambios.',
+    'marks.empty': '(vacío)',
+    'marks.included': 'Incluido',
+    'marks.notIncluded': 'Sin incluir',
+    'marks.deleted': 'En la papelera desde {when}',
+    'marks.notDeleted': 'Fuera de la papelera',
+    'marks.position': '{lat}, {lon} (± {accuracy} m)',
+    'marks.metres': '{value} m',
+    'marks.listConflict': 'Cambiado en dos dispositivos',
+    'marks.listInvalid': 'Valores no válidos recibidos',
+  },
+  {
+    'marks.conflict': 'Canviat en dos dispositius:',
+    'marks.conflictValue': '{value} ({who}, {when})',
+    'marks.keep': 'Conserva aquest',
+    'marks.someone': 'algú',
+    'marks.unknownTime': 'hora desconeguda',
+    'marks.invalid': 'Valor no vàlid rebut: {value}',
+    'marks.colleague': 'Algú de l’equip ho ha canviat mentrestant: {value}',
+    'marks.colleagueText':
+      'Algú de l’equip ha canviat aquest text mentrestant; en desar es conserven tots dos canvis.',
+    'marks.colleagueRemoved':
+      'Algú de l’equip ho ha tret mentrestant; en desar es conserva amb els teus canvis.',
+    'marks.empty': '(buit)',
+    'marks.included': 'Inclòs',
+    'marks.notIncluded': 'Sense incloure',
+    'marks.deleted': 'A la paperera des de {when}',
+    'marks.notDeleted': 'Fora de la paperera',
+    'marks.position': '{lat}, {lon} (± {accuracy} m)',
+    'marks.metres': '{value} m',
+    'marks.listConflict': 'Canviat en dos dispositius',
+    'marks.listInvalid': 'Valors no vàlids rebuts',
+  },
+);
