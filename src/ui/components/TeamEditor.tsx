@@ -5,6 +5,7 @@ import { newId } from '../../domain/ids.ts';
 import type { FieldErrors } from '../../domain/validation.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { SelectField, TextField } from './fields.tsx';
+import { FieldNotes } from './marks/FieldNotes.tsx';
 
 interface TeamEditorProps {
   members: TeamMember[];
@@ -26,13 +27,16 @@ export function TeamEditor({ members, onChange, errors, disabled = false }: Team
   return (
     <fieldset class="field team-editor">
       <legend>{t('missions.field.team')}</legend>
+      <FieldNotes paths={['team']} />
       {members.length === 0 && <p class="field__hint">{t('missions.teamEmpty')}</p>}
       {members.map((member, index) => (
         // Rows have no id of their own; the position is what validation errors refer to as well.
         <fieldset key={index} class="team-editor__member">
           <legend>{t('missions.member.legend', { n: index + 1 })}</legend>
+          <FieldNotes paths={[`team.${member.id}`]} />
           <TextField
             label={t('missions.member.name')}
+            path={`team.${member.id}.name`}
             value={member.name}
             disabled={disabled}
             error={errors[`team.${index}.name`]}
@@ -40,6 +44,7 @@ export function TeamEditor({ members, onChange, errors, disabled = false }: Team
           />
           <TextField
             label={t('missions.member.institution')}
+            path={`team.${member.id}.institution`}
             value={member.institution}
             disabled={disabled}
             error={errors[`team.${index}.institution`]}
@@ -47,6 +52,7 @@ export function TeamEditor({ members, onChange, errors, disabled = false }: Team
           />
           <SelectField
             label={t('missions.member.role')}
+            path={`team.${member.id}.role`}
             value={member.role}
             options={roles}
             disabled={disabled}

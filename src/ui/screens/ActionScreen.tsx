@@ -19,12 +19,43 @@ import { NotFound } from './NotFound.tsx';
 import { BackLink } from '../components/BackLink.tsx';
 import { DeletedNotice } from '../components/DeletedNotice.tsx';
 import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
+import { FieldNotes, MarksContext } from '../components/marks/FieldNotes.tsx';
+import { unit, type FollowPlan } from '../components/marks/follow.ts';
+import { useMarks } from '../components/marks/useMarks.ts';
+import { useFollow } from '../hooks/useFollow.ts';
 
 const EMPTY: ActionDraft = { activity: '', responsible: '', dueDate: '', status: 'planned', torProduct: '' };
 
 function toDraft(action: ActionItem): ActionDraft {
   const { activity, responsible, dueDate, status, torProduct } = action;
   return { activity, responsible, dueDate, status, torProduct };
+}
+
+/** Kept on disk while typing: the values, and for an edit the stored values the form started from (M11). */
+interface ActionFormDraft {
+  values: ActionDraft;
+  base: ActionDraft | null;
+}
+
+const FIELDS = ['activity', 'responsible', 'dueDate', 'status', 'torProduct'] as const;
+
+/** How an open action form follows the stored item (marks/follow.ts): field by field. */
+const ACTION_FOLLOW: FollowPlan<ActionDraft, ActionDraft> = {
+  mine: (values) => values,
+  units: () => FIELDS.map((path) => unit.value<ActionDraft, ActionDraft>(path)),
+};
+
+/** Only the fields the user changed since the form opened, so a colleague's edit to another one is kept. */
+function changedFields(base: ActionDraft, values: ActionDraft): Partial<ActionDraft> {
+  return Object.fromEntries(
+    FIELDS.filter((key) => values[key] !== base[key]).map((key) => [key, values[key]]),
+  );
+}
+
+/** A draft left on disk by an earlier version held the values alone: it continues from the item as stored. */
+function upgradeDraft(saved: ActionFormDraft | ActionDraft, action: ActionItem | null): ActionFormDraft {
+  if ('values' in saved) return saved;
+  return { values: saved, base: action ? toDraft(action) : null };
 }
 
 interface FormProps {
@@ -48,6 +79,7 @@ function Fields(props: {
       <TextField
         name="activity"
         label={t('actionItem.activity')}
+        path="activity"
         value={draft.activity}
         error={errors.activity}
         disabled={disabled}
@@ -59,6 +91,7 @@ function Fields(props: {
         label={t('actionItem.responsible')}
         hint={t('actionItem.responsibleHint')}
         optional
+        path="responsible"
         value={draft.responsible}
         error={errors.responsible}
         disabled={disabled}
@@ -70,6 +103,7 @@ function Fields(props: {
           type="date"
           label={t('actionItem.dueDate')}
           optional
+          path="dueDate"
           value={draft.dueDate}
           error={errors.dueDate}
           disabled={disabled}
@@ -78,6 +112,7 @@ function Fields(props: {
         <SelectField
           name="status"
           label={t('actionItem.status')}
+          path="status"
           value={draft.status}
           options={statuses}
           error={errors.status}
@@ -90,6 +125,7 @@ function Fields(props: {
         label={t('actionItem.torProduct')}
         hint={t('actionItem.torProductHint')}
         optional
+        path="torProduct"
         value={draft.torProduct}
         error={errors.torProduct}
         disabled={disabled}
@@ -113,12 +149,14 @@ function useActionWrites(mission: OpenMission, action: ActionItem | null, leave:
       return false;
     }
   };
-  const save = async (draft: ActionDraft) => {
-    const written = attempt(() =>
-      action
-        ? updateRecord(mission, 'action', action.id, { ...draft }, profile)
-        : createRecord(mission, 'action', { ...draft }, profile),
-    );
+  const save = async ({ values, base }: ActionFormDraft) => {
+    const written = attempt(() => {
+      if (!action) return void createRecord(mission, 'action', { ...values }, profile);
+      // Three-way from the values the form started with: only what the user changed is written (M11).
+      const patch = base ? changedFields(base, values) : { ...values };
+      if (Object.keys(patch).length > 0)
+        updateRecord(mission, 'action', action.id, patch, profile, base ?? undefined);
+    });
     if (written) await leave();
   };
   const setDeleted = async (deleted: boolean) => {
@@ -128,7 +166,7 @@ function useActionWrites(mission: OpenMission, action: ActionItem | null, leave:
     );
     if (written && deleted) await leave();
   };
-  return { failure, save, setDeleted };
+  return { failure, setFailure, save, setDeleted };
 }
 
 function Notices(props: {
@@ -162,22 +200,44 @@ function Notices(props: {
 function ActionForm({ mission, missionId, action, readOnly }: FormProps) {
   const { t } = useI18n();
   const { route } = useLocation();
-  const { draft, setDraft, discard, restored } = useDraft<ActionDraft>(
+  const disk = useDraft<ActionFormDraft | ActionDraft>(
     `action:${missionId}:${action?.id ?? 'new'}`,
-    () => (action ? toDraft(action) : EMPTY),
+    () => (action ? { values: toDraft(action), base: toDraft(action) } : { values: EMPTY, base: null }),
     readOnly === null,
   );
+  const { discard, restored } = disk;
+  const draft = disk.draft && upgradeDraft(disk.draft, action);
+  const setDraft = disk.setDraft as (next: ActionFormDraft) => void;
   const [errors, setErrors] = useState<FieldErrors>({});
   const leave = async () => {
     await discard();
     route(link.mission(missionId, 'actions'));
   };
   const writes = useActionWrites(mission, action, leave);
+  // Colleagues' changes arriving while the form is open show at once in fields the user has not changed.
+  const colleague = useFollow({
+    draft,
+    setDraft,
+    record: action,
+    saved: toDraft,
+    fresh: toDraft,
+    plan: ACTION_FOLLOW,
+    active: readOnly === null,
+  });
+  const marks = useMarks({
+    kind: 'action',
+    id: action?.id ?? null,
+    marks: action?.marks ?? null,
+    mission,
+    readOnly: readOnly !== null,
+    colleague,
+    onError: writes.setFailure,
+  });
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
   const submit = (event: Event) => {
     event.preventDefault();
-    const found = validateAction(draft);
+    const found = validateAction(draft.values);
     setErrors(found);
     // Nothing is written while any field is wrong.
     if (!hasErrors(found)) void writes.save(draft);
@@ -185,37 +245,40 @@ function ActionForm({ mission, missionId, action, readOnly }: FormProps) {
   const remove = () => window.confirm(t('actionItem.confirmDelete')) && void writes.setDeleted(true);
 
   return (
-    <form class="action-form" noValidate onSubmit={submit}>
-      <ErrorBanner error={writes.failure} />
-      <Notices
-        errors={errors}
-        restored={restored}
-        deleted={Boolean(action?.deletedAt)}
-        readOnly={readOnly}
-        onRestore={() => void writes.setDeleted(false)}
-      />
-      <Fields
-        draft={draft}
-        errors={errors}
-        disabled={readOnly !== null}
-        set={(patch) => setDraft({ ...draft, ...patch })}
-      />
-      <div class="form-actions">
-        {!readOnly && (
-          <button type="submit" class="button button--primary">
-            {t('action.save')}
+    <MarksContext.Provider value={marks}>
+      <form class="action-form" noValidate onSubmit={submit}>
+        <ErrorBanner error={writes.failure} />
+        <Notices
+          errors={errors}
+          restored={restored}
+          deleted={Boolean(action?.deletedAt)}
+          readOnly={readOnly}
+          onRestore={() => void writes.setDeleted(false)}
+        />
+        <FieldNotes paths={['deletedAt']} />
+        <Fields
+          draft={draft.values}
+          errors={errors}
+          disabled={readOnly !== null}
+          set={(patch) => setDraft({ ...draft, values: { ...draft.values, ...patch } })}
+        />
+        <div class="form-actions">
+          {!readOnly && (
+            <button type="submit" class="button button--primary">
+              {t('action.save')}
+            </button>
+          )}
+          <button type="button" class="button" onClick={() => void leave()}>
+            {readOnly ? t('nav.back') : t('action.cancel')}
           </button>
-        )}
-        <button type="button" class="button" onClick={() => void leave()}>
-          {readOnly ? t('nav.back') : t('action.cancel')}
-        </button>
-        {action && !readOnly && !action.deletedAt && (
-          <button type="button" class="button button--danger" onClick={remove}>
-            {t('action.delete')}
-          </button>
-        )}
-      </div>
-    </form>
+          {action && !readOnly && !action.deletedAt && (
+            <button type="button" class="button button--danger" onClick={remove}>
+              {t('action.delete')}
+            </button>
+          )}
+        </div>
+      </form>
+    </MarksContext.Provider>
   );
 }
 

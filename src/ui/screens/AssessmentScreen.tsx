@@ -9,6 +9,7 @@ import type { OpenMission } from '../../storage/docStore.ts';
 import { useProfile } from '../appContext.ts';
 import { AssessmentForm } from '../components/assessment/AssessmentForm.tsx';
 import {
+  ASSESSMENT_FOLLOW,
   changedFields,
   emptyValues,
   savedFrom,
@@ -24,6 +25,9 @@ import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { DeletedNotice } from '../components/DeletedNotice.tsx';
 import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
+import { FieldNotes, MarksContext } from '../components/marks/FieldNotes.tsx';
+import { useMarks } from '../components/marks/useMarks.ts';
+import { useFollow } from '../hooks/useFollow.ts';
 
 function NewAssessment({ open, mission }: { open: OpenMission; mission: Mission }) {
   const { t } = useI18n();
@@ -72,6 +76,25 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
     () => ({ values: valuesFrom(assessment), base: savedFrom(assessment) }),
     readOnly === null,
   );
+  // Colleagues' changes arriving while the form is open show at once in fields the user has not changed.
+  const colleague = useFollow({
+    draft,
+    setDraft,
+    record: assessment,
+    saved: savedFrom,
+    fresh: valuesFrom,
+    plan: ASSESSMENT_FOLLOW,
+    active: readOnly === null,
+  });
+  const marks = useMarks({
+    kind: 'assessment',
+    id: assessment.id,
+    marks: assessment.marks,
+    mission: open,
+    readOnly: readOnly !== null,
+    colleague,
+    onError: setFailure,
+  });
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
   const back = link.mission(open.id, 'assessments');
@@ -98,35 +121,38 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
   };
   const deleted = assessment.deletedAt !== null;
   return (
-    <AssessmentForm
-      heading={t('assessments.edit')}
-      draft={draft}
-      onChange={setDraft}
-      restored={restored}
-      readOnly={readOnly}
-      onSave={save}
-      onCancel={() => void discard().then(() => route(back))}
-      notice={
-        <>
-          <ErrorBanner error={failure} />
-          {deleted && (
-            <DeletedNotice
-              message={t('assessments.deletedNotice')}
-              readOnly={readOnly !== null}
-              onRestore={() => void setDeleted(false)}
-            />
-          )}
-        </>
-      }
-    >
-      {!deleted && !readOnly && (
-        <div class="form-actions assessment-form__danger">
-          <button type="button" class="button button--danger" onClick={() => void setDeleted(true)}>
-            {t('assessments.delete')}
-          </button>
-        </div>
-      )}
-    </AssessmentForm>
+    <MarksContext.Provider value={marks}>
+      <AssessmentForm
+        heading={t('assessments.edit')}
+        draft={draft}
+        onChange={setDraft}
+        restored={restored}
+        readOnly={readOnly}
+        onSave={save}
+        onCancel={() => void discard().then(() => route(back))}
+        notice={
+          <>
+            <ErrorBanner error={failure} />
+            {deleted && (
+              <DeletedNotice
+                message={t('assessments.deletedNotice')}
+                readOnly={readOnly !== null}
+                onRestore={() => void setDeleted(false)}
+              />
+            )}
+            <FieldNotes paths={['deletedAt']} />
+          </>
+        }
+      >
+        {!deleted && !readOnly && (
+          <div class="form-actions assessment-form__danger">
+            <button type="button" class="button button--danger" onClick={() => void setDeleted(true)}>
+              {t('assessments.delete')}
+            </button>
+          </div>
+        )}
+      </AssessmentForm>
+    </MarksContext.Provider>
   );
 }
 

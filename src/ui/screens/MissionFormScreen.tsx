@@ -11,6 +11,7 @@ import { ErrorBanner } from '../components/ErrorSummary.tsx';
 import { DeletedNotice } from '../components/DeletedNotice.tsx';
 import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
 import {
+  MISSION_FOLLOW,
   MissionForm,
   changedFields,
   emptyDraft,
@@ -22,6 +23,9 @@ import { useMission } from '../hooks/useMission.ts';
 import { readOnlyReason, useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
+import { FieldNotes, MarksContext } from '../components/marks/FieldNotes.tsx';
+import { useMarks } from '../components/marks/useMarks.ts';
+import { useFollow } from '../hooks/useFollow.ts';
 
 function NewMission() {
   const { t } = useI18n();
@@ -64,6 +68,25 @@ function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: 
     () => ({ values: toDraft(mission), base: toDraft(mission) }),
     readOnly === null,
   );
+  // Colleagues' changes arriving while the form is open show at once in fields the user has not changed.
+  const colleague = useFollow({
+    draft,
+    setDraft,
+    record: mission,
+    saved: toDraft,
+    fresh: toDraft,
+    plan: MISSION_FOLLOW,
+    active: readOnly === null,
+  });
+  const marks = useMarks({
+    kind: 'mission',
+    id: mission.id,
+    marks: mission.marks,
+    mission: open,
+    readOnly: readOnly !== null,
+    colleague,
+    onError: setFailure,
+  });
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
   const back = link.mission(mission.id);
@@ -95,29 +118,32 @@ function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: 
     />
   );
   return (
-    <MissionForm
-      heading={t('missions.edit')}
-      draft={draft}
-      onChange={setDraft}
-      restored={restored}
-      readOnly={readOnly}
-      onSave={save}
-      onCancel={() => void discard().then(() => route(back))}
-      notice={
-        <>
-          <ErrorBanner error={failure} />
-          {notice}
-        </>
-      }
-    >
-      {!deleted && !readOnly && (
-        <div class="form-actions mission-form__danger">
-          <button type="button" class="button button--danger" onClick={() => void setDeleted(true)}>
-            {t('missions.delete')}
-          </button>
-        </div>
-      )}
-    </MissionForm>
+    <MarksContext.Provider value={marks}>
+      <MissionForm
+        heading={t('missions.edit')}
+        draft={draft}
+        onChange={setDraft}
+        restored={restored}
+        readOnly={readOnly}
+        onSave={save}
+        onCancel={() => void discard().then(() => route(back))}
+        notice={
+          <>
+            <ErrorBanner error={failure} />
+            {notice}
+            <FieldNotes paths={['deletedAt']} />
+          </>
+        }
+      >
+        {!deleted && !readOnly && (
+          <div class="form-actions mission-form__danger">
+            <button type="button" class="button button--danger" onClick={() => void setDeleted(true)}>
+              {t('missions.delete')}
+            </button>
+          </div>
+        )}
+      </MissionForm>
+    </MarksContext.Provider>
   );
 }
 

@@ -2,13 +2,19 @@
 // each and settled with one tap; values no device should have written are shown as text, cleared or replaced,
 // and never keep a list or a screen from showing every other record.
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { LocationProvider, Route, Router } from 'preact-iso';
 import * as Y from 'yjs';
 import { createRecord } from '../../../src/storage/commands.ts';
 import * as missionDoc from '../../../src/storage/missionDoc.ts';
 import type { RecordKind } from '../../../src/domain/ids.ts';
 import type { MissionId } from '../../../src/domain/ids.ts';
 import { routes } from '../../../src/ui/routes.ts';
+import { AppContext } from '../../../src/ui/appContext.ts';
+import { I18nContext } from '../../../src/ui/i18n/context.tsx';
+import { translator } from '../../../src/ui/i18n/translate.ts';
+import { AssessmentScreen } from '../../../src/ui/screens/AssessmentScreen.tsx';
+import { MissionFormScreen } from '../../../src/ui/screens/MissionFormScreen.tsx';
 import { NoteScreen } from '../../../src/ui/screens/NoteScreen.tsx';
 import {
   newMission,
@@ -135,16 +141,83 @@ describe('records with invalid values', () => {
     expect(within(action).getByText('Valores no válidos recibidos')).toBeTruthy();
   });
 
-  it('opens a note with invalid values, marking them', async () => {
+  it('shows each invalid value as text beside its field; Clear or a saved new value replaces it', async () => {
     const id = await newMission();
     const { broken } = await withBrokenRecords(id);
-    renderAt(`/missions/${id}/notes/${broken.note}`, 'es', {
+    renderAt(`/missions/${id}/assessments/${broken.assessment}`, 'es', {
+      path: routes.assessment,
+      component: AssessmentScreen,
+    });
+    const title = await screen.findByLabelText(/^Título/);
+    const fieldOf = (label: string | RegExp) => screen.getByLabelText(label).closest('.field') as HTMLElement;
+    expect((title as HTMLInputElement).value).toBe('');
+    expect(within(fieldOf(/^Título/)).getByText('Valor no válido recibido: 42')).toBeTruthy();
+    expect(within(fieldOf('Método')).getByText('Valor no válido recibido: telepatía')).toBeTruthy();
+    expect(
+      within(fieldOf(/^Rol del informante/)).getByText('Valor no válido recibido: {"who":1}'),
+    ).toBeTruthy();
+    // Raw text, cut short, never markup.
+    const parish = within(fieldOf('Parroquia')).getByText(/^Valor no válido recibido: <img/);
+    expect(parish.textContent).toBe(`Valor no válido recibido: ${MARKUP.slice(0, 80)}…`);
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByText('Valor no válido recibido: norte')).toBeTruthy();
+    expect(screen.getByText('Valor no válido recibido: 1.5')).toBeTruthy();
+    expect(screen.getByText('Valor no válido recibido: nope')).toBeTruthy();
+    expect(screen.getByText('Valor no válido recibido: 7')).toBeTruthy();
+    const women = fieldOf('Mujeres');
+    expect(within(women).getByText('Valor no válido recibido: -3')).toBeTruthy();
+
+    // Clear writes the field's default; a position with a broken coordinate is removed, never kept at 0, 0.
+    fireEvent.click(within(fieldOf(/^Título/)).getByRole('button', { name: 'Limpiar' }));
+    fireEvent.click(
+      within(screen.getByText('Valor no válido recibido: norte').parentElement!).getByRole('button', {
+        name: 'Limpiar',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByText('Valor no válido recibido: 42')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('Valor no válido recibido: norte')).toBeNull());
+    expect(screen.queryByText('Valor no válido recibido: 500')).toBeNull();
+
+    // Saving the form with new values replaces the others.
+    fireEvent.input(screen.getByLabelText(/^Título/), { target: { value: 'Recuperada' } });
+    fireEvent.input(screen.getByLabelText('Fecha'), { target: { value: '2016-05-01' } });
+    fireEvent.change(screen.getByLabelText('Cantón'), { target: { value: 'EC1317' } });
+    fireEvent.change(screen.getByLabelText('Método'), { target: { value: 'fgd' } });
+    fireEvent.input(screen.getByLabelText('Mujeres'), { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar' }));
+    await waitFor(() => expect(location.pathname).toBe(`/missions/${id}/assessments`));
+    const saved = (await snapshotOf(id)).assessments.find((a) => a.id === broken.assessment)!;
+    expect(saved).toMatchObject({
+      title: 'Recuperada',
+      date: '2016-05-01',
+      canton: 'EC1317',
+      method: 'fgd',
+      gps: null,
+      breakdown: { women: 12 },
+    });
+    for (const path of ['title', 'date', 'canton', 'method', 'breakdown.women', 'gps.lat']) {
+      expect(saved.marks.invalid, path).not.toHaveProperty([path]);
+    }
+    expect(saved.marks.invalid).toHaveProperty(['breakdown.men']);
+  });
+
+  it('opens a note with invalid values, marking them, and an action whose every field is wrong', async () => {
+    const id = await newMission();
+    const { broken } = await withBrokenRecords(id);
+    const view = renderAt(`/missions/${id}/notes/${broken.note}`, 'es', {
       path: routes.note,
       component: NoteScreen,
     });
     expect(await screen.findByText('Valor no válido recibido: 12')).toBeTruthy();
     expect(screen.getByText('Valor no válido recibido: norte')).toBeTruthy();
     expect(screen.getByText('Valor no válido recibido: {"kind":"x"}')).toBeTruthy();
+    view.unmount();
+
+    renderAt(`/missions/${id}/actions/${broken.action}`);
+    expect(await screen.findByText('Valor no válido recibido: null')).toBeTruthy();
+    expect(screen.getByText('Valor no válido recibido: pronto')).toBeTruthy();
+    expect(screen.getByText('Valor no válido recibido: quizás')).toBeTruthy();
+    expect((screen.getByLabelText('Estado') as HTMLSelectElement).value).toBe('planned');
   });
 });
 
@@ -172,5 +245,53 @@ describe('values changed on two devices', () => {
     const note = (await snapshotOf(id)).notes.find((n) => n.id === noteId)!;
     expect(note.gps?.lat).toBe(0.07);
     expect(note.marks.conflicts).toEqual({});
+  });
+
+  it('settles a mission’s team row and status from the mission form, and the overview says so first', async () => {
+    const id = await newMission();
+    const rowId = 'row-1';
+    const row = { id: rowId, name: 'Anna', institution: 'Girona', role: 'lead' as const };
+    await withMission(id, (m) =>
+      missionDoc.updateMission(m.doc, { team: [row] }, stamp('Anna', '2016-05-02T10:00:00.000Z')),
+    );
+    await concurrently(
+      id,
+      'mission',
+      id,
+      { team: [{ ...row, role: 'technician' }], status: 3 },
+      { team: [{ ...row, role: 'support' }], status: 4 },
+    );
+    const overview = renderAt(`/missions/${id}`);
+    expect(await screen.findByText('Cambiado en dos dispositivos')).toBeTruthy();
+    overview.unmount();
+
+    history.replaceState(null, '', `/missions/${id}/edit`);
+    render(
+      <I18nContext.Provider value={translator('es')}>
+        <AppContext.Provider value={{ profile, setProfile: () => {}, setLanguage: () => {} }}>
+          <LocationProvider>
+            <Router>
+              <Route path={routes.editMission} component={MissionFormScreen} />
+              <Route default component={() => null} />
+            </Router>
+          </LocationProvider>
+        </AppContext.Provider>
+      </I18nContext.Provider>,
+    );
+    const role = (await screen.findByLabelText('Rol en la misión')).closest('.field') as HTMLElement;
+    await waitFor(() => expect(within(role).getByText('Cambiado en dos dispositivos:')).toBeTruthy());
+    expect(within(role).getByText(/^Apoyo \(Jordi, /)).toBeTruthy();
+    expect(within(role).getByText(/^Técnico\/a \(Anna, /)).toBeTruthy();
+    const status = screen.getByLabelText('Estado').closest('.field') as HTMLElement;
+    expect(within(status).getAllByRole('button', { name: /^Conservar este/ })).toHaveLength(2);
+
+    fireEvent.click(within(role).getByRole('button', { name: /Conservar este \(Técnico\/a\)/ }));
+    await waitFor(() => expect(within(role).queryByText('Cambiado en dos dispositivos:')).toBeNull());
+    await waitFor(() =>
+      expect((screen.getByLabelText('Rol en la misión') as HTMLSelectElement).value).toBe('technician'),
+    );
+    const mission = (await snapshotOf(id)).mission!;
+    expect(mission.team).toEqual([{ ...row, role: 'technician' }]);
+    expect(Object.keys(mission.marks.conflicts)).toEqual(['status']);
   });
 });

@@ -6,6 +6,7 @@ import { hasErrors, validateAssessment, type FieldErrors } from '../../../domain
 import { useI18n } from '../../i18n/context.tsx';
 import { TextArea } from '../fields.tsx';
 import { PhotoField } from '../PhotoField.tsx';
+import { FieldNotes } from '../marks/FieldNotes.tsx';
 import { BasicsSection } from './BasicsSection.tsx';
 import { BreakdownSection } from './BreakdownSection.tsx';
 import { InspectionSection } from './InspectionSection.tsx';
@@ -103,6 +104,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
         <h2>{t('assessments.section.findings')}</h2>
         <TextArea
           label={t('assessments.field.gaps')}
+          path="gaps"
           value={values.gaps}
           error={errors.gaps}
           disabled={readOnly}
@@ -110,6 +112,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
         />
         <TextArea
           label={t('assessments.field.recommendations')}
+          path="recommendations"
           value={values.recommendations}
           error={errors.recommendations}
           disabled={readOnly}
@@ -142,6 +145,7 @@ function PhotosSection(props: {
   return (
     <>
       <h2>{t('assessments.section.photos')}</h2>
+      <FieldNotes paths={['photos']} />
       {!props.readOnly && (
         <>
           <label class="checkbox">

@@ -11,6 +11,7 @@ export function BasicsSection({ values, set, errors, disabled }: SectionProps) {
       <TextField
         label={t('assessments.field.title')}
         hint={t('assessments.hint.title')}
+        path="title"
         value={values.title}
         error={errors.title}
         disabled={disabled}
@@ -20,6 +21,7 @@ export function BasicsSection({ values, set, errors, disabled }: SectionProps) {
         <TextField
           type="date"
           label={t('assessments.field.date')}
+          path="date"
           value={values.date}
           error={errors.date}
           disabled={disabled}
@@ -27,6 +29,7 @@ export function BasicsSection({ values, set, errors, disabled }: SectionProps) {
         />
         <SelectField
           label={t('assessments.field.method')}
+          path="method"
           value={values.method}
           options={METHODS.map((m) => ({ value: m, label: code('method', m) }))}
           error={errors.method}
@@ -37,6 +40,7 @@ export function BasicsSection({ values, set, errors, disabled }: SectionProps) {
       <TextField
         label={t('assessments.field.informantRole')}
         hint={t('assessments.hint.informantRole')}
+        path="informantRole"
         value={values.informantRole}
         error={errors.informantRole}
         disabled={disabled}
@@ -45,6 +49,7 @@ export function BasicsSection({ values, set, errors, disabled }: SectionProps) {
       <TextField
         label={t('assessments.field.siteReason')}
         hint={t('assessments.hint.siteReason')}
+        path="siteReason"
         value={values.siteReason}
         error={errors.siteReason}
         disabled={disabled}

@@ -22,6 +22,7 @@ export function BreakdownSection({ values, set, errors, disabled }: SectionProps
           <NumberField
             key={key}
             label={t(LABELS[key])}
+            path={`breakdown.${key}`}
             value={values.breakdown[key]}
             error={errors[`breakdown.${key}`]}
             disabled={disabled}

@@ -4,6 +4,7 @@ import { DAMAGE_GRADES, PLACARDS, STRUCTURE_TYPES, includes, type Placard } from
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { NumberField, SelectField, TextField } from '../fields.tsx';
+import { FieldNotes } from '../marks/FieldNotes.tsx';
 import type { InspectionValues, SectionProps } from './formValues.ts';
 
 const COLOUR: Record<Placard, MessageKey> = {
@@ -28,6 +29,9 @@ export function InspectionSection({ values, set, errors, disabled }: SectionProp
         />
         {t('assessments.includeInspection')}
       </label>
+      <FieldNotes paths={['inspection']} />
+      {/* An inspection with an invalid value reads as none: its marks are said here, with a way to clear them. */}
+      {!values.withInspection && <FieldNotes prefix="inspection." />}
       {values.withInspection && (
         <div class="assessment-inspection">
           <PlacardChoice
@@ -37,6 +41,7 @@ export function InspectionSection({ values, set, errors, disabled }: SectionProp
           />
           <SelectField
             label={t('assessments.field.damageGrade')}
+            path="inspection.damageGrade"
             value={inspection.damageGrade}
             placeholder={t('assessments.notAssessed')}
             options={DAMAGE_GRADES.map((g) => ({ value: String(g), label: code('damageGrade', g) }))}
@@ -45,6 +50,7 @@ export function InspectionSection({ values, set, errors, disabled }: SectionProp
           />
           <SelectField
             label={t('assessments.field.structureType')}
+            path="inspection.structureType"
             value={inspection.structureType}
             placeholder={t('assessments.notAssessed')}
             options={STRUCTURE_TYPES.map((s) => ({ value: s, label: code('structure', s) }))}
@@ -53,6 +59,7 @@ export function InspectionSection({ values, set, errors, disabled }: SectionProp
           />
           <TextField
             label={t('assessments.field.use')}
+            path="inspection.use"
             value={inspection.use}
             disabled={disabled}
             onInput={(use) => change({ use })}
@@ -60,6 +67,7 @@ export function InspectionSection({ values, set, errors, disabled }: SectionProp
           <div class="grid-2">
             <NumberField
               label={t('assessments.field.storeys')}
+              path="inspection.storeys"
               value={inspection.storeys}
               error={errors['inspection.storeys']}
               disabled={disabled}
@@ -67,6 +75,7 @@ export function InspectionSection({ values, set, errors, disabled }: SectionProp
             />
             <NumberField
               label={t('assessments.field.occupants')}
+              path="inspection.occupants"
               value={inspection.occupants}
               error={errors['inspection.occupants']}
               disabled={disabled}
@@ -108,6 +117,7 @@ function PlacardChoice(props: {
           </label>
         ))}
       </div>
+      <FieldNotes paths={['inspection.placard']} />
     </fieldset>
   );
 }

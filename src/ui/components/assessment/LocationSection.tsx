@@ -5,6 +5,7 @@ import type { ValidationCode } from '../../../domain/validation.ts';
 import { useGeolocation } from '../../hooks/useGeolocation.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { SelectField, TextField } from '../fields.tsx';
+import { FieldNotes } from '../marks/FieldNotes.tsx';
 import type { SectionProps } from './formValues.ts';
 
 export function LocationSection({ values, set, errors, disabled }: SectionProps) {
@@ -18,6 +19,7 @@ export function LocationSection({ values, set, errors, disabled }: SectionProps)
       <h2>{t('assessments.section.location')}</h2>
       <SelectField
         label={t('assessments.field.canton')}
+        path="canton"
         value={values.canton}
         placeholder={t('assessments.chooseCanton')}
         options={cantons}
@@ -27,6 +29,7 @@ export function LocationSection({ values, set, errors, disabled }: SectionProps)
       />
       <TextField
         label={t('assessments.field.parish')}
+        path="parish"
         value={values.parish}
         error={errors.parish}
         disabled={disabled}
@@ -79,6 +82,8 @@ function GpsCapture(props: {
           {t(`validation.${props.error}`)}
         </p>
       )}
+      {/* A fix with a broken coordinate reads as none: its invalid values are said here, with a way to clear. */}
+      <FieldNotes paths={['gps']} prefix="gps." />
       {state.kind === 'locating' && <p role="status">{t('assessments.gps.locating')}</p>}
       {fallback && (
         <p class="banner banner--info" role="status">

@@ -1,6 +1,7 @@
 // The three priority needs, ranked: typed in any order, then moved up or down.
 import { useI18n } from '../../i18n/context.tsx';
 import { TextField } from '../fields.tsx';
+import { FieldNotes } from '../marks/FieldNotes.tsx';
 import type { SectionProps } from './formValues.ts';
 
 export function PrioritiesSection({ values, set, errors, disabled }: SectionProps) {
@@ -17,6 +18,7 @@ export function PrioritiesSection({ values, set, errors, disabled }: SectionProp
     <>
       <h2>{t('assessments.section.priorities')}</h2>
       <p class="field__hint">{t('assessments.hint.priorities')}</p>
+      <FieldNotes paths={['priorities']} />
       {errors.priorities && (
         <p class="field__error" role="alert">
           {t(`validation.${errors.priorities}`)}

@@ -3,6 +3,7 @@ import { SECTORS, SEVERITIES, includes } from '../../../domain/codes.ts';
 import type { FieldErrors } from '../../../domain/validation.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { NumberField, SelectField, TextField } from '../fields.tsx';
+import { FieldNotes } from '../marks/FieldNotes.tsx';
 import type { SectionProps, SectorValues } from './formValues.ts';
 
 export function SectorsSection({ values, set, errors, disabled }: SectionProps) {
@@ -20,6 +21,7 @@ export function SectorsSection({ values, set, errors, disabled }: SectionProps) 
   return (
     <>
       <h2>{t('assessments.section.sectors')}</h2>
+      <FieldNotes paths={['sectors']} />
       {values.sectors.length === 0 && <p class="empty">{t('assessments.noSectors')}</p>}
       {values.sectors.map((entry, index) => (
         <SectorEntryFields
@@ -57,11 +59,14 @@ function SectorEntryFields(props: {
   const { t, code } = useI18n();
   const { entry, errors, at, disabled, onChange } = props;
   const name = code('sector', entry.sector);
+  const path = `sectors.${entry.sector}`;
   return (
     <fieldset class="assessment-sector">
       <legend>{name}</legend>
+      <FieldNotes paths={[path]} />
       <SelectField
         label={t('assessments.field.severity')}
+        path={`${path}.severity`}
         value={entry.severity}
         placeholder={t('assessments.chooseSeverity')}
         options={SEVERITIES.map((s) => ({ value: String(s), label: code('severity', s) }))}
@@ -72,6 +77,7 @@ function SectorEntryFields(props: {
       <div class="grid-2">
         <NumberField
           label={t('assessments.field.affected')}
+          path={`${path}.affected`}
           value={entry.affected}
           error={errors[`${at}.affected`]}
           disabled={disabled}
@@ -79,6 +85,7 @@ function SectorEntryFields(props: {
         />
         <NumberField
           label={t('assessments.field.inNeed')}
+          path={`${path}.inNeed`}
           value={entry.inNeed}
           error={errors[`${at}.inNeed`]}
           disabled={disabled}
@@ -87,6 +94,7 @@ function SectorEntryFields(props: {
       </div>
       <TextField
         label={t('assessments.field.sectorNotes')}
+        path={`${path}.notes`}
         value={entry.notes}
         error={errors[`${at}.notes`]}
         disabled={disabled}

@@ -3,6 +3,7 @@ import type { DamageGrade, Method, Placard, Sector, Severity, StructureType } fr
 import type { Assessment, GeoPoint, PhotoRef } from '../../../domain/model.ts';
 import type { AssessmentDraft, FieldErrors } from '../../../domain/validation.ts';
 import { formatCount, parseCount } from '../fields.tsx';
+import { same, unit, type FollowPlan, type Unit } from '../marks/follow.ts';
 
 export const BREAKDOWN_KEYS = ['women', 'men', 'children', 'elderly'] as const;
 export type BreakdownKey = (typeof BREAKDOWN_KEYS)[number];
@@ -216,3 +217,61 @@ export function changedFields(base: SavedAssessment | null, next: SavedAssessmen
   const changed = keys.filter((key) => JSON.stringify(next[key]) !== JSON.stringify(base[key]));
   return Object.fromEntries(changed.map((key) => [key, next[key]])) as Partial<SavedAssessment>;
 }
+
+const INSPECTION_KEYS = ['placard', 'damageGrade', 'structureType', 'use', 'storeys', 'occupants'] as const;
+const SECTOR_FIELDS = ['severity', 'affected', 'inNeed', 'notes'] as const;
+
+/** The inspection the form's values would save, whether or not its box is ticked. */
+const typedInspection = (values: AssessmentValues) =>
+  toSaved({ ...values, withInspection: true }).inspection!;
+
+/**
+ * The inspection switched on or off by a colleague: followed like any field when the user did not switch it; the
+ * values the user typed into it stay, with the base they started from, so they are saved beside the colleague's.
+ */
+const inspectionPresence: Unit<AssessmentValues, SavedAssessment> = {
+  type: 'custom',
+  path: 'inspection',
+  apply: (draft, stored, fresh) => {
+    const base = draft.base!;
+    const started = base.inspection !== null;
+    const now = stored.inspection !== null;
+    if (started === now) return draft;
+    const followed = draft.values.withInspection === started;
+    if (!stored.inspection) {
+      const values = followed ? { ...draft.values, withInspection: false } : draft.values;
+      return { values, base: { ...base, inspection: null } };
+    }
+    const typed = typedInspection(draft.values);
+    const from = base.inspection ?? typedInspection({ ...draft.values, inspection: EMPTY_INSPECTION });
+    const untouched = INSPECTION_KEYS.filter((key) => same(typed[key], from[key]));
+    const inspection = { ...draft.values.inspection };
+    for (const key of untouched) Object.assign(inspection, { [key]: fresh.inspection[key] });
+    const values = { ...draft.values, withInspection: true, inspection };
+    if (!followed) return { values, base };
+    const touched = INSPECTION_KEYS.filter((key) => !untouched.includes(key));
+    const kept = Object.fromEntries(touched.map((key) => [key, from[key]]));
+    return { values, base: { ...base, inspection: { ...stored.inspection, ...kept } } };
+  },
+};
+
+/** How an open assessment form follows the stored assessment (marks/follow.ts): field by field, sector by sector. */
+export const ASSESSMENT_FOLLOW: FollowPlan<AssessmentValues, SavedAssessment> = {
+  mine: toSaved,
+  units: (draft, stored, mine) => [
+    ...(['title', 'date', 'method', 'informantRole', 'siteReason', 'canton', 'parish', 'gps'] as const).map(
+      (path) => unit.value<AssessmentValues, SavedAssessment>(path),
+    ),
+    unit.value('priorities'),
+    unit.text('gaps'),
+    unit.text('recommendations'),
+    unit.set('photos', (photo) => (photo as PhotoRef).sha256),
+    unit.members('sectors', 'sector'),
+    ...unit.memberFields<AssessmentValues, SavedAssessment>('sectors', 'sector', SECTOR_FIELDS, mine, stored),
+    ...BREAKDOWN_KEYS.map((key) => unit.value<AssessmentValues, SavedAssessment>(`breakdown.${key}`)),
+    inspectionPresence,
+    ...(draft.values.withInspection && stored.inspection
+      ? INSPECTION_KEYS.map((key) => unit.value<AssessmentValues, SavedAssessment>(`inspection.${key}`))
+      : []),
+  ],
+};

@@ -17,6 +17,7 @@ import { TeamEditor } from '../TeamEditor.tsx';
 import { useI18n } from '../../i18n/context.tsx';
 import { FormActions, FormNotices } from '../FormParts.tsx';
 import type { ReadOnlyReason } from '../../hooks/useAccountRole.ts';
+import { unit, type FollowPlan } from '../marks/follow.ts';
 
 /** What is kept on disk while typing: the values, and for an edit the values the form opened with. */
 export interface FormDraft {
@@ -71,6 +72,29 @@ function cleaned(values: MissionDraft): MissionDraft {
   };
 }
 
+/** How an open mission form follows the stored mission (marks/follow.ts): field by field, team row by row. */
+export const MISSION_FOLLOW: FollowPlan<MissionDraft, MissionDraft> = {
+  mine: cleaned,
+  units: (_draft, stored, mine) => [
+    ...(
+      ['title', 'torReference', 'hostCanton', 'startDate', 'endDate', 'remoteSupportEnd', 'status'] as const
+    ).map((path) => unit.value<MissionDraft, MissionDraft>(path)),
+    unit.text('torText'),
+    unit.text('objectives'),
+    unit.set('themes'),
+    unit.set('sdgs'),
+    unit.set('sendai'),
+    unit.members('team', 'id'),
+    ...unit.memberFields<MissionDraft, MissionDraft>(
+      'team',
+      'id',
+      ['name', 'institution', 'role'],
+      mine,
+      stored,
+    ),
+  ],
+};
+
 /** Only the fields this form changed, so a colleague's concurrent edit to another field is kept. */
 export function changedFields(base: MissionDraft | null, values: MissionDraft): Partial<MissionDraft> {
   if (!base) return values;
@@ -94,6 +118,7 @@ type ChipKey = 'themes' | 'sdgs' | 'sendai';
 function binders({ values, set, errors, disabled }: SectionProps) {
   return {
     text: (key: TextKey) => ({
+      path: key,
       value: values[key],
       error: errors[key],
       disabled,
@@ -101,6 +126,7 @@ function binders({ values, set, errors, disabled }: SectionProps) {
     }),
     // The chip options come from the code lists, so the values are known to be codes of the right list.
     chips: (key: ChipKey) => ({
+      path: key,
       values: values[key] as string[],
       error: errors[key],
       disabled,
@@ -121,6 +147,7 @@ function TorFields(props: SectionProps) {
       <TextField label={t('missions.field.title')} {...text('title')} />
       <SelectField
         label={t('missions.field.hostCanton')}
+        path="hostCanton"
         value={props.values.hostCanton}
         placeholder={t('missions.chooseCanton')}
         options={cantons}
@@ -154,6 +181,7 @@ function PlanFields(props: SectionProps) {
       </div>
       <SelectField
         label={t('missions.field.status')}
+        path="status"
         value={String(props.values.status)}
         options={MISSION_STATUSES.map((s) => ({ value: String(s), label: code('missionStatus', s) }))}
         error={props.errors.status}
