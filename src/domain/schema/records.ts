@@ -43,8 +43,7 @@ import {
   timestamp,
 } from './values.ts';
 
-/** Bumped when the stored layout changes; a record of a newer version is shown read-only, never rewritten. */
-export const SCHEMA_VERSION = 2;
+export { SCHEMA_VERSION } from './version.ts';
 
 // A fixed locale, so every device sorts alike; numeric, so SDG "2" comes before "11" and "11" before "11.5".
 const collator = new Intl.Collator('en', { numeric: true });

@@ -9,7 +9,7 @@ import type {
   SetField,
   StructField,
 } from '../../domain/schema/fields.ts';
-import { SCHEMA_VERSION } from '../../domain/schema/records.ts';
+import { SCHEMA_VERSION } from '../../domain/schema/version.ts';
 import { mergeText, textEdits } from '../../domain/textMerge.ts';
 import {
   childPath,
