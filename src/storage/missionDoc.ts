@@ -24,7 +24,7 @@ import { isNewerSchema } from '../domain/rules.ts';
 import { RECORD_FIELDS, type SchemaKind } from '../domain/schema/records.ts';
 import { scanRecord as scan, type YRecord } from './records/layout.ts';
 import { readFields } from './records/read.ts';
-import { RecordWriter, type WriteStamp } from './records/write.ts';
+import { RecordWriter, initialiseRecord, type WriteStamp } from './records/write.ts';
 
 export type { YRecord };
 
@@ -75,7 +75,7 @@ function assertWritable(map: YRecord): void {
   if (typeof schema === 'number' && isNewerSchema({ schema })) throw new MingaError('newerSchema');
 }
 
-const writeStamp = (stamp: Stamp): WriteStamp => ({
+export const writeStamp = (stamp: Stamp): WriteStamp => ({
   now: stamp.now,
   by: stamp.actor.name,
   device: stamp.actor.device,
@@ -95,7 +95,7 @@ export function readEntry<K extends RecordKind>(kind: K, entry: unknown, id: str
   return entry instanceof Y.Map ? readRecord(kind, entry as YRecord, id) : null;
 }
 
-function save<K extends SchemaKind>(
+function save<K extends keyof FieldsOf>(
   doc: Y.Doc,
   map: YRecord,
   kind: K,
@@ -108,14 +108,7 @@ function save<K extends SchemaKind>(
 }
 
 function initialise(map: YRecord, kind: SchemaKind, stamp: Stamp): void {
-  map.set('schema', SCHEMA_VERSION);
-  map.set('createdAt', stamp.now);
-  map.set('createdBy', stamp.actor.name);
-  map.set('createdDevice', stamp.actor.device);
-  // Every long text exists from the start, so two devices never create the same one concurrently (M3).
-  for (const [name, field] of Object.entries(RECORD_FIELDS[kind])) {
-    if (field.kind === 'text') map.set(name, new Y.Text());
-  }
+  initialiseRecord(map, RECORD_FIELDS[kind], writeStamp(stamp), SCHEMA_VERSION);
 }
 
 export function createMission(doc: Y.Doc, fields: Partial<MissionFields>, stamp: Stamp): void {

@@ -15,6 +15,7 @@ import {
   THEMES,
 } from '../codes.ts';
 import type { ActionId, AssessmentId, Sha256 } from '../ids.ts';
+import { COMMENT_TARGET_KINDS, MAX_REVIEW_TEXT, REVIEW_DECISIONS } from '../review.ts';
 import {
   collection,
   ranked,
@@ -196,12 +197,36 @@ export const ACTION_FIELDS = {
   torProduct: register(shortText(), ''),
 } as const satisfies RecordFields;
 
-/** Every kind of record a mission document holds, by the name the storage layer knows it by. */
+/** The review's decision (`review:<id>` documents): one per mission, written only by coordinators. */
+export const DECISION_FIELDS = {
+  decision: register(codeOf(REVIEW_DECISIONS), 'pending'),
+  // Schema 1 stored "no note" as null.
+  note: register(
+    v.pipe(
+      v.nullable(shortText(MAX_REVIEW_TEXT)),
+      v.transform((note) => note ?? ''),
+    ),
+    '',
+  ),
+} as const satisfies RecordFields;
+
+/** A coordinator's comment on the mission or one of its records. */
+export const COMMENT_FIELDS = {
+  target: struct({
+    kind: register(codeOf(COMMENT_TARGET_KINDS), 'mission'),
+    id: register(rowId, ''),
+  }),
+  text: register(shortText(MAX_REVIEW_TEXT), ''),
+} as const satisfies RecordFields;
+
+/** Every kind of record, by the name the storage layer knows it by. */
 export const RECORD_FIELDS = {
   mission: MISSION_FIELDS,
   assessment: ASSESSMENT_FIELDS,
   note: NOTE_FIELDS,
   action: ACTION_FIELDS,
+  decision: DECISION_FIELDS,
+  comment: COMMENT_FIELDS,
 } as const;
 
 export type SchemaKind = keyof typeof RECORD_FIELDS;

@@ -257,10 +257,29 @@ export class RecordWriter {
   }
 
   /** Records who changed the record and when, and that it is now in this version's layout. */
-  touch(): void {
+  touch(version = SCHEMA_VERSION): void {
     this.writeRegister(UPDATED, null);
     const schema = this.map.get('schema');
-    if (typeof schema !== 'number' || schema < SCHEMA_VERSION) this.map.set('schema', SCHEMA_VERSION);
+    if (typeof schema !== 'number' || schema < version) this.map.set('schema', version);
+  }
+}
+
+/**
+ * A new record's fixed facts, and the Y.Text of every long text it declares: created with the record, so two
+ * devices never create the same one concurrently (M3). The map must already be in its document.
+ */
+export function initialiseRecord(
+  map: YRecord,
+  fields: RecordFields,
+  stamp: WriteStamp,
+  version: number,
+): void {
+  map.set('schema', version);
+  map.set('createdAt', stamp.now);
+  map.set('createdBy', stamp.by);
+  map.set('createdDevice', stamp.device);
+  for (const [name, field] of Object.entries(fields)) {
+    if (field.kind === 'text') map.set(name, new Y.Text());
   }
 }
 
