@@ -136,7 +136,8 @@ export const MISSION_FIELDS = {
 export const ASSESSMENT_FIELDS = {
   title: register(shortText(), '', { required: true }),
   date: register(dateOrEmpty, '', { required: true }),
-  method: register(codeOf(METHODS), 'kii'),
+  // A method must be chosen: "required" is what the form says when it is not one of the list.
+  method: register(codeOf(METHODS, 'required'), 'kii'),
   informantRole: register(shortText(), ''),
   siteReason: register(shortText(MAX_LONG_TEXT), ''),
   canton: register(cantonOrEmpty, '', { required: true }),
@@ -144,9 +145,9 @@ export const ASSESSMENT_FIELDS = {
   gps: struct(geoFields, { nullable: true }),
   sectors: collection({
     keyField: 'sector',
-    key: codeOf(SECTORS),
+    key: codeOf(SECTORS, 'required'),
     fields: {
-      severity: register(codeOf(SEVERITIES), 1),
+      severity: register(codeOf(SEVERITIES, 'severityRange'), 1),
       affected: register(count, null),
       inNeed: register(count, null),
       notes: register(shortText(MAX_LONG_TEXT), ''),
