@@ -1,5 +1,6 @@
 // Writes a record's fields as a three-way merge from the values a form started with (M11): a field the user did not
 // change is never written, a long text is merged against its starting text, lists write only additions and removals.
+import * as v from 'valibot';
 import * as Y from 'yjs';
 import type {
   CollectionField,
@@ -120,6 +121,7 @@ export class RecordWriter {
     const byKey = (items: unknown[]) => new Map(items.map((item) => [field.keyOf(item), item]));
     const [mineBy, fromBy, nowBy] = [byKey(mine), byKey(from), byKey(now)];
     for (const [key, item] of mineBy) {
+      if (!v.is(field.item, item)) continue;
       if (fromBy.has(key) && same(fromBy.get(key), item)) continue;
       if (nowBy.has(key) && same(nowBy.get(key), item)) continue;
       this.addMember(path, key, JSON.parse(JSON.stringify(item)));
@@ -180,6 +182,8 @@ export class RecordWriter {
     const [mineBy, fromBy, nowBy] = [byKey(mine), byKey(from), byKey(now)];
     let order = this.maxOrder(path, nowBy.size);
     for (const [key, item] of mineBy) {
+      // A member without a valid key (a row from an older draft) cannot be told apart from others: not written.
+      if (!v.is(field.key, key)) continue;
       const at = childPath(path, segment(key));
       const started = fromBy.get(key);
       const stored = nowBy.get(key);
@@ -213,6 +217,7 @@ export class RecordWriter {
       if (!mine.includes(item) && now.includes(item)) this.removeMember(path, item, legacy.has(item));
     }
     mine.forEach((item, index) => {
+      if (!v.is(field.item, item)) return;
       if (!from.includes(item) && !now.includes(item)) this.addMember(path, item, true);
       // A new ranking is written whole: each member's rank is a register of its own (M8).
       if (reordered) this.register(childPath(path, segment(item), ORDER), index + 1, NEVER, NEVER);
