@@ -65,10 +65,18 @@ export class RecordWriter {
     this.at = Date.parse(stamp.now);
   }
 
-  /** Replaces every write of `path` this device has seen with one of its own (M1). */
+  /**
+   * Replaces every write of `path` this device has seen with one of its own (M1). This device's own earlier write
+   * keeps its key: no other device ever writes under it, so overwriting it supersedes only what this device saw,
+   * and the document does not gain a key per keystroke.
+   */
   writeRegister(path: string, value: unknown): void {
-    for (const write of this.scan.writes.get(path) ?? []) this.map.delete(write.key);
-    const key = registerKey(path, nextWriteId(this.doc));
+    let own: string | null = null;
+    for (const write of this.scan.writes.get(path) ?? []) {
+      if (own === null && parseWrite(write).device === this.stamp.device) own = write.key;
+      else this.map.delete(write.key);
+    }
+    const key = own ?? registerKey(path, nextWriteId(this.doc));
     const raw = { v: value, at: this.at, by: this.stamp.by, dev: this.stamp.device };
     this.map.set(key, raw);
     this.scan.writes.set(path, [{ key, raw }]);
