@@ -203,7 +203,7 @@ export class RecordWriter {
           this.register(childPath(at, name), item[name], valueIn(started, name), valueIn(stored, name)) ||
           wrote;
       }
-      if (!started) {
+      if (!started && !stored) {
         this.addMember(path, key, true);
         this.writeRegister(childPath(at, ORDER), ++order);
       } else if (wrote) {
