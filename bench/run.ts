@@ -5,6 +5,7 @@ import { startBuiltApp } from '../tests/e2e/support/server.ts';
 import { measureFieldApp } from './fieldApp.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { measureSync } from './sync.ts';
+import { measureRecords } from './records.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -12,12 +13,14 @@ try {
   const fieldApp = await measureFieldApp(app.url);
   const lighthouse = await runLighthouse(`${app.url}/`);
   const sync = await measureSync();
+  const records = measureRecords();
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
     fieldApp,
     lighthouse,
     sync,
+    records,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -40,6 +43,12 @@ try {
       `(document ${week.documentMs.toFixed(0)} ms, photos ${week.photos.ms.toFixed(0)} ms) · document ` +
       `${(week.bytesSent / 1024).toFixed(0)} KB sent = ${week.ratio.toFixed(2)}× Yjs's own diff (target ≤ 1.2) · ` +
       `live edit p50 ${sync.liveEditMs.p50.toFixed(1)} ms, p95 ${sync.liveEditMs.p95.toFixed(1)} ms (target p95 ≤ 100)`,
+  );
+  console.info(
+    `records: a mission of ${records.notes} notes and ${records.assessments} assessments is ` +
+      `${(records.documentBytes / 1024).toFixed(0)} KB; one assessment save sends ${records.assessmentSaveBytes} B; ` +
+      `reading every record through the schema p50 ${records.readAllMs.p50.toFixed(1)} ms, ` +
+      `p95 ${records.readAllMs.p95.toFixed(1)} ms`,
   );
 } finally {
   await app.close();

@@ -4,7 +4,7 @@ import type { ActionId, AssessmentId, MissionId, NoteId } from './ids.ts';
 import type { ValuesOf } from './schema/fields.ts';
 import type { ACTION_FIELDS, ASSESSMENT_FIELDS, MISSION_FIELDS, NOTE_FIELDS } from './schema/records.ts';
 
-export { SCHEMA_VERSION } from './schema/records.ts';
+export { SCHEMA_VERSION } from './schema/version.ts';
 
 /** One value of a field that two devices changed at once (M2): who wrote it, when, from which device. */
 export interface ConflictValue {

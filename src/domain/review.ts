@@ -2,13 +2,17 @@
 import type { AccountRole } from './access.ts';
 import type { ActionId, AssessmentId, MissionId, NoteId } from './ids.ts';
 import type { FieldErrors } from './validation.ts';
+import type { FieldMarks } from './model.ts';
 
 export type ReviewDecision = 'pending' | 'approved' | 'changesRequested';
 
 export const REVIEW_DECISIONS: readonly ReviewDecision[] = ['pending', 'approved', 'changesRequested'];
 
-/** Bumped when the stored shape of a decision or comment changes; newer records are shown, never rewritten. */
-export const REVIEW_SCHEMA_VERSION = 1;
+/**
+ * Bumped when the stored shape of a decision or comment changes; newer records are shown, never rewritten.
+ * 2: fields laid out as the record schema lays them out (docs/merge.md); version 1 is read beneath (M9).
+ */
+export const REVIEW_SCHEMA_VERSION = 2;
 
 export const MAX_REVIEW_TEXT = 4000;
 
@@ -21,6 +25,8 @@ export interface DecisionRecord {
   /** ISO date-time. */
   at: string;
   note?: string;
+  /** Two coordinators deciding at once: both decisions are kept and shown until one is chosen (M2). */
+  marks: FieldMarks;
 }
 
 export type CommentTarget =
@@ -42,6 +48,7 @@ export interface ReviewComment {
   /** Soft delete, like every record: a comment deleted on one device and answered on another is not lost. */
   deletedAt: string | null;
   schema: number;
+  marks: FieldMarks;
 }
 
 export interface ReviewSnapshot {

@@ -34,7 +34,7 @@ import {
   type YRecord,
 } from './records/layout.ts';
 import { parseWrite, readFields } from './records/read.ts';
-import { RecordWriter, type WriteStamp } from './records/write.ts';
+import { RecordWriter, initialiseRecord, type WriteStamp } from './records/write.ts';
 
 export type { YRecord };
 
@@ -85,7 +85,7 @@ function assertWritable(map: YRecord): void {
   if (typeof schema === 'number' && isNewerSchema({ schema })) throw new MingaError('newerSchema');
 }
 
-const writeStamp = (stamp: Stamp): WriteStamp => ({
+export const writeStamp = (stamp: Stamp): WriteStamp => ({
   now: stamp.now,
   by: stamp.actor.name,
   device: stamp.actor.device,
@@ -105,7 +105,7 @@ export function readEntry<K extends RecordKind>(kind: K, entry: unknown, id: str
   return entry instanceof Y.Map ? readRecord(kind, entry as YRecord, id) : null;
 }
 
-function save<K extends SchemaKind>(
+function save<K extends keyof FieldsOf>(
   doc: Y.Doc,
   map: YRecord,
   kind: K,
@@ -118,14 +118,7 @@ function save<K extends SchemaKind>(
 }
 
 function initialise(map: YRecord, kind: SchemaKind, stamp: Stamp): void {
-  map.set('schema', SCHEMA_VERSION);
-  map.set('createdAt', stamp.now);
-  map.set('createdBy', stamp.actor.name);
-  map.set('createdDevice', stamp.actor.device);
-  // Every long text exists from the start, so two devices never create the same one concurrently (M3).
-  for (const [name, field] of Object.entries(RECORD_FIELDS[kind])) {
-    if (field.kind === 'text') map.set(name, new Y.Text());
-  }
+  initialiseRecord(map, RECORD_FIELDS[kind], writeStamp(stamp), SCHEMA_VERSION);
 }
 
 export function createMission(doc: Y.Doc, fields: Partial<MissionFields>, stamp: Stamp): void {
@@ -237,7 +230,7 @@ function unseenWrites(
  * value of a short value the user changed too, written after the form opened, is kept beside the user's: the
  * field then shows as changed on two devices (M2) until someone settles it, never replaced unseen.
  */
-export function saveFromForm<K extends SchemaKind>(
+export function saveFromForm<K extends keyof FieldsOf>(
   doc: Y.Doc,
   kind: K,
   id: string,

@@ -1,17 +1,16 @@
 // The layout of one mission's review document (`review:<missionId>`), its read model and its low-level writes.
 //
-//   decision  Y.Map: schema, decision, by, at, note — one field per key, last writer wins
-//   comments  Y.Map: comment id → Y.Map (schema, target, text, by, at, updatedAt, updatedBy, deletedAt)
+//   decision  Y.Map: the decision record (decision, note), laid out as records/layout.ts lays out any record
+//   comments  Y.Map: comment id → Y.Map (a comment record: target, text, deletedAt)
 //
-// Every decision writes all of its fields, note included (null when there is none): two coordinators deciding
-// at once then leave one whole decision, never one's verdict with the other's note. Comments are keyed by id,
-// so two coordinators commenting offline both keep theirs.
+// A decision always writes both of its fields: two coordinators deciding at once then leave both decisions in the
+// document, one shown with a mark until someone chooses (docs/merge.md M2), never one's verdict with the other's
+// note. Comments are keyed by id, so two coordinators commenting offline both keep theirs. Version-1 reviews
+// (plain keys: decision, by, at, note; comments with target, text, by, at) are read beneath (M9).
 import * as Y from 'yjs';
 import { MingaError } from '../domain/errors.ts';
 import {
-  isCommentTargetKind,
   isNewerReviewSchema,
-  isReviewDecision,
   newestFirst,
   REVIEW_SCHEMA_VERSION,
   type CommentId,
@@ -21,9 +20,11 @@ import {
   type ReviewDecision,
   type ReviewSnapshot,
 } from '../domain/review.ts';
-import { LOCAL_ORIGIN, type Stamp } from './missionDoc.ts';
-
-type YRecord = Y.Map<unknown>;
+import { COMMENT_FIELDS, DECISION_FIELDS } from '../domain/schema/records.ts';
+import { LOCAL_ORIGIN, writeStamp, type Stamp } from './missionDoc.ts';
+import { scanRecord, type YRecord } from './records/layout.ts';
+import { laterFirst, parseWrite, readFields } from './records/read.ts';
+import { RecordWriter, initialiseRecord } from './records/write.ts';
 
 export const DECISION_ROOT = 'decision';
 export const COMMENTS_ROOT = 'comments';
@@ -37,38 +38,42 @@ export function commentsRoot(doc: Y.Doc): Y.Map<YRecord> {
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const schemaOf = (value: unknown): number => (typeof value === 'number' ? value : REVIEW_SCHEMA_VERSION);
+const isoOf = (at: number): string => (at < 0 ? '' : new Date(at).toISOString());
 
 export function readDecision(doc: Y.Doc): DecisionRecord | null {
-  const root = decisionRoot(doc);
-  const decision = root.get('decision');
-  if (!isReviewDecision(decision)) return null;
-  const note = root.get('note');
-  const record: DecisionRecord = { decision, by: str(root.get('by')), at: str(root.get('at')) };
-  if (typeof note === 'string' && note !== '') record.note = note;
+  const scan = scanRecord(decisionRoot(doc));
+  const writes = (scan.writes.get('decision') ?? []).map(parseWrite).sort(laterFirst);
+  if (writes.length === 0 && !scan.plain.has('decision')) return null;
+  const read = readFields(scan, DECISION_FIELDS);
+  // A verdict this version does not know is no decision it can show.
+  if ('decision' in read.marks.invalid) return null;
+  const shown = writes[0];
+  const record: DecisionRecord = {
+    decision: read.decision as ReviewDecision,
+    by: shown ? shown.by : str(scan.plain.get('by')),
+    at: shown ? isoOf(shown.at) : str(scan.plain.get('at')),
+    marks: read.marks,
+  };
+  if (read.note !== '') record.note = read.note as string;
   return record;
-}
-
-function readTarget(value: unknown): CommentTarget | null {
-  const raw = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  if (!isCommentTargetKind(raw.kind) || typeof raw.id !== 'string' || raw.id === '') return null;
-  return { kind: raw.kind, id: raw.id } as CommentTarget;
 }
 
 /** A comment as stored, or null when it is not one this version can show (no target or no text). */
 export function readComment(id: string, map: YRecord): ReviewComment | null {
-  const target = readTarget(map.get('target'));
-  const text = str(map.get('text'));
-  if (!target || text === '') return null;
-  const deletedAt = map.get('deletedAt');
+  const scan = scanRecord(map);
+  const read = readFields(scan, COMMENT_FIELDS);
+  const target = read.target as { kind: CommentTarget['kind']; id: string };
+  const text = read.text as string;
+  if (target.id === '' || 'target.kind' in read.marks.invalid || text === '') return null;
   return {
     id: id as CommentId,
-    target,
+    target: { kind: target.kind, id: target.id } as CommentTarget,
     text,
-    by: str(map.get('by')),
-    at: str(map.get('at')),
-    deletedAt: typeof deletedAt === 'string' ? deletedAt : null,
-    schema: schemaOf(map.get('schema')),
+    by: read.createdBy || str(scan.plain.get('by')),
+    at: read.createdAt || str(scan.plain.get('at')),
+    deletedAt: read.deletedAt,
+    schema: read.schema,
+    marks: read.marks,
   };
 }
 
@@ -90,11 +95,10 @@ export function writeDecision(doc: Y.Doc, decision: ReviewDecision, note: string
   const root = decisionRoot(doc);
   assertWritable(root.get('schema'));
   doc.transact(() => {
-    root.set('schema', REVIEW_SCHEMA_VERSION);
-    root.set('decision', decision);
-    root.set('by', stamp.actor.name);
-    root.set('at', stamp.now);
-    root.set('note', note === '' ? null : note);
+    const writer = new RecordWriter(doc, root, DECISION_FIELDS, writeStamp(stamp));
+    writer.writeRegister('decision', decision);
+    writer.writeRegister('note', note);
+    writer.touch(REVIEW_SCHEMA_VERSION);
   }, LOCAL_ORIGIN);
 }
 
@@ -109,14 +113,10 @@ export function writeComment(
   doc.transact(() => {
     const map: YRecord = new Y.Map();
     commentsRoot(doc).set(id, map);
-    map.set('schema', REVIEW_SCHEMA_VERSION);
-    map.set('target', { kind: target.kind, id: target.id });
-    map.set('text', text);
-    map.set('by', stamp.actor.name);
-    map.set('at', stamp.now);
-    map.set('updatedAt', stamp.now);
-    map.set('updatedBy', stamp.actor.name);
-    map.set('deletedAt', null);
+    initialiseRecord(map, COMMENT_FIELDS, writeStamp(stamp), REVIEW_SCHEMA_VERSION);
+    const writer = new RecordWriter(doc, map, COMMENT_FIELDS, writeStamp(stamp));
+    writer.save({ target: { kind: target.kind, id: target.id }, text }, null);
+    writer.touch(REVIEW_SCHEMA_VERSION);
   }, LOCAL_ORIGIN);
 }
 
@@ -126,9 +126,9 @@ export function writeCommentDeleted(doc: Y.Doc, id: CommentId, deleted: boolean,
   if (!(map instanceof Y.Map)) throw new MingaError('notFound');
   assertWritable(map.get('schema'));
   doc.transact(() => {
-    map.set('deletedAt', deleted ? stamp.now : null);
-    map.set('updatedAt', stamp.now);
-    map.set('updatedBy', stamp.actor.name);
+    const writer = new RecordWriter(doc, map, COMMENT_FIELDS, writeStamp(stamp));
+    writer.writeRegister('deletedAt', deleted ? stamp.now : null);
+    writer.touch(REVIEW_SCHEMA_VERSION);
   }, LOCAL_ORIGIN);
 }
 

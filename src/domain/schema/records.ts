@@ -15,6 +15,7 @@ import {
   THEMES,
 } from '../codes.ts';
 import type { ActionId, AssessmentId, Sha256 } from '../ids.ts';
+import { COMMENT_TARGET_KINDS, MAX_REVIEW_TEXT, REVIEW_DECISIONS } from '../review.ts';
 import {
   collection,
   ranked,
@@ -43,8 +44,7 @@ import {
   timestamp,
 } from './values.ts';
 
-/** Bumped when the stored layout changes; a record of a newer version is shown read-only, never rewritten. */
-export const SCHEMA_VERSION = 2;
+export { SCHEMA_VERSION } from './version.ts';
 
 // A fixed locale, so every device sorts alike; numeric, so SDG "2" comes before "11" and "11" before "11.5".
 const collator = new Intl.Collator('en', { numeric: true });
@@ -136,7 +136,8 @@ export const MISSION_FIELDS = {
 export const ASSESSMENT_FIELDS = {
   title: register(shortText(), '', { required: true }),
   date: register(dateOrEmpty, '', { required: true }),
-  method: register(codeOf(METHODS), 'kii'),
+  // A method must be chosen: "required" is what the form says when it is not one of the list.
+  method: register(codeOf(METHODS, 'required'), 'kii'),
   informantRole: register(shortText(), ''),
   siteReason: register(shortText(MAX_LONG_TEXT), ''),
   canton: register(cantonOrEmpty, '', { required: true }),
@@ -144,9 +145,9 @@ export const ASSESSMENT_FIELDS = {
   gps: struct(geoFields, { nullable: true }),
   sectors: collection({
     keyField: 'sector',
-    key: codeOf(SECTORS),
+    key: codeOf(SECTORS, 'required'),
     fields: {
-      severity: register(codeOf(SEVERITIES), 1),
+      severity: register(codeOf(SEVERITIES, 'severityRange'), 1),
       affected: register(count, null),
       inNeed: register(count, null),
       notes: register(shortText(MAX_LONG_TEXT), ''),
@@ -197,12 +198,36 @@ export const ACTION_FIELDS = {
   torProduct: register(shortText(), ''),
 } as const satisfies RecordFields;
 
-/** Every kind of record a mission document holds, by the name the storage layer knows it by. */
+/** The review's decision (`review:<id>` documents): one per mission, written only by coordinators. */
+export const DECISION_FIELDS = {
+  decision: register(codeOf(REVIEW_DECISIONS), 'pending'),
+  // Schema 1 stored "no note" as null.
+  note: register(
+    v.pipe(
+      v.nullable(shortText(MAX_REVIEW_TEXT)),
+      v.transform((note) => note ?? ''),
+    ),
+    '',
+  ),
+} as const satisfies RecordFields;
+
+/** A coordinator's comment on the mission or one of its records. */
+export const COMMENT_FIELDS = {
+  target: struct({
+    kind: register(codeOf(COMMENT_TARGET_KINDS), 'mission'),
+    id: register(rowId, ''),
+  }),
+  text: register(shortText(MAX_REVIEW_TEXT), ''),
+} as const satisfies RecordFields;
+
+/** Every kind of record, by the name the storage layer knows it by. */
 export const RECORD_FIELDS = {
   mission: MISSION_FIELDS,
   assessment: ASSESSMENT_FIELDS,
   note: NOTE_FIELDS,
   action: ACTION_FIELDS,
+  decision: DECISION_FIELDS,
+  comment: COMMENT_FIELDS,
 } as const;
 
 export type SchemaKind = keyof typeof RECORD_FIELDS;

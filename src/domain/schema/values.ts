@@ -39,8 +39,10 @@ export const timestamp: ValueSchema<string> = v.pipe(
   v.maxLength(40, 'tooLong'),
 );
 
-export const codeOf = <const T extends readonly (string | number)[]>(list: T): ValueSchema<T[number]> =>
-  v.custom<T[number]>((value) => includes(list, value), 'unknownCode');
+export const codeOf = <const T extends readonly (string | number)[]>(
+  list: T,
+  message = 'unknownCode',
+): ValueSchema<T[number]> => v.custom<T[number]>((value) => includes(list, value), message);
 
 export const optionalCodeOf = <const T extends readonly (string | number)[]>(
   list: T,

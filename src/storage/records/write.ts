@@ -1,5 +1,6 @@
 // Writes a record's fields as a three-way merge from the values a form started with (M11): a field the user did not
 // change is never written, a long text is merged against its starting text, lists write only additions and removals.
+import * as v from 'valibot';
 import * as Y from 'yjs';
 import type {
   CollectionField,
@@ -9,7 +10,7 @@ import type {
   SetField,
   StructField,
 } from '../../domain/schema/fields.ts';
-import { SCHEMA_VERSION } from '../../domain/schema/records.ts';
+import { SCHEMA_VERSION } from '../../domain/schema/version.ts';
 import { mergeText, textEdits } from '../../domain/textMerge.ts';
 import {
   childPath,
@@ -64,10 +65,18 @@ export class RecordWriter {
     this.at = Date.parse(stamp.now);
   }
 
-  /** Replaces every write of `path` this device has seen with one of its own (M1). */
+  /**
+   * Replaces every write of `path` this device has seen with one of its own (M1). This device's own earlier write
+   * keeps its key: no other device ever writes under it, so overwriting it supersedes only what this device saw,
+   * and the document does not gain a key per keystroke.
+   */
   writeRegister(path: string, value: unknown): void {
-    for (const write of this.scan.writes.get(path) ?? []) this.map.delete(write.key);
-    const key = registerKey(path, nextWriteId(this.doc));
+    let own: string | null = null;
+    for (const write of this.scan.writes.get(path) ?? []) {
+      if (own === null && parseWrite(write).device === this.stamp.device) own = write.key;
+      else this.map.delete(write.key);
+    }
+    const key = own ?? registerKey(path, nextWriteId(this.doc));
     const raw = { v: value, at: this.at, by: this.stamp.by, dev: this.stamp.device };
     this.map.set(key, raw);
     this.scan.writes.set(path, [{ key, raw }]);
@@ -120,6 +129,7 @@ export class RecordWriter {
     const byKey = (items: unknown[]) => new Map(items.map((item) => [field.keyOf(item), item]));
     const [mineBy, fromBy, nowBy] = [byKey(mine), byKey(from), byKey(now)];
     for (const [key, item] of mineBy) {
+      if (!v.is(field.item, item)) continue;
       if (fromBy.has(key) && same(fromBy.get(key), item)) continue;
       if (nowBy.has(key) && same(nowBy.get(key), item)) continue;
       this.addMember(path, key, JSON.parse(JSON.stringify(item)));
@@ -180,6 +190,8 @@ export class RecordWriter {
     const [mineBy, fromBy, nowBy] = [byKey(mine), byKey(from), byKey(now)];
     let order = this.maxOrder(path, nowBy.size);
     for (const [key, item] of mineBy) {
+      // A member without a valid key (a row from an older draft) cannot be told apart from others: not written.
+      if (!v.is(field.key, key)) continue;
       const at = childPath(path, segment(key));
       const started = fromBy.get(key);
       const stored = nowBy.get(key);
@@ -191,7 +203,7 @@ export class RecordWriter {
           this.register(childPath(at, name), item[name], valueIn(started, name), valueIn(stored, name)) ||
           wrote;
       }
-      if (!started) {
+      if (!started && !stored) {
         this.addMember(path, key, true);
         this.writeRegister(childPath(at, ORDER), ++order);
       } else if (wrote) {
@@ -213,6 +225,7 @@ export class RecordWriter {
       if (!mine.includes(item) && now.includes(item)) this.removeMember(path, item, legacy.has(item));
     }
     mine.forEach((item, index) => {
+      if (!v.is(field.item, item)) return;
       if (!from.includes(item) && !now.includes(item)) this.addMember(path, item, true);
       // A new ranking is written whole: each member's rank is a register of its own (M8).
       if (reordered) this.register(childPath(path, segment(item), ORDER), index + 1, NEVER, NEVER);
@@ -257,10 +270,29 @@ export class RecordWriter {
   }
 
   /** Records who changed the record and when, and that it is now in this version's layout. */
-  touch(): void {
+  touch(version = SCHEMA_VERSION): void {
     this.writeRegister(UPDATED, null);
     const schema = this.map.get('schema');
-    if (typeof schema !== 'number' || schema < SCHEMA_VERSION) this.map.set('schema', SCHEMA_VERSION);
+    if (typeof schema !== 'number' || schema < version) this.map.set('schema', version);
+  }
+}
+
+/**
+ * A new record's fixed facts, and the Y.Text of every long text it declares: created with the record, so two
+ * devices never create the same one concurrently (M3). The map must already be in its document.
+ */
+export function initialiseRecord(
+  map: YRecord,
+  fields: RecordFields,
+  stamp: WriteStamp,
+  version: number,
+): void {
+  map.set('schema', version);
+  map.set('createdAt', stamp.now);
+  map.set('createdBy', stamp.by);
+  map.set('createdDevice', stamp.device);
+  for (const [name, field] of Object.entries(fields)) {
+    if (field.kind === 'text') map.set(name, new Y.Text());
   }
 }
 

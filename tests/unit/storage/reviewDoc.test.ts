@@ -17,6 +17,7 @@ import {
   decisionRoot,
   readReview,
   writeComment,
+  writeCommentDeleted,
   writeDecision,
 } from '../../../src/storage/reviewDoc.ts';
 import { acquireReview, closeAllReviews, releaseReview } from '../../../src/storage/reviewStore.ts';
@@ -69,7 +70,7 @@ describe('review document merges', () => {
     [1, 2],
     [2, 1],
   ])(
-    'leaves one whole decision when two coordinators decide at once (clients %i, %i)',
+    '[M2] keeps both decisions two coordinators made at once, showing the later one whole (clients %i, %i)',
     (clientA, clientB) => {
       const [a, b] = devices(clientA, clientB);
       // Both had seen an earlier decision, as happens once a review has been synced.
@@ -80,13 +81,66 @@ describe('review document merges', () => {
       sync(a, b);
       const decision = readReview(a).decision;
       expect(readReview(b).decision).toEqual(decision);
-      // Never Laia's verdict with Pere's missing note, or the other way round.
-      expect([
-        { decision: 'approved', by: 'Laia', at: '2024-05-02T09:00:00.000Z', note: 'Todo correcto.' },
-        { decision: 'changesRequested', by: 'Pere', at: '2024-05-02T09:00:01.000Z' },
-      ]).toContainEqual(decision);
+      // Pere decided later by the clocks: his whole decision shows, never Laia's verdict with his missing note.
+      expect(decision).toMatchObject({
+        decision: 'changesRequested',
+        by: 'Pere',
+        at: '2024-05-02T09:00:01.000Z',
+      });
+      expect(decision?.note).toBeUndefined();
+      expect(decision?.marks.conflicts.decision?.map((c) => [c.value, c.by])).toEqual([
+        ['changesRequested', 'Pere'],
+        ['approved', 'Laia'],
+      ]);
+      expect(decision?.marks.conflicts.note?.map((c) => c.value)).toEqual(['', 'Todo correcto.']);
+      // The next decision settles it.
+      writeDecision(b, 'approved', '', stamp('Pere', '2024-05-02T10:00:00.000Z'));
+      sync(a, b);
+      expect(readReview(a).decision).toMatchObject({ decision: 'approved', marks: { conflicts: {} } });
     },
   );
+
+  it('[M9] reads a decision and comments written by the first version of reviews', () => {
+    const doc = new Y.Doc();
+    const decision = decisionRoot(doc);
+    decision.set('schema', 1);
+    decision.set('decision', 'approved');
+    decision.set('by', 'Laia');
+    decision.set('at', '2024-05-02T09:00:00.000Z');
+    decision.set('note', null);
+    const comment = new Y.Map<unknown>();
+    commentsRoot(doc).set('c1', comment);
+    for (const [key, value] of Object.entries({
+      schema: 1,
+      target: { kind: 'note', id: NOTE },
+      text: 'Aclarar la fuente.',
+      by: 'Pere',
+      at: '2024-05-02T10:00:00.000Z',
+      updatedAt: '2024-05-02T10:00:00.000Z',
+      updatedBy: 'Pere',
+      deletedAt: null,
+    })) {
+      comment.set(key, value);
+    }
+    const review = readReview(doc);
+    expect(review.decision).toMatchObject({
+      decision: 'approved',
+      by: 'Laia',
+      at: '2024-05-02T09:00:00.000Z',
+    });
+    expect(review.decision?.note).toBeUndefined();
+    expect(review.comments).toEqual([
+      expect.objectContaining({
+        id: 'c1',
+        target: onNote,
+        text: 'Aclarar la fuente.',
+        by: 'Pere',
+        deletedAt: null,
+      }),
+    ]);
+    writeCommentDeleted(doc, 'c1' as CommentId, true, stamp('Laia', '2024-05-03T09:00:00.000Z'));
+    expect(readReview(doc).comments[0]).toMatchObject({ by: 'Pere', deletedAt: '2024-05-03T09:00:00.000Z' });
+  });
 
   it('keeps a comment deleted on one device deleted after merging with a device that never saw it deleted', () => {
     const [a, b] = devices(1, 2);

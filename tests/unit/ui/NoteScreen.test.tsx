@@ -62,6 +62,33 @@ describe('NoteScreen', () => {
     expect((tags as HTMLInputElement).value).toBe('agua, pozo');
   });
 
+  it('[M4] saves tags on every keystroke, without leaving the field, and tidies them only when it is left', async () => {
+    const id = await newMission();
+    const noteId = await withMission(id, (mission) =>
+      createRecord(
+        mission,
+        'note',
+        { text: 'Pozo', tags: ['agua'], gps: null, photos: [], links: [] },
+        profile,
+      ),
+    );
+    const view = renderAt(`/missions/${id}/notes/${noteId}`, 'es', noteRoute);
+    const tags = (await screen.findByLabelText('Etiquetas')) as HTMLInputElement;
+    tags.focus();
+    fireEvent.input(tags, { target: { value: 'agua, pozo,' } });
+    // On disk before the field is left; the comma just typed stays where the user put it.
+    await waitFor(async () => expect((await snapshotOf(id)).notes[0]!.tags).toEqual(['agua', 'pozo']));
+    expect(tags.value).toBe('agua, pozo,');
+    fireEvent.input(tags, { target: { value: 'agua, pozo, escuela' } });
+    await waitFor(async () =>
+      expect((await snapshotOf(id)).notes[0]!.tags).toEqual(['agua', 'escuela', 'pozo']),
+    );
+    view.unmount();
+    renderAt(`/missions/${id}/notes/${noteId}`, 'es', noteRoute);
+    const reopened = (await screen.findByLabelText('Etiquetas')) as HTMLInputElement;
+    await waitFor(() => expect(reopened.value).toBe('agua, escuela, pozo'));
+  });
+
   it('shows a change made elsewhere while keeping the caret in place', async () => {
     const id = await newMission();
     const noteId = await withMission(id, (mission) =>

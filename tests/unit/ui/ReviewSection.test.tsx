@@ -1,5 +1,7 @@
 // The review section of the mission screen: controls for a coordinator, read-only for the others, absent offline-only.
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { writeDecision } from '../../../src/storage/reviewDoc.ts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import type { AccountRole } from '../../../src/domain/access.ts';
 import type { MissionId } from '../../../src/domain/ids.ts';
@@ -70,6 +72,35 @@ describe('ReviewSection', () => {
       { kind: 'mission', id },
       { kind: 'note', id: noteId },
     ]);
+  });
+
+  it('[M2] names both decisions when two coordinators decided at once, and a new decision settles it', async () => {
+    const id = await newMission();
+    await signedInAs('coordinator');
+    const review = await acquireReview(id);
+    // A decision made offline on another coordinator's device, merged into this device's review.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(review.doc));
+    writeDecision(other, 'approved', '', {
+      actor: { name: 'Pere', device: 'device-pere' },
+      now: '2024-05-02T09:00:00.000Z',
+    });
+    writeDecision(review.doc, 'changesRequested', 'Falta el presupuesto.', {
+      actor: { name: 'Laia', device: 'device-laia' },
+      now: '2024-05-02T09:00:05.000Z',
+    });
+    Y.applyUpdate(review.doc, Y.encodeStateAsUpdate(other));
+    releaseReview(id);
+    renderAt(`/missions/${id}`);
+    const section_ = await section();
+    await within(section_).findByText('Se piden cambios');
+    expect(
+      within(section_).getByText('Dos coordinadores decidieron a la vez. También se decidió:'),
+    ).toBeTruthy();
+    expect(within(section_).getByText(/^Aprobada, de Pere el /)).toBeTruthy();
+    fireEvent.click(within(section_).getByRole('button', { name: 'Aprobar' }));
+    await waitFor(() => expect(within(section_).queryByText(/decidieron a la vez/)).toBeNull());
+    expect((await reviewOf(id)).decision).toMatchObject({ decision: 'approved', marks: { conflicts: {} } });
   });
 
   it('says what is wrong with a comment in the user’s language and keeps what was typed', async () => {

@@ -8,8 +8,9 @@ import { useI18n } from '../../i18n/context.tsx';
 import { PhotoField } from '../PhotoField.tsx';
 
 /**
- * Saved when the field is left (change), not per keystroke: a half-typed tag is not a tag. `onSave` also gets
- * the tags the typed text started from, so a tag a colleague added meanwhile is kept, not overwritten.
+ * Saved on every keystroke, so "Saved" is true without leaving the field; the text is tidied only when the field
+ * is left, never under the user's fingers (a comma just typed stays). `onSave` also gets the tags the typed text
+ * started from, so a tag a colleague added meanwhile is kept, not overwritten (docs/merge.md M4, M11).
  */
 export function TagsField(props: {
   tags: string[];
@@ -32,11 +33,11 @@ export function TagsField(props: {
       shown.current = props.tags;
     }
   }, [saved, props.tags]);
-  const commit = (value: string) => {
+  const save = (value: string) => {
     const tags = splitTags(value);
-    setText(tags.join(', '));
-    if (tags.join(', ') !== saved) props.onSave(tags, shown.current);
+    if (tags.join(', ') !== shown.current.join(', ')) props.onSave(tags, shown.current);
     shown.current = tags;
+    return tags;
   };
   return (
     <div class="field">
@@ -51,8 +52,11 @@ export function TagsField(props: {
         value={text}
         disabled={props.disabled}
         aria-describedby={`${id}-hint`}
-        onInput={(e) => setText(e.currentTarget.value)}
-        onChange={(e) => commit(e.currentTarget.value)}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          save(e.currentTarget.value);
+        }}
+        onChange={(e) => setText(save(e.currentTarget.value).join(', '))}
       />
     </div>
   );

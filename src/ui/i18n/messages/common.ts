@@ -49,6 +49,7 @@ export const common = defineMessages(
     'validation.tooManyPriorities': 'At most three priorities.',
     'validation.latitudeRange': 'Latitude goes from −90 to 90.',
     'validation.longitudeRange': 'Longitude goes from −180 to 180.',
+    'validation.invalid': 'This value is not valid.',
     loading: 'Loading…',
   },
   {
@@ -99,6 +100,7 @@ export const common = defineMessages(
     'validation.tooManyPriorities': 'Como máximo tres prioridades.',
     'validation.latitudeRange': 'La latitud va de −90 a 90.',
     'validation.longitudeRange': 'La longitud va de −180 a 180.',
+    'validation.invalid': 'Este valor no es válido.',
     loading: 'Cargando…',
   },
   {
@@ -149,6 +151,7 @@ export const common = defineMessages(
     'validation.tooManyPriorities': 'Com a màxim tres prioritats.',
     'validation.latitudeRange': 'La latitud va de −90 a 90.',
     'validation.longitudeRange': 'La longitud va de −180 a 180.',
+    'validation.invalid': 'Aquest valor no és vàlid.',
     loading: 'Carregant…',
   },
 );
