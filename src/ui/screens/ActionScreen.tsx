@@ -1,5 +1,5 @@
 // One action-plan item: what, who, by when, status and the ToR product it serves; saved on "Save" only.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { ACTION_STATUSES, includes } from '../../domain/codes.ts';
 import { toMingaError, type MingaError } from '../../domain/errors.ts';
@@ -208,6 +208,10 @@ function ActionForm({ mission, missionId, action, readOnly }: FormProps) {
   const { discard, restored } = disk;
   const draft = disk.draft && upgradeDraft(disk.draft, action);
   const setDraft = disk.setDraft as (next: ActionFormDraft) => void;
+  // An upgraded draft is kept at once, so its base stays what it was when it was restored.
+  useEffect(() => {
+    if (disk.draft && !('values' in disk.draft)) setDraft(upgradeDraft(disk.draft, action));
+  }, [disk.draft, action, setDraft]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const leave = async () => {
     await discard();

@@ -192,11 +192,19 @@ describe('an open action form', () => {
     });
     renderAt(`/missions/${id}/actions/${actionId}`);
     await waitFor(() => expect(valueOf('Actividad')).toBe('Visita (borrador)'));
+    await waitFor(async () =>
+      expect((await getDb().settings.get(`draft:action:${id}:${actionId}`))?.value).toMatchObject({
+        values: { activity: 'Visita (borrador)' },
+        base: { activity: 'Visita' },
+      }),
+    );
+    await withMission(id, (m) => updateRecord(m, 'action', actionId, { status: 'in_progress' }, jordi));
+    await waitFor(() => expect(valueOf('Estado')).toBe('in_progress'));
     fireEvent.click(screen.getByRole('button', { name: 'Guardar' }));
     await waitFor(() => expect(location.pathname).toBe(`/missions/${id}/actions`));
     expect((await snapshotOf(id)).actions[0]).toMatchObject({
       activity: 'Visita (borrador)',
-      status: 'planned',
+      status: 'in_progress',
     });
   });
 });
