@@ -51,8 +51,7 @@ export function updateMission(
   /** The values the form started from: only what the user changed since is written (docs/merge.md M11). */
   base?: Partial<MissionDraft>,
 ): void {
-  if (base) missionDoc.saveFromForm(mission.doc, 'mission', mission.id, patch, base, stampFor(profile));
-  else missionDoc.updateMission(mission.doc, patch, stampFor(profile));
+  missionDoc.updateMission(mission.doc, patch, stampFor(profile), base);
 }
 
 export function createRecord<K extends RecordKind>(
@@ -78,8 +77,7 @@ export function updateRecord<K extends RecordKind>(
    */
   base?: Partial<missionDoc.FieldsOf[K]>,
 ): void {
-  if (base) missionDoc.saveFromForm(mission.doc, kind, id, patch, base, stampFor(profile));
-  else missionDoc.updateRecord(mission.doc, kind, id, patch, stampFor(profile));
+  missionDoc.updateRecord(mission.doc, kind, id, patch, stampFor(profile), base);
 }
 
 /**

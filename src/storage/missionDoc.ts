@@ -21,19 +21,9 @@ import type {
 } from '../domain/model.ts';
 import { SCHEMA_VERSION } from '../domain/model.ts';
 import { isNewerSchema } from '../domain/rules.ts';
-import type { Field } from '../domain/schema/fields.ts';
 import { RECORD_FIELDS, type SchemaKind } from '../domain/schema/records.ts';
-import {
-  childPath,
-  isObject,
-  nextWriteId,
-  registerKey,
-  scanRecord as scan,
-  segment,
-  type RegisterWrite,
-  type YRecord,
-} from './records/layout.ts';
-import { parseWrite, readFields } from './records/read.ts';
+import { scanRecord as scan, type YRecord } from './records/layout.ts';
+import { readFields } from './records/read.ts';
 import { RecordWriter, initialiseRecord, type WriteStamp } from './records/write.ts';
 
 export type { YRecord };
@@ -173,81 +163,6 @@ export function updateRecord<K extends RecordKind>(
 ): void {
   const map = existing(doc, kind, id);
   doc.transact(() => save(doc, map, kind, patch, base ?? null, stamp), LOCAL_ORIGIN);
-}
-
-const sameValue = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
-const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
-/**
- * The writes of short values the user changed in a form that replaced the value the form started from after it
- * opened: a colleague's change the user never based their own on. A value of which a write still holds the
- * form's starting value is left alone, so saving a new value over a conflict the form showed settles it (M2).
- */
-function unseenWrites(
-  map: YRecord,
-  kind: SchemaKind,
-  mine: Readonly<Record<string, unknown>>,
-  base: Readonly<Record<string, unknown>>,
-): (RegisterWrite & { path: string })[] {
-  const writes = scan(map).writes;
-  const found: (RegisterWrite & { path: string })[] = [];
-  const check = (path: string, value: unknown, from: unknown) => {
-    if (sameValue(value, from)) return;
-    const stored = (writes.get(path) ?? []).map((write) => ({ write, value: parseWrite(write).value }));
-    if (stored.some((entry) => sameValue(entry.value, from))) return;
-    for (const entry of stored) {
-      if (!sameValue(entry.value, value)) found.push({ ...entry.write, path });
-    }
-  };
-  for (const [name, value] of Object.entries(mine)) {
-    const field = RECORD_FIELDS[kind][name as never] as Field | undefined;
-    if (!field || value === undefined || !(name in base)) continue;
-    const from = base[name];
-    if (field.kind === 'register') check(name, value, from);
-    if (field.kind === 'struct' && isObject(value)) {
-      const started = isObject(from) ? from : {};
-      for (const inner of Object.keys(field.fields))
-        check(childPath(name, inner), value[inner], started[inner]);
-    }
-    if (field.kind === 'collection') {
-      const keyOf = (item: unknown) => (isObject(item) ? String(item[field.keyField]) : '');
-      const startedBy = new Map(listOf(from).map((item) => [keyOf(item), item]));
-      for (const item of listOf(value)) {
-        if (!isObject(item)) continue;
-        const started = startedBy.get(keyOf(item));
-        const at = childPath(name, segment(keyOf(item)));
-        for (const inner of Object.keys(field.fields)) {
-          check(childPath(at, inner), item[inner], isObject(started) ? started[inner] : undefined);
-        }
-      }
-    }
-  }
-  return found;
-}
-
-/**
- * A form's save: like updateRecord/updateMission from the values the form started with (M11), and a colleague's
- * value of a short value the user changed too, written after the form opened, is kept beside the user's: the
- * field then shows as changed on two devices (M2) until someone settles it, never replaced unseen.
- */
-export function saveFromForm<K extends keyof FieldsOf>(
-  doc: Y.Doc,
-  kind: K,
-  id: string,
-  patch: Partial<FieldsOf[K]>,
-  base: Partial<FieldsOf[K]>,
-  stamp: Stamp,
-): void {
-  const map = kind === 'mission' ? missionRoot(doc) : existing(doc, kind as RecordKind, id);
-  assertWritable(map);
-  doc.transact(() => {
-    const kept = unseenWrites(map, kind, patch, base);
-    save(doc, map, kind, patch, base, stamp);
-    for (const write of kept) {
-      if (map.has(write.key) || write.raw instanceof Y.AbstractType) continue;
-      map.set(registerKey(write.path, nextWriteId(doc)), write.raw);
-    }
-  }, LOCAL_ORIGIN);
 }
 
 /** Settles a field two devices changed at once (M2): `path` as in FieldMarks, `value` the one to keep. */

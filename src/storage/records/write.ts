@@ -21,6 +21,7 @@ import {
   scanRecord,
   segment,
   type RecordScan,
+  type RegisterWrite,
   type YRecord,
 } from './layout.ts';
 import { ORDER, UPDATED, legacyKeys, parseWrite, readFields } from './read.ts';
@@ -34,6 +35,8 @@ export interface WriteStamp {
 
 /** Stands for "no value to compare with": a field that must be written whatever it holds now. */
 const NEVER = Symbol('never');
+/** The form started from nothing of what is stored now: every stored write came after it opened. */
+const UNSEEN = Symbol('unseen');
 type Compared = unknown;
 
 const same = (a: unknown, b: unknown): boolean =>
@@ -66,20 +69,31 @@ export class RecordWriter {
   }
 
   /**
-   * Replaces every write of `path` this device has seen with one of its own (M1). This device's own earlier write
-   * keeps its key: no other device ever writes under it, so overwriting it supersedes only what this device saw,
-   * and the document does not gain a key per keystroke.
+   * Replaces the writes of `path` this device has seen with one of its own (M1). A save from a form supersedes
+   * only the writes it was based on: when none of the stored writes holds the value the form started from, they
+   * came after it opened (a colleague's change the user never saw) and stay beside the user's, as changed on two
+   * devices (M2, M11). This device's own earlier write keeps its key: no other device ever writes under it, so
+   * overwriting it supersedes only what this device saw, and typing adds no key per keystroke.
    */
-  writeRegister(path: string, value: unknown): void {
+  writeRegister(path: string, value: unknown, startedFrom: Compared = NEVER): void {
+    const writes = this.scan.writes.get(path) ?? [];
+    const basedOnStored =
+      startedFrom === NEVER ||
+      path in this.current.marks.invalid ||
+      writes.length === 0 ||
+      (startedFrom !== UNSEEN && writes.some((write) => same(parseWrite(write).value, startedFrom)));
+    const kept: RegisterWrite[] = [];
     let own: string | null = null;
-    for (const write of this.scan.writes.get(path) ?? []) {
-      if (own === null && parseWrite(write).device === this.stamp.device) own = write.key;
+    for (const write of writes) {
+      const written = parseWrite(write);
+      if (!basedOnStored && !same(written.value, value)) kept.push(write);
+      else if (own === null && written.device === this.stamp.device) own = write.key;
       else this.map.delete(write.key);
     }
     const key = own ?? registerKey(path, nextWriteId(this.doc));
     const raw = { v: value, at: this.at, by: this.stamp.by, dev: this.stamp.device };
     this.map.set(key, raw);
-    this.scan.writes.set(path, [{ key, raw }]);
+    this.scan.writes.set(path, [...kept, { key, raw }]);
     this.changed = true;
   }
 
@@ -87,11 +101,14 @@ export class RecordWriter {
     return path in this.current.marks.conflicts || path in this.current.marks.invalid;
   }
 
-  /** Three-way: written only when the user changed it and it does not already hold that value cleanly. */
-  private register(path: string, mine: unknown, from: Compared, now: Compared): boolean {
+  /**
+   * Three-way: written only when the user changed it and it does not already hold that value cleanly.
+   * `startedFrom`: what the form's value was based on, when that is not `from` (see writeRegister).
+   */
+  private register(path: string, mine: unknown, from: Compared, now: Compared, startedFrom = from): boolean {
     if (same(mine, from)) return false;
     if (same(mine, now) && !this.marked(path)) return false;
-    this.writeRegister(path, mine);
+    this.writeRegister(path, mine, startedFrom);
     return true;
   }
 
@@ -152,15 +169,18 @@ export class RecordWriter {
       );
       if (mineObj === null) return;
     }
-    // Switched on (or created): every value is written, so none left from an earlier time shows through.
-    if (from === NEVER || fromObj === null) fromObj = null;
+    // Switched on (or created): every value is written, so none left from an earlier time shows through. Values
+    // a colleague gave it after switching it on meanwhile were never seen here: kept beside the user's (M2).
+    if (from === NEVER) fromObj = null;
     const nowObj = asObject(now);
+    const colleagueSwitchedOn = from !== NEVER && fromObj === null && nowObj !== null;
     for (const name of Object.keys(field.fields)) {
       this.register(
         childPath(path, name),
         mineObj?.[name],
         fromObj ? fromObj[name] : NEVER,
         nowObj ? nowObj[name] : NEVER,
+        fromObj ? fromObj[name] : colleagueSwitchedOn ? UNSEEN : NEVER,
       );
     }
   }
@@ -198,10 +218,12 @@ export class RecordWriter {
       let wrote = false;
       const valueIn = (record: Record<string, unknown> | undefined, name: string) =>
         record ? record[name] : NEVER;
+      // Added here while a colleague added it too: their values were never seen by this form (M2).
+      const startedFrom = (name: string) => (started ? started[name] : stored ? UNSEEN : NEVER);
       for (const name of Object.keys(field.fields)) {
-        wrote =
-          this.register(childPath(at, name), item[name], valueIn(started, name), valueIn(stored, name)) ||
-          wrote;
+        const fieldPath = childPath(at, name);
+        const from = valueIn(started, name);
+        wrote = this.register(fieldPath, item[name], from, valueIn(stored, name), startedFrom(name)) || wrote;
       }
       if (!started && !stored) {
         this.addMember(path, key, true);

@@ -6,7 +6,6 @@ import {
   createRecord,
   readRecord,
   recordsRoot,
-  saveFromForm,
   settleField,
   updateRecord,
   type Stamp,
@@ -44,13 +43,13 @@ describe('saving a form', () => {
       { title: 'Tarqui norte' },
       stamp('Jordi', '2024-01-01T09:00:00.000Z'),
     );
-    saveFromForm(
+    updateRecord(
       doc,
       'assessment',
       'a1',
       { title: 'Barrio Tarqui' },
-      base,
       stamp('Anna', '2024-01-01T10:00:00.000Z'),
+      base,
     );
     const saved = read(doc);
     expect(saved.title).toBe('Barrio Tarqui');
@@ -83,27 +82,22 @@ describe('saving a form', () => {
     sync(a, b);
     const opened = read(a);
     expect(opened.marks.conflicts.parish).toHaveLength(2);
-    saveFromForm(
-      a,
-      'assessment',
-      'a1',
-      { parish: 'Pedernales' },
-      { parish: opened.parish },
-      stamp('Anna', '2024-01-01T10:00:00.000Z'),
-    );
+    updateRecord(a, 'assessment', 'a1', { parish: 'Pedernales' }, stamp('Anna', '2024-01-01T10:00:00.000Z'), {
+      parish: opened.parish,
+    });
     expect(read(a)).toMatchObject({ parish: 'Pedernales', marks: { conflicts: {} } });
   });
 
   it('[M11] a field the colleague changed that the user did not is neither written nor marked', () => {
     const doc = anAssessment();
     updateRecord(doc, 'assessment', 'a1', { parish: 'Cojimíes' }, stamp('Jordi', '2024-01-01T09:00:00.000Z'));
-    saveFromForm(
+    updateRecord(
       doc,
       'assessment',
       'a1',
       { title: 'Barrio Tarqui', parish: 'Pedernales' },
-      base,
       stamp('Anna', '2024-01-01T10:00:00.000Z'),
+      base,
     );
     expect(read(doc)).toMatchObject({ title: 'Barrio Tarqui', parish: 'Cojimíes', marks: { conflicts: {} } });
   });
@@ -127,7 +121,7 @@ describe('saving a form', () => {
       },
       stamp('Jordi', '2024-01-01T09:00:00.000Z'),
     );
-    saveFromForm(
+    updateRecord(
       doc,
       'assessment',
       'a1',
@@ -142,8 +136,8 @@ describe('saving a form', () => {
           occupants: null,
         },
       },
-      base,
       stamp('Anna', '2024-01-01T10:00:00.000Z'),
+      base,
     );
     const saved = read(doc);
     expect(saved.sectors[0]).toMatchObject({ severity: 5, notes: 'Pozos contaminados' });
