@@ -26,15 +26,22 @@ import { link } from '../routes.ts';
 import { FieldNotes, MarksContext } from '../components/marks/FieldNotes.tsx';
 import { useMarks } from '../components/marks/useMarks.ts';
 import { useFollow } from '../hooks/useFollow.ts';
+import { useTeamRowIds } from '../components/mission/teamRows.ts';
 
 function NewMission() {
   const { t } = useI18n();
   const profile = useProfile();
   const { route } = useLocation();
-  const { draft, setDraft, discard, restored } = useDraft<FormDraft>('mission:new', () => ({
+  const {
+    draft: stored,
+    setDraft,
+    discard,
+    restored,
+  } = useDraft<FormDraft>('mission:new', () => ({
     values: emptyDraft(profile),
     base: null,
   }));
+  const draft = useTeamRowIds(stored, setDraft);
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
   const save = async (values: MissionDraft) => {
@@ -63,11 +70,17 @@ function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: 
   const { route } = useLocation();
   const [failure, setFailure] = useState<MingaError | null>(null);
   const readOnly = readOnlyReason(props.mayEdit, mission);
-  const { draft, setDraft, discard, restored } = useDraft<FormDraft>(
+  const {
+    draft: stored,
+    setDraft,
+    discard,
+    restored,
+  } = useDraft<FormDraft>(
     `mission:${mission.id}`,
     () => ({ values: toDraft(mission), base: toDraft(mission) }),
     readOnly === null,
   );
+  const draft = useTeamRowIds(stored, setDraft);
   // Colleagues' changes arriving while the form is open show at once in fields the user has not changed.
   const colleague = useFollow({
     draft,

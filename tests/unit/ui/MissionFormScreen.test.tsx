@@ -177,6 +177,42 @@ describe('MissionFormScreen, existing mission', () => {
     });
   });
 
+  it('[M6][M9] continues a draft the earlier version kept, whose team rows had no ids, without losing a row', async () => {
+    const id = await createMission(existing, profile);
+    const open = await acquireMission(id);
+    // The team as the earlier version stored it: rows without ids, read as L0 and L1.
+    const oldTeam = [
+      { name: 'Anna Puig', institution: 'Ajuntament de Girona', role: 'lead' },
+      { name: 'Jordi Vila', institution: 'AMB', role: 'technician' },
+    ];
+    open.doc.transact(() => missionRoot(open.doc).set('team', oldTeam));
+    releaseMission(id);
+    const started = { ...existing, team: oldTeam };
+    // The user had renamed Jordi's row and added a row, without saving.
+    const typed = {
+      ...existing,
+      team: [
+        oldTeam[0],
+        { ...oldTeam[1], name: 'Jordi Vila i Pons' },
+        { name: 'Laia', institution: '', role: 'support' },
+      ],
+    };
+    await getDb().settings.put({ key: `draft:mission:${id}`, value: { values: typed, base: started } });
+    renderAt(`/missions/${id}/edit`);
+    await waitFor(() =>
+      expect((screen.getAllByLabelText('Nombre')[2] as HTMLInputElement | undefined)?.value).toBe('Laia'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar' }));
+    await waitFor(() => expect(screen.getByTestId('landed').textContent).toBe(`/missions/${id}`));
+    const team = (await readStored(id))!.team;
+    expect(team.map(({ name, role }) => [name, role])).toEqual([
+      ['Anna Puig', 'lead'],
+      ['Jordi Vila i Pons', 'technician'],
+      ['Laia', 'support'],
+    ]);
+    expect(team.slice(0, 2).map((row) => row.id)).toEqual(['L0', 'L1']);
+  });
+
   it('deletes after confirmation, and restores', async () => {
     const id = await createMission(existing, profile);
     const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
