@@ -42,6 +42,12 @@ export function laterFirst(a: Write, b: Write): number {
 
 const isoOf = (at: number): string => (at < 0 ? '' : new Date(at).toISOString());
 
+/** Which written values are the same: JSON, with the BigInts a document can hold (JSON has none) spelled out. */
+const sameness = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    typeof inner === 'bigint' ? { bigint: inner.toString() } : inner,
+  ) ?? 'undefined';
+
 /** Internal registers: kept by the same rule, never shown to anyone as a conflict. */
 export const ORDER = '_order';
 export const UPDATED = '_updated';
@@ -92,7 +98,7 @@ class Reader {
     const seen = new Set<string>();
     const values: ConflictValue[] = [];
     for (const write of writes) {
-      const key = JSON.stringify(write.value) ?? 'undefined';
+      const key = sameness(write.value);
       if (seen.has(key)) continue;
       seen.add(key);
       values.push({ value: write.value, at: isoOf(write.at), by: write.by, device: write.device });

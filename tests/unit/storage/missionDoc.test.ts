@@ -108,6 +108,18 @@ describe('mission document', () => {
     expect(read.gps).toBeNull();
     expect(read.marks.invalid).toMatchObject({ 'gps.lat': 'a', 'sectors.wash.severity': 9 });
   });
+
+  it('[M10] reads a field holding two writes, one of them a BigInt (which JSON cannot spell)', () => {
+    const { a } = twoPhones();
+    const map = recordsRoot(a, 'assessment').get('a1')!;
+    map.set('r:parish:z.1', { v: 1n, at: 1 });
+    map.set('r:parish:y.2', { v: 'Tarqui', at: 2 });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(a));
+    const read = readRecord('assessment', recordsRoot(copy, 'assessment').get('a1')!, 'a1');
+    expect(read.parish).toBe('Tarqui');
+    expect(read.marks.conflicts.parish?.map((c) => c.value)).toEqual(['Tarqui', 1n]);
+  });
 });
 
 describe('photos as a set', () => {
