@@ -274,7 +274,8 @@ export class RecordWriter {
   touch(): void {
     this.writeRegister(UPDATED, null);
     const schema = this.map.get('schema');
-    if (typeof schema !== 'number' || schema < SCHEMA_VERSION) this.map.set('schema', SCHEMA_VERSION);
+    // Not `schema < SCHEMA_VERSION`: a broken NaN would stay, and the earlier version would rewrite the record.
+    if (typeof schema !== 'number' || !(schema >= SCHEMA_VERSION)) this.map.set('schema', SCHEMA_VERSION);
   }
 }
 
