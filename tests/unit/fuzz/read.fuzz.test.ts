@@ -646,6 +646,14 @@ describe('read fuzz', () => {
     readEverything(replica(doc));
   });
 
+  // Found by the property below, fixed in src/storage/records/write.ts (touch() writes the version over NaN).
+  it('[M9] regression seed -494510061: a record whose stored schema is NaN carries schema 2 once saved', () => {
+    const doc = missionDoc();
+    recordMap(doc, 'action').set('schema', NaN);
+    updateRecord(doc, 'action', 'x1', { activity: 'Corregido' }, STAMP, { activity: 'Taller' });
+    expect(readOf(doc, 'action')).toMatchObject({ activity: 'Corregido', schema: SCHEMA_VERSION });
+  });
+
   it(
     '[M10][M11] a record holding garbage can still be corrected: a save writes the field, which reads back clean',
     () => {
