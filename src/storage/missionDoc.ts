@@ -51,6 +51,9 @@ export interface FieldsOf {
   action: ActionFields;
 }
 
+/** The kinds of record a mission document holds (reviews are documents of their own). */
+export type MissionRecordKind = keyof FieldsOf;
+
 export interface RecordOf {
   assessment: Assessment;
   note: Note;

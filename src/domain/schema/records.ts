@@ -55,8 +55,8 @@ const inListOrder =
     list.indexOf(a) - list.indexOf(b);
 
 const geoFields = {
-  lat: register(latitude, 0),
-  lon: register(longitude, 0),
+  lat: register(latitude, 0, { required: true }),
+  lon: register(longitude, 0, { required: true }),
   /** Metres, as the device reported it. */
   accuracy: register(metres, 0),
   capturedAt: register(timestamp, ''),

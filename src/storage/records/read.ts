@@ -42,6 +42,12 @@ export function laterFirst(a: Write, b: Write): number {
 
 const isoOf = (at: number): string => (at < 0 ? '' : new Date(at).toISOString());
 
+/** Which written values are the same: JSON, with the BigInts a document can hold (JSON has none) spelled out. */
+const sameness = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    typeof inner === 'bigint' ? { bigint: inner.toString() } : inner,
+  ) ?? 'undefined';
+
 /** Internal registers: kept by the same rule, never shown to anyone as a conflict. */
 export const ORDER = '_order';
 export const UPDATED = '_updated';
@@ -92,7 +98,7 @@ class Reader {
     const seen = new Set<string>();
     const values: ConflictValue[] = [];
     for (const write of writes) {
-      const key = JSON.stringify(write.value) ?? 'undefined';
+      const key = sameness(write.value);
       if (seen.has(key)) continue;
       seen.add(key);
       values.push({ value: write.value, at: isoOf(write.at), by: write.by, device: write.device });
@@ -136,9 +142,14 @@ class Reader {
     for (const [name, inner] of Object.entries(field.fields)) {
       const at = childPath(path, name);
       values[name] = this.register(at, inner, old?.[name]);
+      // A value the group cannot be without (a coordinate of a GPS fix) that nothing ever gave.
+      if (field.nullable && inner.required && !this.scan.writes.has(at) && old?.[name] === undefined) {
+        this.invalid[at] = undefined;
+      }
       if (at in this.invalid) whole = false;
     }
-    // A GPS fix with a broken coordinate is no fix: shown as missing, its fields marked invalid, never as 0, 0.
+    // A GPS fix with a broken or missing coordinate is no fix: shown as missing, its fields marked invalid, never
+    // as 0, 0.
     return whole || !field.nullable ? values : null;
   }
 

@@ -13,8 +13,8 @@ import type {
 import { SCHEMA_VERSION } from '../../domain/schema/version.ts';
 import { mergeText, textEdits } from '../../domain/textMerge.ts';
 import {
+  addedKey,
   childPath,
-  memberKey,
   nextWriteId,
   registerKey,
   removedKey,
@@ -130,14 +130,28 @@ export class RecordWriter {
     }
   }
 
+  /** Deletes the additions of a member this device has seen; those it has not seen stay (M4, M7). */
+  private forgetMember(path: string, member: string): void {
+    for (const key of this.scan.additions.get(path)?.get(member) ?? []) this.map.delete(key);
+    this.scan.additions.get(path)?.delete(member);
+    this.scan.members.get(path)?.delete(member);
+  }
+
+  /** An addition of its own, never over another device's: a concurrent removal cannot delete it. */
   private addMember(path: string, member: string, value: unknown): void {
     this.map.delete(removedKey(path, member));
-    this.map.set(memberKey(path, member), value);
+    this.forgetMember(path, member);
+    const key = addedKey(path, nextWriteId(this.doc), member);
+    this.map.set(key, value);
+    if (!this.scan.additions.has(path)) this.scan.additions.set(path, new Map());
+    if (!this.scan.members.has(path)) this.scan.members.set(path, new Map());
+    this.scan.additions.get(path)!.set(member, [key]);
+    this.scan.members.get(path)!.set(member, value);
     this.changed = true;
   }
 
   private removeMember(path: string, member: string, inLegacy: boolean): void {
-    if (this.map.has(memberKey(path, member))) this.map.delete(memberKey(path, member));
+    this.forgetMember(path, member);
     if (inLegacy) this.map.set(removedKey(path, member), true);
     this.changed = true;
   }
@@ -295,7 +309,8 @@ export class RecordWriter {
   touch(version = SCHEMA_VERSION): void {
     this.writeRegister(UPDATED, null);
     const schema = this.map.get('schema');
-    if (typeof schema !== 'number' || schema < version) this.map.set('schema', version);
+    // Not `schema < version`: a broken NaN would stay, and the earlier version would rewrite the record.
+    if (typeof schema !== 'number' || !(schema >= version)) this.map.set('schema', version);
   }
 }
 

@@ -180,6 +180,68 @@ describe('list fields merged as sets', () => {
   });
 });
 
+describe('a member added on two phones at once', () => {
+  /**
+   * Both phones add the same member offline; then the first removes it before it has seen the second's addition.
+   * The second's addition is concurrent with that removal, so it wins (M4, M7), whichever phone Yjs orders first.
+   */
+  function addTwiceThenRemoveOnOne(setUp: Edit, add: Edit, remove: Edit): Y.Doc[] {
+    return [
+      [1, 2],
+      [2, 1],
+    ].flatMap(([first, second]) => {
+      const a = new Y.Doc();
+      a.clientID = first!;
+      const b = new Y.Doc();
+      b.clientID = second!;
+      setUp(a);
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+      add(a);
+      add(b);
+      remove(a);
+      Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+      return [a, b];
+    });
+  }
+
+  it('[M4] keeps a tag the other phone added, when one phone removes it before seeing that', () => {
+    const docs = addTwiceThenRemoveOnOne(
+      (doc) => createRecord(doc, 'note', 'n1', { text: '', tags: ['roads'] }, stamp('Anna')),
+      (doc) =>
+        updateRecord(doc, 'note', 'n1', { tags: ['roads', 'water'] }, stamp('Anna'), { tags: ['roads'] }),
+      (doc) =>
+        updateRecord(doc, 'note', 'n1', { tags: ['roads'] }, stamp('Anna'), { tags: ['roads', 'water'] }),
+    );
+    for (const doc of docs) expect(note(doc).tags).toEqual(['roads', 'water']);
+  });
+
+  it('[M7] keeps a sector the other phone edited, when one phone removes it before seeing that edit', () => {
+    const started = [sector('wash', 2)];
+    const docs = addTwiceThenRemoveOnOne(
+      (doc) => createRecord(doc, 'assessment', 'a1', { sectors: started }, stamp('Anna')),
+      (doc) =>
+        updateRecord(doc, 'assessment', 'a1', { sectors: [sector('wash', 4)] }, stamp('Anna'), {
+          sectors: started,
+        }),
+      (doc) =>
+        updateRecord(doc, 'assessment', 'a1', { sectors: [] }, stamp('Anna'), {
+          sectors: [sector('wash', 4)],
+        }),
+    );
+    for (const doc of docs) expect(assessment(doc).sectors).toEqual([sector('wash', 4)]);
+  });
+  it('reads a member stored as the first schema-2 builds stored it, and removes it', () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'note', 'n1', { text: '', tags: ['roads'] }, stamp('Anna'));
+    recordsRoot(doc, 'note').get('n1')!.set('s:tags:water', 'water');
+    expect(note(doc).tags).toEqual(['roads', 'water']);
+    updateRecord(doc, 'note', 'n1', { tags: ['roads'] }, stamp('Jordi'), { tags: ['roads', 'water'] });
+    expect(note(doc).tags).toEqual(['roads']);
+    expect(recordsRoot(doc, 'note').get('n1')!.has('s:tags:water')).toBe(false);
+  });
+});
+
 describe('lists written by an earlier version', () => {
   /** A note as the previous version wrote it: its lists are plain arrays. */
   function legacyNote(doc: Y.Doc): void {

@@ -13,6 +13,7 @@ import {
 } from '../../../src/storage/missionDoc.ts';
 import type { MissionId, Sha256 } from '../../../src/domain/ids.ts';
 import { MingaError } from '../../../src/domain/errors.ts';
+import { SCHEMA_VERSION } from '../../../src/domain/model.ts';
 
 const ID = '0b8f9c2e-3c1a-4c8e-9a51-2f0d8b1e4a11' as MissionId;
 const stamp = (name: string, now = '2024-01-01T00:00:00.000Z'): Stamp => ({
@@ -107,6 +108,39 @@ describe('mission document', () => {
     expect(read.sectors).toEqual([{ sector: 'wash', severity: 1, affected: null, inNeed: null, notes: '' }]);
     expect(read.gps).toBeNull();
     expect(read.marks.invalid).toMatchObject({ 'gps.lat': 'a', 'sectors.wash.severity': 9 });
+  });
+
+  it.each([[{}], [{ lat: -0.6 }], [{ lon: -80.4, accuracy: 5 }]])(
+    '[M5][M10] reads a schema-1 GPS fix lacking a coordinate (%o) as missing, never as 0, 0',
+    (gps) => {
+      const doc = new Y.Doc();
+      const map = new Y.Map<unknown>();
+      recordsRoot(doc, 'note').set('x', map);
+      map.set('schema', 1);
+      map.set('gps', gps);
+      const read = readRecord('note', map, 'x');
+      expect(read.gps).toBeNull();
+      expect(Object.keys(read.marks.invalid).some((path) => path.startsWith('gps.'))).toBe(true);
+    },
+  );
+
+  it('[M9] a save marks with its schema version a record whose stored version is not a number (NaN)', () => {
+    const { a } = twoPhones();
+    recordsRoot(a, 'note').get('n1')!.set('schema', NaN);
+    updateRecord(a, 'note', 'n1', { tags: ['roads'] }, stamp('Jordi'));
+    expect(recordsRoot(a, 'note').get('n1')!.get('schema')).toBe(SCHEMA_VERSION);
+  });
+
+  it('[M10] reads a field holding two writes, one of them a BigInt (which JSON cannot spell)', () => {
+    const { a } = twoPhones();
+    const map = recordsRoot(a, 'assessment').get('a1')!;
+    map.set('r:parish:z.1', { v: 1n, at: 1 });
+    map.set('r:parish:y.2', { v: 'Tarqui', at: 2 });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(a));
+    const read = readRecord('assessment', recordsRoot(copy, 'assessment').get('a1')!, 'a1');
+    expect(read.parish).toBe('Tarqui');
+    expect(read.marks.conflicts.parish?.map((c) => c.value)).toEqual(['Tarqui', 1n]);
   });
 });
 
