@@ -512,6 +512,10 @@ function seenBy(doc: Y.Doc): (id: string) => boolean {
   };
 }
 
+/** What a planned write was based on; a write planned without one replaces everything its device holds. */
+const startedFromOf = (planned: Plan['writes'][number] | undefined): unknown =>
+  planned && 'startedFrom' in planned ? planned.startedFrom : NEVER;
+
 const sortedJson = (list: unknown[]): string => json(list.map(json).sort());
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1046,7 +1050,7 @@ export class Simulation {
       const held = [...before].filter(([key]) => key.startsWith('r:') && registerPath(key) === path);
       const planned = plan.writes.find((w) => w.path === path)!;
       const values = held.map(([, entry]) => (entry.value as { v?: unknown } | null)?.v);
-      const keeps = model.keeps(values, planned.value, planned.startedFrom ?? NEVER);
+      const keeps = model.keeps(values, planned.value, startedFromOf(planned));
       held.forEach(([key, entry], i) => {
         const stillThere = after.get(key)?.id === entry.id;
         if (keeps[i] && !stillThere) {
@@ -1103,7 +1107,7 @@ export class Simulation {
           device: device.id,
         },
         seen,
-        plan.writes.find((w) => w.path === write.path)?.startedFrom ?? NEVER,
+        startedFromOf(plan.writes.find((w) => w.path === write.path)),
       );
     }
     const split = (member: string) =>

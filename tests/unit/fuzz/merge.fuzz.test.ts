@@ -166,6 +166,26 @@ describe('merge fuzz', () => {
     }
   });
 
+  it('[M2][M11] regression seed -804190797: a form saved over a colleague’s later change to the same value keeps it', () => {
+    // d0's form opens with breakdown.men empty; d1 sets it to 0 and d0 sees that; d0 then saves 1 from its form.
+    runScenario({
+      k: 2,
+      clientIds: [1, 2, 3, 32, 4, 5, 6, 7, 8],
+      skews: [0, 0, 0, 0],
+      fields: [7],
+      records: [1],
+      commands: [
+        { t: 'race', d: 0, e: 0, rec: 0, dt: 1, field: 0, op: 0, a: 0, b: 1 },
+        { t: 'deliver', n: 0, count: 2 },
+        { t: 'race', d: 0, e: 0, rec: 0, dt: 1000, field: 0, op: 0, a: 1, b: 29 },
+        { t: 'change', d: 0, form: 0, field: 0, op: 0, a: 2, b: 1 },
+        { t: 'deliver', n: 0, count: 2 },
+        { t: 'save', d: 0, form: 0, full: false, dt: 1000, touch: false, field: 0, op: 0, a: 0, b: 0 },
+        { t: 'change', d: 0, form: 0, field: 0, op: 0, a: 0, b: 0 },
+      ],
+    } as Parameters<typeof runScenario>[0]);
+  });
+
   it('the harness itself: a run delivers, drops and resends messages and saves on every device', () => {
     const sim = runScenario({
       k: 2,
