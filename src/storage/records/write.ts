@@ -72,8 +72,10 @@ export class RecordWriter {
    * Replaces the writes of `path` this device has seen with one of its own (M1). A save from a form supersedes
    * only the writes it was based on: when none of the stored writes holds the value the form started from, they
    * came after it opened (a colleague's change the user never saw) and stay beside the user's, as changed on two
-   * devices (M2, M11). This device's own earlier write keeps its key: no other device ever writes under it, so
-   * overwriting it supersedes only what this device saw, and typing adds no key per keystroke.
+   * devices (M2, M11). The record's "last changed" register, written on every keystroke in a note, rewrites this
+   * device's own earlier write in place: no other device ever writes under that key, so overwriting it supersedes
+   * only what this device saw, and typing adds no key per keystroke. Other fields get a key per write, so equal
+   * clocks of one device still order its writes by when they were made.
    */
   writeRegister(path: string, value: unknown, startedFrom: Compared = NEVER): void {
     const writes = this.scan.writes.get(path) ?? [];
@@ -87,7 +89,7 @@ export class RecordWriter {
     for (const write of writes) {
       const written = parseWrite(write);
       if (!basedOnStored && !same(written.value, value)) kept.push(write);
-      else if (own === null && written.device === this.stamp.device) own = write.key;
+      else if (path === UPDATED && own === null && written.device === this.stamp.device) own = write.key;
       else this.map.delete(write.key);
     }
     const key = own ?? registerKey(path, nextWriteId(this.doc));

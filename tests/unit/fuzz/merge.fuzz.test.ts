@@ -186,6 +186,25 @@ describe('merge fuzz', () => {
     } as Parameters<typeof runScenario>[0]);
   });
 
+  it('[M2] regression seed -481324911: two forms of one device saved in the same millisecond show the later save', () => {
+    // After a restart, two forms on d0 save a GPS longitude in the same millisecond; the second form never saw the
+    // first's value, so both stay, and the one written last is shown.
+    runScenario({
+      k: 2,
+      clientIds: [1, 2, 3, 60466176, 4, 5, 6, 7, 8],
+      skews: [0, 0, -3600000, 0],
+      fields: [19],
+      records: [5],
+      commands: [
+        { t: 'restart', d: 0 },
+        { t: 'open', d: 0, rec: 0, dt: 1 },
+        { t: 'race', d: 1, e: 0, rec: 0, dt: 1000, field: 0, op: 1, a: 0, b: 33 },
+        { t: 'save', d: 0, form: 0, full: false, dt: 0, touch: true, field: 0, op: 1, a: 1, b: 53 },
+        { t: 'delete', d: 0, rec: 0, on: false, dt: 1 },
+      ],
+    } as Parameters<typeof runScenario>[0]);
+  });
+
   it('the harness itself: a run delivers, drops and resends messages and saves on every device', () => {
     const sim = runScenario({
       k: 2,
