@@ -2,10 +2,17 @@
 // each, one tap keeps one on every device; a colleague's change arriving while a form is open shows in an untouched
 // field and is announced beside a field being edited. Every state checked with axe and the 44 px rule at 360×640.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
-import { createMission, joinByInvite, type Device } from './support/devices.ts';
+import {
+  createMission,
+  joinByInvite,
+  openAssessment,
+  saveAssessment,
+  syncState,
+  type Device,
+} from './support/devices.ts';
 import { expectAccessible } from './support/a11y.ts';
 
 let app: SyncApp;
@@ -14,23 +21,6 @@ let missionId = '';
 let assessmentUrl = '';
 let phoneA: Device;
 let phoneB: Device;
-
-async function syncState(page: Page, state: string) {
-  await page.locator(`.statusbar [data-sync-state="${state}"]`).waitFor({ timeout: 15_000 });
-}
-
-async function openAssessment(d: Device) {
-  await d.page.goto(`${app.url}${assessmentUrl}`);
-  await expect
-    .poll(() => d.ui.label('assessments.field.title').inputValue(), { timeout: 10_000 })
-    .not.toBe('');
-}
-
-async function save(d: Device) {
-  await d.ui.button('action.save').click();
-  await d.page.locator('[data-assessment-id]').first().waitFor();
-  await d.ui.saved();
-}
 
 beforeAll(async () => {
   app = await startSyncApp();
@@ -47,7 +37,7 @@ describe('a field changed on two phones', () => {
     missionId = await createMission(phoneA, { title: 'Jama', canton: 'EC1320', startDate: '2016-06-01' });
     await phoneA.page.goto(`${app.url}/missions/${missionId}/assessments/new`);
     await phoneA.ui.label('assessments.field.title').fill('Barrio El Matal');
-    await save(phoneA);
+    await saveAssessment(phoneA);
     assessmentUrl = (await phoneA.page.locator('[data-assessment-id] a').first().getAttribute('href'))!;
     await syncState(phoneA.page, 'upToDate');
     phoneB = await joinByInvite(
@@ -56,18 +46,18 @@ describe('a field changed on two phones', () => {
       app.token('technician', 'Jordi', [missionId]),
       'Jordi Vila',
     );
-    await openAssessment(phoneB);
+    await openAssessment(phoneB, app.url, assessmentUrl);
 
     for (const d of [phoneA, phoneB]) {
       await d.context.setOffline(true);
       await syncState(d.page, 'offline');
     }
-    await openAssessment(phoneA);
+    await openAssessment(phoneA, app.url, assessmentUrl);
     await phoneA.ui.label('assessments.field.title').fill('Barrio El Matal norte');
-    await save(phoneA);
-    await openAssessment(phoneB);
+    await saveAssessment(phoneA);
+    await openAssessment(phoneB, app.url, assessmentUrl);
     await phoneB.ui.label('assessments.field.title').fill('Barrio El Matal sur');
-    await save(phoneB);
+    await saveAssessment(phoneB);
     for (const d of [phoneA, phoneB]) {
       await d.context.setOffline(false);
       await syncState(d.page, 'upToDate');
@@ -76,7 +66,7 @@ describe('a field changed on two phones', () => {
     const { page, ui } = phoneA;
     await page.locator('[data-assessment-id]').getByText(ui.t('marks.listConflict')).waitFor();
     await expectAccessible(page, 'assessment list with a record changed on two devices');
-    await openAssessment(phoneA);
+    await openAssessment(phoneA, app.url, assessmentUrl);
     await page.getByText(ui.t('marks.conflict')).waitFor();
     await expectAccessible(page, 'assessment form with a field changed on two devices');
     await page
@@ -86,7 +76,7 @@ describe('a field changed on two phones', () => {
     await expect.poll(() => ui.label('assessments.field.title').inputValue()).toBe('Barrio El Matal sur');
     await syncState(page, 'upToDate');
 
-    await openAssessment(phoneB);
+    await openAssessment(phoneB, app.url, assessmentUrl);
     await expect
       .poll(() => phoneB.ui.label('assessments.field.title').inputValue())
       .toBe('Barrio El Matal sur');
@@ -94,12 +84,12 @@ describe('a field changed on two phones', () => {
   });
 
   it('an open form takes a colleague’s change to an untouched field and announces one to a field being edited', async () => {
-    await openAssessment(phoneA);
+    await openAssessment(phoneA, app.url, assessmentUrl);
     await phoneA.ui.label('assessments.field.informantRole').fill('presidenta del barrio');
-    await openAssessment(phoneB);
+    await openAssessment(phoneB, app.url, assessmentUrl);
     await phoneB.ui.label('assessments.field.parish').fill('Jama');
     await phoneB.ui.label('assessments.field.informantRole').fill('párroco');
-    await save(phoneB);
+    await saveAssessment(phoneB);
     await syncState(phoneB.page, 'upToDate');
 
     const { page, ui } = phoneA;

@@ -2,10 +2,17 @@
 // assessment, offline and with a form left open while the other's edit arrives; after reconnecting, both phones and
 // a third device that holds nothing but what the real server sends have every edit. Real Chromium, built app.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
-import { createMission, joinByInvite, type Device } from './support/devices.ts';
+import {
+  createMission,
+  joinByInvite,
+  openAssessment,
+  saveAssessment,
+  syncState,
+  type Device,
+} from './support/devices.ts';
 
 let app: SyncApp;
 let browser: Browser;
@@ -13,24 +20,6 @@ let missionId = '';
 let assessmentUrl = '';
 let phoneA: Device;
 let phoneB: Device;
-
-async function syncState(page: Page, state: string) {
-  await page.locator(`.statusbar [data-sync-state="${state}"]`).waitFor({ timeout: 15_000 });
-}
-
-/** Opens the assessment's form and waits until it shows the stored values. */
-async function openAssessment(d: Device) {
-  await d.page.goto(`${app.url}${assessmentUrl}`);
-  await expect
-    .poll(() => d.ui.label('assessments.field.title').inputValue(), { timeout: 10_000 })
-    .not.toBe('');
-}
-
-async function save(d: Device) {
-  await d.ui.button('action.save').click();
-  await d.page.locator('[data-assessment-id]').first().waitFor();
-  await d.ui.saved();
-}
 
 /** Every value the test changed, as the assessment form shows it. */
 async function shown(d: Device) {
@@ -77,7 +66,7 @@ describe('every edit survives the merge', () => {
     await ui.label('assessments.addSector').selectOption('shelter');
     await ui.label('assessments.field.severity').selectOption('3');
     await ui.label('assessments.field.affected').fill('100');
-    await save(phoneA);
+    await saveAssessment(phoneA);
     assessmentUrl = (await page.locator('[data-assessment-id] a').first().getAttribute('href'))!;
     await syncState(page, 'upToDate');
 
@@ -87,7 +76,7 @@ describe('every edit survives the merge', () => {
       app.token('technician', 'Jordi', [missionId]),
       'Jordi Vila',
     );
-    await openAssessment(phoneB);
+    await openAssessment(phoneB, app.url, assessmentUrl);
     expect(await phoneB.ui.label('assessments.field.affected').inputValue()).toBe('100');
   });
 
@@ -96,16 +85,16 @@ describe('every edit survives the merge', () => {
       await d.context.setOffline(true);
       await syncState(d.page, 'offline');
     }
-    await openAssessment(phoneA);
+    await openAssessment(phoneA, app.url, assessmentUrl);
     await phoneA.ui.label('assessments.field.severity').selectOption('5');
     await phoneA.ui.label('assessments.field.parish').fill('Jama');
-    await save(phoneA);
+    await saveAssessment(phoneA);
 
-    await openAssessment(phoneB);
+    await openAssessment(phoneB, app.url, assessmentUrl);
     await phoneB.ui.label('assessments.field.affected').fill('250');
     await phoneB.ui.label('assessments.field.inNeed').fill('120');
     await phoneB.ui.label('assessments.field.title').fill('Barrio El Matal (norte)');
-    await save(phoneB);
+    await saveAssessment(phoneB);
   });
 
   it('online again, B leaves the form open while A’s edit arrives, then saves its own', async () => {
@@ -113,22 +102,22 @@ describe('every edit survives the merge', () => {
       await d.context.setOffline(false);
       await syncState(d.page, 'upToDate');
     }
-    await openAssessment(phoneB);
+    await openAssessment(phoneB, app.url, assessmentUrl);
     await phoneB.ui.label('assessments.field.informantRole').fill('presidenta del barrio');
-    await openAssessment(phoneA);
+    await openAssessment(phoneA, app.url, assessmentUrl);
     await phoneA.ui.label('assessments.field.women').fill('130');
     await phoneA.ui.label('assessments.field.children').fill('90');
-    await save(phoneA);
+    await saveAssessment(phoneA);
     await syncState(phoneA.page, 'upToDate');
     // B's form opened before A's breakdown arrived; saving it must not write the old, empty breakdown back.
-    await save(phoneB);
+    await saveAssessment(phoneB);
     await syncState(phoneB.page, 'upToDate');
   });
 
   it('both phones and a third device fed only by the server hold every edit', async () => {
     const coordinator = await joinByInvite(browser, app.url, app.token('coordinator', 'Laia'), 'Laia Ferrer');
     for (const d of [phoneA, phoneB, coordinator]) {
-      await openAssessment(d);
+      await openAssessment(d, app.url, assessmentUrl);
       await expect.poll(() => shown(d), { timeout: 15_000 }).toEqual(everyEdit);
     }
     await coordinator.context.close();

@@ -1,10 +1,10 @@
 // Merge later: two phones and a coordinator against the real sync server, in real Chromium. Both phones
 // go offline, edit the same note and different fields of the same assessment, add photos, and reconnect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
-import { createMission, joinByInvite, type Device } from './support/devices.ts';
+import { createMission, joinByInvite, syncState, type Device } from './support/devices.ts';
 import { makeJpeg } from './pages/fieldApp.ts';
 
 let app: SyncApp;
@@ -14,11 +14,6 @@ let noteUrl = '';
 let assessmentUrl = '';
 
 const device = (token: string, name: string) => joinByInvite(browser, app.url, token, name);
-
-/** Waits for the status bar's sync chip to reach a state. */
-async function syncState(page: Page, state: string) {
-  await page.locator(`.statusbar [data-sync-state="${state}"]`).waitFor({ timeout: 15_000 });
-}
 
 const noteText = (d: Device) => d.ui.label('note.text').inputValue();
 

@@ -1,4 +1,5 @@
 // Phones for the sync tests: a fresh browser context signed in by its invite link, and a mission made on it.
+import { expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../../src/domain/model.ts';
 import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
@@ -54,4 +55,24 @@ export async function createMission(
   await ui.button('action.save').click();
   await page.getByRole('heading', { name: mission.title }).waitFor();
   return new URL(page.url()).pathname.split('/')[2]!;
+}
+
+/** Waits for the status bar's sync chip to reach a state. */
+export async function syncState(page: Page, state: string): Promise<void> {
+  await page.locator(`.statusbar [data-sync-state="${state}"]`).waitFor({ timeout: 15_000 });
+}
+
+/** Opens an assessment's form (its path) and waits until it shows the stored values. */
+export async function openAssessment(d: Device, appUrl: string, path: string): Promise<void> {
+  await d.page.goto(`${appUrl}${path}`);
+  await expect
+    .poll(() => d.ui.label('assessments.field.title').inputValue(), { timeout: 10_000 })
+    .not.toBe('');
+}
+
+/** Saves the open assessment form and waits until it is on disk and the list is back. */
+export async function saveAssessment(d: Device): Promise<void> {
+  await d.ui.button('action.save').click();
+  await d.page.locator('[data-assessment-id]').first().waitFor();
+  await d.ui.saved();
 }

@@ -1108,6 +1108,11 @@ export class Simulation {
         },
         seen,
         startedFromOf(plan.writes.find((w) => w.path === write.path)),
+        new Set(
+          [...before]
+            .filter(([key]) => key.startsWith('r:') && registerPath(key) === write.path)
+            .map(([, entry]) => entry.id),
+        ),
       );
     }
     const split = (member: string) =>

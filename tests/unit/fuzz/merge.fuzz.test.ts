@@ -205,6 +205,27 @@ describe('merge fuzz', () => {
     } as Parameters<typeof runScenario>[0]);
   });
 
+  it('[M2][M11] regression seed 953261257: a colleague’s change whose deletion arrived before its value', () => {
+    // d0's first update is lost, so d1 applies the deletion of "Taller" that d0's next update carries but not its
+    // new value; d1 then writes the activity, and a form d1 opened before saves over it from "Taller".
+    runScenario({
+      k: 2,
+      clientIds: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      skews: [0, 0, 0, 0],
+      fields: [0],
+      records: [0, 0, 3],
+      commands: [
+        { t: 'edit', d: 0, rec: 0, full: false, dt: 0, field: 0, op: 0, a: 0, b: 0 },
+        { t: 'drop', n: 0 },
+        { t: 'race', d: 3, e: 0, rec: 2, dt: 1000, field: 0, op: 0, a: 0, b: 0 },
+        { t: 'deliver', n: 0, count: 2 },
+        { t: 'edit', d: 3, rec: 8, full: false, dt: 0, field: 0, op: 0, a: 1, b: 0 },
+        { t: 'save', d: 0, form: 0, full: false, dt: 1000, touch: true, field: 0, op: 0, a: 0, b: 0 },
+        { t: 'change', d: 0, form: 0, field: 0, op: 0, a: 0, b: 0 },
+      ],
+    } as Parameters<typeof runScenario>[0]);
+  });
+
   it('the harness itself: a run delivers, drops and resends messages and saves on every device', () => {
     const sim = runScenario({
       k: 2,

@@ -287,9 +287,20 @@ export class RecordModel {
    * else. M11: a save from a form replaces them only when one of them holds the value the form started from;
    * otherwise they came after the form opened and only those equal to the new value go.
    */
-  write(write: Write, seen: (id: string) => boolean, startedFrom: unknown = NEVER): void {
+  write(
+    write: Write,
+    seen: (id: string) => boolean,
+    startedFrom: unknown = NEVER,
+    /**
+     * The writes the device holds, as its document says: Yjs applies the deletions an update carries even while
+     * the update's own writes wait for one that was lost, so a device can hold less than it has seen replaced.
+     */
+    holds?: ReadonlySet<string>,
+  ): void {
     const list = this.writes.get(write.path) ?? [];
-    const held = list.filter((old) => seen(old.id) && !(this.replacedBy.get(old.id) ?? []).some(seen));
+    const held = holds
+      ? list.filter((old) => holds.has(old.id))
+      : list.filter((old) => seen(old.id) && !(this.replacedBy.get(old.id) ?? []).some(seen));
     const basedOnHeld =
       startedFrom === NEVER ||
       held.length === 0 ||
