@@ -1,16 +1,22 @@
-// `npm run admin -- token create|revoke|list`: manages tokens in DATA_DIR/minga.sqlite, or PostgreSQL.
+// `npm run admin -- token create|revoke|list | check`: manages tokens, and checks stored missions, in
+// DATA_DIR/minga.sqlite or PostgreSQL.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUuid } from '../domain/ids.ts';
 import { openDatabase, ROLES, type Role } from './db.ts';
 import { openPostgres } from './postgres.ts';
 import { postgresTokenStore, sqliteTokenStore, type TokenStore } from './tokens.ts';
+import { checkMissions, formatChecks } from './check.ts';
+import { postgresDocumentStore, sqliteDocumentStore } from './documents.ts';
 
 const USAGE = `Usage: npm run admin -- <command>
   token create --role coordinator|technician|observer --name NAME [--mission UUID ...]
       prints the new token alone on its last line (it is shown once and stored only as a hash)
   token revoke <token-id | token>
   token list
+  check [--mission UUID ...]
+      lists, per stored mission, the fields changed on two devices and not yet settled, the values the record
+      schema refuses, and entries that are not records (one tab-separated line each)
 Environment: DATA_DIR (default ./data), or DATABASE_URL (and DATABASE_SCHEMA) as the server uses them`;
 
 function fail(message: string): never {
@@ -42,14 +48,20 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const [group, command, arg] = positionals;
-  if (group !== 'token') fail(`Unknown command: ${positionals.join(' ') || '(none)'}`);
+  if (group !== 'token' && group !== 'check') fail(`Unknown command: ${positionals.join(' ') || '(none)'}`);
   const url = process.env.DATABASE_URL;
   const schema = process.env.DATABASE_SCHEMA || 'public';
   const pool = url ? await openPostgres(url, schema) : null;
   const db = pool ? null : openDatabase(path.resolve(process.env.DATA_DIR || './data'));
   const store: TokenStore = pool ? postgresTokenStore(pool, schema) : sqliteTokenStore(db!);
   try {
-    if (command === 'create') {
+    if (group === 'check') {
+      const missions = (values.mission ?? []).map((m) => m.toLowerCase());
+      const bad = missions.find((m) => !isUuid(m));
+      if (bad !== undefined) fail(`--mission must be a UUID, got ${JSON.stringify(bad)}`);
+      const documents = pool ? postgresDocumentStore(pool, schema) : sqliteDocumentStore(db!);
+      process.stdout.write(formatChecks(await checkMissions(documents, missions)));
+    } else if (command === 'create') {
       const role = values.role as Role | undefined;
       if (role === undefined || !ROLES.includes(role))
         fail('--role must be coordinator, technician or observer');

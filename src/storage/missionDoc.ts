@@ -22,13 +22,12 @@ import type {
 import { SCHEMA_VERSION } from '../domain/model.ts';
 import { isNewerSchema } from '../domain/rules.ts';
 import { RECORD_FIELDS, type SchemaKind } from '../domain/schema/records.ts';
-import { scanRecord as scan, type YRecord } from './records/layout.ts';
-import { readFields } from './records/read.ts';
-import { RecordWriter, initialiseRecord, type WriteStamp } from './records/write.ts';
+import { scanRecord as scan, type YRecord } from '../domain/records/layout.ts';
+import { MISSION_ROOT, RECORD_ROOTS } from '../domain/records/mission.ts';
+import { readFields } from '../domain/records/read.ts';
+import { RecordWriter, initialiseRecord, type WriteStamp } from '../domain/records/write.ts';
 
 export type { YRecord };
-
-const ROOT: Record<RecordKind, string> = { assessment: 'assessments', note: 'notes', action: 'actions' };
 
 /** Marks local edits, so observers can tell them from loaded or remote updates. */
 export const LOCAL_ORIGIN = Symbol('minga-local');
@@ -61,15 +60,15 @@ export interface RecordOf {
 }
 
 export function missionRoot(doc: Y.Doc): YRecord {
-  return doc.getMap('mission');
+  return doc.getMap(MISSION_ROOT);
 }
 
 export function recordsRoot(doc: Y.Doc, kind: RecordKind): Y.Map<YRecord> {
-  return doc.getMap(ROOT[kind]);
+  return doc.getMap(RECORD_ROOTS[kind]);
 }
 
 export function kindOfRoot(name: string): RecordKind | null {
-  const entry = Object.entries(ROOT).find(([, root]) => root === name);
+  const entry = Object.entries(RECORD_ROOTS).find(([, root]) => root === name);
   return entry ? (entry[0] as RecordKind) : null;
 }
 

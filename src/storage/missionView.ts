@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { MissionId, RecordKind } from '../domain/ids.ts';
 import type { ActionItem, Assessment, Mission, Note } from '../domain/model.ts';
 import { readEntry, readMission, recordsRoot, missionRoot } from './missionDoc.ts';
-import type { YRecord } from './records/layout.ts';
+import type { YRecord } from '../domain/records/layout.ts';
 
 export interface MissionSnapshot {
   mission: Mission | null;

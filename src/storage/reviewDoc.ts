@@ -22,9 +22,9 @@ import {
 } from '../domain/review.ts';
 import { COMMENT_FIELDS, DECISION_FIELDS } from '../domain/schema/records.ts';
 import { LOCAL_ORIGIN, writeStamp, type Stamp } from './missionDoc.ts';
-import { scanRecord, type YRecord } from './records/layout.ts';
-import { laterFirst, parseWrite, readFields } from './records/read.ts';
-import { RecordWriter, initialiseRecord } from './records/write.ts';
+import { scanRecord, type YRecord } from '../domain/records/layout.ts';
+import { laterFirst, parseWrite, readFields } from '../domain/records/read.ts';
+import { RecordWriter, initialiseRecord } from '../domain/records/write.ts';
 
 export const DECISION_ROOT = 'decision';
 export const COMMENTS_ROOT = 'comments';

@@ -474,7 +474,7 @@ export interface Scenario {
 export class RuleBroken extends Error {}
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reading what a save did to a record's Y.Map. Keys (src/storage/records/layout.ts): r:<path>:<write> registers,
+// Reading what a save did to a record's Y.Map. Keys (src/domain/records/layout.ts): r:<path>:<write> registers,
 // m:<path>:<write>:<member> additions of members (s:<path>:<member> in the first schema-2 builds).
 
 interface Entry {

@@ -632,7 +632,7 @@ describe('read fuzz', () => {
     TIMEOUT,
   );
 
-  // Found by the first property, fixed in src/storage/records/read.ts (conflicting values told apart with BigInts).
+  // Found by the first property, fixed in src/domain/records/read.ts (conflicting values told apart with BigInts).
   it('[M10] regression seed -801062838: a BigInt written beside another write of gps.accuracy', () => {
     const doc = missionDoc();
     recordMap(doc, 'assessment').set('r:gps.accuracy:y.2', 12_345_678_901_234_567_890n);
@@ -647,7 +647,7 @@ describe('read fuzz', () => {
     readEverything(replica(doc));
   });
 
-  // Found by the property below, fixed in src/storage/records/write.ts (touch() writes the version over NaN).
+  // Found by the property below, fixed in src/domain/records/write.ts (touch() writes the version over NaN).
   it('[M9] regression seed -494510061: a record whose stored schema is NaN carries schema 2 once saved', () => {
     const doc = missionDoc();
     recordMap(doc, 'action').set('schema', NaN);

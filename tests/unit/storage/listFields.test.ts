@@ -10,7 +10,7 @@ import {
   updateRecord,
   type Stamp,
 } from '../../../src/storage/missionDoc.ts';
-import { RecordWriter } from '../../../src/storage/records/write.ts';
+import { RecordWriter } from '../../../src/domain/records/write.ts';
 import { RECORD_FIELDS, type SchemaKind } from '../../../src/domain/schema/records.ts';
 import type { MissionId } from '../../../src/domain/ids.ts';
 import type { LinkTarget, SectorEntry } from '../../../src/domain/model.ts';

@@ -9,9 +9,9 @@ import type {
   RegisterField,
   SetField,
   StructField,
-} from '../../domain/schema/fields.ts';
-import { SCHEMA_VERSION } from '../../domain/schema/version.ts';
-import { mergeText, textEdits } from '../../domain/textMerge.ts';
+} from '../schema/fields.ts';
+import { SCHEMA_VERSION } from '../schema/version.ts';
+import { mergeText, textEdits } from '../textMerge.ts';
 import {
   addedKey,
   childPath,

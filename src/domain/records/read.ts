@@ -11,10 +11,10 @@ import {
   type RegisterField,
   type SetField,
   type StructField,
-} from '../../domain/schema/fields.ts';
-import { timestamp } from '../../domain/schema/values.ts';
-import type { ConflictValue, FieldMarks, RecordMeta } from '../../domain/model.ts';
-import { NO_MARKS } from '../../domain/model.ts';
+} from '../schema/fields.ts';
+import { timestamp } from '../schema/values.ts';
+import type { ConflictValue, FieldMarks, RecordMeta } from '../model.ts';
+import { NO_MARKS } from '../model.ts';
 import { childPath, isObject, legacyList, segment, type RecordScan, type RegisterWrite } from './layout.ts';
 
 export interface Write {
