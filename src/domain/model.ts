@@ -6,26 +6,8 @@ import type { ACTION_FIELDS, ASSESSMENT_FIELDS, MISSION_FIELDS, NOTE_FIELDS } fr
 
 export { SCHEMA_VERSION } from './schema/version.ts';
 
-/** One value of a field that two devices changed at once (M2): who wrote it, when, from which device. */
-export interface ConflictValue {
-  value: unknown;
-  at: string;
-  by: string;
-  device: string;
-}
-
-/** What reading a record through the schema found, by field path ("title", "sectors.health.severity"). */
-export interface FieldMarks {
-  /** Fields with values written concurrently on two devices, the shown one first. */
-  conflicts: Readonly<Record<string, readonly ConflictValue[]>>;
-  /** Fields whose stored value is not one the schema accepts: shown as invalid, read as their default. */
-  invalid: Readonly<Record<string, unknown>>;
-}
-
-export const NO_MARKS: FieldMarks = Object.freeze({
-  conflicts: Object.freeze({}),
-  invalid: Object.freeze({}),
-});
+export { NO_MARKS, type ConflictValue, type FieldMarks } from './marks.ts';
+import type { FieldMarks } from './marks.ts';
 
 export interface RecordMeta {
   schema: number;

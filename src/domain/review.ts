@@ -1,8 +1,8 @@
 // A mission's review: the coordinator's decision and comments, kept apart from the mission (see architecture).
 import type { AccountRole } from './access.ts';
 import type { ActionId, AssessmentId, MissionId, NoteId } from './ids.ts';
-import type { FieldErrors } from './validation.ts';
-import type { FieldMarks } from './model.ts';
+import type { FieldErrors } from './fieldErrors.ts';
+import type { FieldMarks } from './marks.ts';
 
 export type ReviewDecision = 'pending' | 'approved' | 'changesRequested';
 

@@ -1,30 +1,13 @@
 // Field-level validation. Returns codes, not sentences: the UI translates them into the user's language.
 // The rules of single fields are the record schema's (schema/records.ts); what spans fields is here.
 import type { ActionItem, Assessment, Mission, Note } from './model.ts';
+import type { FieldErrors, ValidationCode } from './fieldErrors.ts';
 import { register, type RecordFields } from './schema/fields.ts';
 import { ACTION_FIELDS, ASSESSMENT_FIELDS, MISSION_FIELDS, NOTE_FIELDS } from './schema/records.ts';
 import { validateFields } from './schema/validate.ts';
 import { count, isIsoDate } from './schema/values.ts';
 
-export type ValidationCode =
-  | 'required'
-  | 'tooLong'
-  | 'notANumber'
-  | 'negative'
-  | 'notInteger'
-  | 'severityRange'
-  | 'endBeforeStart'
-  | 'inNeedExceedsAffected'
-  | 'unknownCode'
-  | 'invalidDate'
-  | 'duplicateSector'
-  | 'tooManyPriorities'
-  | 'latitudeRange'
-  | 'longitudeRange'
-  | 'invalid';
-
-/** Field path ("title", "sectors.2.severity") → what is wrong with it. */
-export type FieldErrors = Record<string, ValidationCode>;
+export type { FieldErrors, ValidationCode } from './fieldErrors.ts';
 
 export { MAX_LONG_TEXT, MAX_TITLE, isIsoDate } from './schema/values.ts';
 
