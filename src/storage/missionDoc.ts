@@ -5,10 +5,10 @@
 //   notes         Y.Map: id → Y.Map
 //   actions       Y.Map: id → Y.Map
 //
-// Inside each record, fields are laid out by records/layout.ts and merge by the rules of docs/merge.md.
+// Inside each record, fields are laid out by src/domain/records/layout.ts and merge by the rules of docs/merge.md.
 import * as Y from 'yjs';
 import { MingaError } from '../domain/errors.ts';
-import type { ActionId, AssessmentId, MissionId, NoteId, RecordKind } from '../domain/ids.ts';
+import type { MissionId, RecordKind } from '../domain/ids.ts';
 import type {
   ActionFields,
   ActionItem,
@@ -203,4 +203,3 @@ export function setMissionDeleted(doc: Y.Doc, deleted: boolean, stamp: Stamp): v
   writeDeleted(doc, root, 'mission', deleted, stamp);
 }
 
-export type { AssessmentId, NoteId, ActionId };

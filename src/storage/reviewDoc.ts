@@ -1,6 +1,6 @@
 // The layout of one mission's review document (`review:<missionId>`), its read model and its low-level writes.
 //
-//   decision  Y.Map: the decision record (decision, note), laid out as records/layout.ts lays out any record
+//   decision  Y.Map: the decision record (decision, note), laid out like any record (domain/records)
 //   comments  Y.Map: comment id → Y.Map (a comment record: target, text, deletedAt)
 //
 // A decision always writes both of its fields: two coordinators deciding at once then leave both decisions in the
