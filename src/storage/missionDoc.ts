@@ -202,4 +202,3 @@ export function setMissionDeleted(doc: Y.Doc, deleted: boolean, stamp: Stamp): v
   assertWritable(root);
   writeDeleted(doc, root, 'mission', deleted, stamp);
 }
-
