@@ -22,8 +22,15 @@ export function translator(lang: Language): Translator {
   const locale = LOCALES[lang];
   const numberFormat = new Intl.NumberFormat(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  // A 24-hour clock in every language: Ecuadorian Spanish defaults to 12 hours, Catalan and English (UK) to 24,
+  // and a mixed team reading "7:01 p. m." beside "19:01" for the same moment is one confusion too many.
+  const clock = { hourCycle: 'h23' } as const;
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...clock,
+  });
+  const timeFormat = new Intl.DateTimeFormat(locale, { timeStyle: 'short', ...clock });
   const t = (key: MessageKey, params?: Params) => interpolate(messages[key] ?? key, params, numberFormat);
   return {
     lang,

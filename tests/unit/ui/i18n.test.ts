@@ -58,6 +58,14 @@ describe('formatting', () => {
     expect(translator('en').date('2016-04-16')).toBe('16 Apr 2016');
   });
 
+  it('shows times on a 24-hour clock in every language', () => {
+    const evening = new Date(2016, 3, 16, 18, 58).getTime();
+    for (const lang of ['es', 'ca', 'en'] as const) {
+      expect(translator(lang).time(evening)).toBe('18:58');
+      expect(translator(lang).dateTime(evening)).toContain('18:58');
+    }
+  });
+
   it('interpolates parameters', () => {
     expect(translator('es').t('status.savedAt', { time: '10:30' })).toBe(
       'Guardado en este dispositivo a las 10:30',
