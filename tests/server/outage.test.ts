@@ -236,6 +236,9 @@ describe('Redis unreachable with two instances', () => {
     append(onA, 'from A;');
     await waitFor(() => textOnB() === 'from A;', 5000, 'A → B before the cut');
 
+    // An attempt refused while an instance was still starting (its Redis not ready yet: 503, seen as 1006) is not
+    // what this test is about: connections open when Redis goes must stay open through the outage.
+    const closedBeforeTheCut = onB.closeCodes.length;
     proxy.cut();
     await waitFor(
       async () => (await health(a)).status === 503 && (await health(b)).status === 503,
@@ -259,6 +262,6 @@ describe('Redis unreachable with two instances', () => {
     await waitFor(() => textOnB() === 'from A;while cut;', 5000, 'catch-up after recovery');
     append(onA, 'after;');
     await waitFor(() => textOnB() === 'from A;while cut;after;', 5000, 'a live edit A → B');
-    expect(onB.closeCodes).toEqual([]);
+    expect(onB.closeCodes.slice(closedBeforeTheCut)).toEqual([]);
   }, 30_000);
 });
