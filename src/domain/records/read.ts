@@ -56,7 +56,8 @@ const presenceField = register(v.boolean(), false);
 const updatedField = register(v.null(), null);
 const deletedField = register(v.nullable(timestamp), null);
 
-class Reader {
+/** Reads a record's fields one at a time, noting their marks; `readFields` reads them all. */
+export class RecordReader {
   readonly conflicts: Record<string, ConflictValue[]> = {};
   readonly invalid: Record<string, unknown> = {};
 
@@ -272,7 +273,7 @@ export function readFields<R extends RecordFields>(
   scan: RecordScan,
   fields: R,
 ): Record<string, unknown> & RecordMeta {
-  const reader = new Reader(scan);
+  const reader = new RecordReader(scan);
   const values: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(fields)) values[name] = reader.field(name, field);
   const meta = reader.meta();

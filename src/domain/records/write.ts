@@ -24,7 +24,7 @@ import {
   type RegisterWrite,
   type YRecord,
 } from './layout.ts';
-import { ORDER, UPDATED, legacyKeys, parseWrite, readFields } from './read.ts';
+import { ORDER, RecordReader, UPDATED, legacyKeys, parseWrite } from './read.ts';
 
 /** Who writes, and when by their device's clock: recorded with every value (M12). */
 export interface WriteStamp {
@@ -50,7 +50,8 @@ const asObject = (value: unknown): Record<string, unknown> | null =>
 
 export class RecordWriter {
   private readonly scan: RecordScan;
-  private readonly current: Record<string, unknown> & { marks: { conflicts: object; invalid: object } };
+  /** What is stored now, read field by field as a save needs it: a note's keystroke reads only its text. */
+  private readonly reader: RecordReader;
   private readonly at: number;
   private readonly doc: Y.Doc;
   private readonly map: YRecord;
@@ -64,7 +65,7 @@ export class RecordWriter {
     this.fields = fields;
     this.stamp = stamp;
     this.scan = scanRecord(map);
-    this.current = readFields(this.scan, fields);
+    this.reader = new RecordReader(this.scan);
     this.at = Date.parse(stamp.now);
   }
 
@@ -81,7 +82,7 @@ export class RecordWriter {
     const writes = this.scan.writes.get(path) ?? [];
     const basedOnStored =
       startedFrom === NEVER ||
-      path in this.current.marks.invalid ||
+      path in this.reader.invalid ||
       writes.length === 0 ||
       (startedFrom !== UNSEEN && writes.some((write) => same(parseWrite(write).value, startedFrom)));
     const kept: RegisterWrite[] = [];
@@ -100,7 +101,7 @@ export class RecordWriter {
   }
 
   private marked(path: string): boolean {
-    return path in this.current.marks.conflicts || path in this.current.marks.invalid;
+    return path in this.reader.conflicts || path in this.reader.invalid;
   }
 
   /**
@@ -114,9 +115,8 @@ export class RecordWriter {
     return true;
   }
 
-  private text(name: string, mine: string, from: Compared): void {
+  private text(name: string, mine: string, from: Compared, current: string): void {
     const stored = this.map.get(name);
-    const current = stored instanceof Y.Text ? stored.toString() : typeof stored === 'string' ? stored : '';
     const base = typeof from === 'string' ? from : current;
     if (mine === base) return;
     const target = mergeText(base, mine, current);
@@ -275,14 +275,14 @@ export class RecordWriter {
     for (const [name, value] of Object.entries(mine)) {
       const field = this.fields[name];
       if (value === undefined || !field) continue;
-      const now = this.current[name];
+      const now = this.reader.field(name, field);
       const from = base && name in base ? base[name] : now;
       switch (field.kind) {
         case 'register':
           this.register(name, value, from, now);
           break;
         case 'text':
-          this.text(name, String(value), from);
+          this.text(name, String(value), from, String(now));
           break;
         case 'set':
           this.set(name, field, asList(value), asList(from), asList(now));

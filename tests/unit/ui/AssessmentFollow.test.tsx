@@ -1,10 +1,10 @@
 // An open assessment form follows colleagues' changes: untouched fields take them at once, a field the user changed
 // keeps the user's value and says what the colleague wrote; saving keeps both as a conflict, settled with one tap.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { getDb } from '../../../src/storage/db.ts';
 import { LocationProvider, Route, Router } from 'preact-iso';
-import { MingaDb, setDbForTests } from '../../../src/storage/db.ts';
-import { acquireMission, closeAllMissions, releaseMission } from '../../../src/storage/docStore.ts';
+import { useFreshDatabase, withMission } from './missionHarness.tsx';
 import { createMission, createRecord, updateRecord } from '../../../src/storage/commands.ts';
 import type { MissionId } from '../../../src/domain/ids.ts';
 import type { Assessment, DeviceProfile } from '../../../src/domain/model.ts';
@@ -22,27 +22,7 @@ import {
 const profile: DeviceProfile = { name: 'Anna', institution: '', role: 'technician', deviceId: 'd-anna' };
 const jordi: DeviceProfile = { name: 'Jordi', institution: '', role: 'technician', deviceId: 'd-jordi' };
 
-let db: MingaDb;
-beforeEach(() => {
-  db = new MingaDb(`test-${crypto.randomUUID()}`);
-  setDbForTests(db);
-});
-afterEach(async () => {
-  cleanup();
-  vi.restoreAllMocks();
-  await closeAllMissions();
-  db.close();
-  setDbForTests(null);
-});
-
-async function withMission<T>(id: MissionId, use: (m: Awaited<ReturnType<typeof acquireMission>>) => T) {
-  const mission = await acquireMission(id);
-  try {
-    return use(mission);
-  } finally {
-    releaseMission(id);
-  }
-}
+useFreshDatabase();
 
 const storedOf = (id: MissionId, recordId: string) =>
   withMission(id, (m) => m.view.snapshot().assessments.find((a) => a.id === recordId)!);
@@ -241,7 +221,7 @@ describe('an open assessment form and a colleague’s changes', () => {
       values: { ...valuesFrom(started), title: 'Tarqui (revisado)' },
       base: savedFrom(started),
     };
-    await db.settings.put({ key: `draft:assessment:${id}:${recordId}`, value: draft });
+    await getDb().settings.put({ key: `draft:assessment:${id}:${recordId}`, value: draft });
     await colleague(id, recordId, { parish: 'Cojimíes', title: 'Tarqui sur' });
 
     renderAt(`/missions/${id}/assessments/${recordId}`);
@@ -251,7 +231,7 @@ describe('an open assessment form and a colleague’s changes', () => {
     expect(screen.getByText('Se recuperaron cambios que aún no habías guardado.')).toBeTruthy();
     // The draft on disk moved its base with the field it followed, and kept the one the user changed.
     await waitFor(async () => {
-      const saved = (await db.settings.get(`draft:assessment:${id}:${recordId}`))
+      const saved = (await getDb().settings.get(`draft:assessment:${id}:${recordId}`))
         ?.value as AssessmentFormDraft;
       expect(saved.base).toMatchObject({ parish: 'Cojimíes', title: 'Tarqui' });
     });
