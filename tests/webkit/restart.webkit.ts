@@ -85,6 +85,9 @@ const secondRun = [
       size: await thumbnail(),
       stored: await storedPhotos(),
       controlled: navigator.serviceWorker.controller !== null,
+      // A phone's width, and nothing wider than it: no sideways scrolling in WebKit's layout either.
+      viewport: innerWidth,
+      overflow: document.documentElement.scrollWidth - innerWidth,
     };`),
 ];
 
@@ -131,7 +134,14 @@ describe('WebKit views with persistent and with ephemeral website data', () => {
       steps: secondRun,
     });
     expect(values(run)).toEqual([
-      { note: NOTE, size: { width: 1600, height: 1200 }, stored: ['Blob'], controlled: true },
+      {
+        note: NOTE,
+        size: { width: 1600, height: 1200 },
+        stored: ['Blob'],
+        controlled: true,
+        viewport: 360,
+        overflow: 0,
+      },
     ]);
   });
 });

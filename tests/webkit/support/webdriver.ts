@@ -6,8 +6,11 @@ import { createServer } from 'node:net';
 import { startDisplay, stopProcess, type VirtualDisplay } from './display.ts';
 
 export const WEBDRIVER_PATH = '/usr/bin/WebKitWebDriver';
-/** Where Debian's libwebkit2gtk-4.1-0 puts the MiniBrowser that WebKitWebDriver drives. */
-export const MINIBROWSER_PATH = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const MULTIARCH: Partial<Record<NodeJS.Architecture, string>> = { x64: 'x86_64', arm64: 'aarch64' };
+/** Where Debian's libwebkit2gtk-4.1-0 puts the MiniBrowser that WebKitWebDriver drives; MINIBROWSER_PATH overrides. */
+export const MINIBROWSER_PATH =
+  process.env.MINIBROWSER_PATH ||
+  `/usr/lib/${MULTIARCH[process.arch] ?? process.arch}-linux-gnu/webkit2gtk-4.1/MiniBrowser`;
 
 const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
@@ -162,7 +165,7 @@ async function waitForDriver(base: string, driver: ChildProcess): Promise<void> 
   throw new Error('WebKitWebDriver did not answer /status within 15 s');
 }
 
-/** Starts Xvfb, WebKitWebDriver and a MiniBrowser session at a phone's size (360 × 640). */
+/** Starts Xvfb, WebKitWebDriver and a MiniBrowser session at the smallest size it takes (447 × 602 inside). */
 export async function launchWebKit(): Promise<WebKitDriver> {
   for (const path of [WEBDRIVER_PATH, MINIBROWSER_PATH]) {
     if (!existsSync(path)) {
@@ -196,6 +199,7 @@ export async function launchWebKit(): Promise<WebKitDriver> {
     const created = (await response.json()) as { value: { sessionId?: string; message?: string } };
     if (!created.value.sessionId) throw new Error(`No WebKit session: ${created.value.message ?? ''}`);
     const session = new WebKitSession(base, created.value.sessionId);
+    // MiniBrowser's toolbar keeps its window at least 447 px wide; the persistent view test runs at 360.
     await session.setWindowSize(360, 640);
     const running = { display, driver };
     return {
