@@ -33,6 +33,7 @@ export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
   en: Object.assign({}, ...parts.map((p) => p.en)),
   es: Object.assign({}, ...parts.map((p) => p.es)),
   ca: Object.assign({}, ...parts.map((p) => p.ca)),
+  pt: Object.assign({}, ...parts.map((p) => p.pt)),
 };
 
 /** Every catalogue part, for the test that no key is defined twice. */
