@@ -242,7 +242,7 @@ export const assessments = defineMessages(
     'assessments.field.method': 'Método',
     'assessments.field.informantRole': 'Função do/a informante',
     'assessments.hint.informantRole':
-      'A sua função, p. ex. «presidente da junta paroquial» — não um nome pessoal.',
+      'A função que exerce, p. ex. «presidente da junta paroquial» — não o nome da pessoa.',
     'assessments.field.siteReason': 'Porquê este local',
     'assessments.hint.siteReason': 'Os locais são escolhidos de propósito: diga porquê este.',
     'assessments.section.location': 'Localização',
@@ -302,7 +302,7 @@ export const assessments = defineMessages(
     'photos.choose': 'Escolher fotografias',
     'photos.keepLocation': 'Manter a localização nas fotografias',
     'photos.keepLocationHint':
-      'Desligado se não for marcado: as fotografias guardam-se sem o lugar onde foram tiradas. Se for marcado, mantém-se a posição GPS registada acima.',
+      'Desativado, a menos que o marque: as fotografias guardam-se sem o lugar onde foram tiradas. Se o marcar, mantém-se a posição GPS registada acima.',
     'photos.none': 'Ainda sem fotografias.',
     'photos.adding': 'A adicionar fotografias…',
     'photos.alt': 'Fotografia {n}',
