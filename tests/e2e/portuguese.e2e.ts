@@ -7,6 +7,7 @@ import { launchPersistent, PHONE } from './support/browser.ts';
 import { startBuiltApp, type BuiltApp } from './support/server.ts';
 import { freshTempDir, removeTempDir } from './support/tmp.ts';
 import { CatalogueCheck } from './support/untranslated.ts';
+import { expectAccessible } from './support/a11y.ts';
 import { FieldApp } from './pages/fieldApp.ts';
 
 const MAPUTO = { latitude: 0.0721, longitude: -80.0531, accuracy: 12 };
@@ -52,9 +53,13 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Fails listing every text of the current screen that is not Portuguese from the catalogue. */
+/**
+ * Fails listing every text of the current screen that is not Portuguese from the catalogue; longer Portuguese
+ * words must not break the screen either (WCAG 2.2 AA, 44 px targets at 360 px wide).
+ */
 async function expectOnlyPortuguese(screen: string) {
   await page.waitForLoadState('networkidle');
+  await expectAccessible(page, `${screen} (pt)`);
   const findings = await check.findings(page);
   const listed = findings.map(
     (f) => `${screen}: "${f.text}" at ${f.where}${f.foundIn.length ? ` (from ${f.foundIn.join(', ')})` : ''}`,
