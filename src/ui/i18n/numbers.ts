@@ -52,8 +52,7 @@ function readMagnitude(
   const wholeValue = readWhole(whole, group);
   if (wholeValue === null) return 'notANumber';
   // "1.200" in English or "1,200" in Spanish: a decimal mark, or thousands written the other language's way.
-  if (decimalAt >= 0 && DIGITS.test(whole) && /^[1-9]\d{0,2}$/.test(whole) && fraction.length === 3)
-    return 'ambiguousNumber';
+  if (decimalAt >= 0 && /^[1-9]\d{0,2}$/.test(whole) && fraction.length === 3) return 'ambiguousNumber';
   return Number(`${wholeValue}${fraction ? `.${fraction}` : ''}`);
 }
 
