@@ -12,6 +12,7 @@ import { sync } from './messages/sync.ts';
 import { access } from './messages/access.ts';
 import { marks } from './messages/marks.ts';
 import { photoStorage } from './messages/photoStorage.ts';
+import { numbers } from './messages/numbers.ts';
 
 const parts = [
   common,
@@ -26,6 +27,7 @@ const parts = [
   access,
   marks,
   photoStorage,
+  numbers,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;
@@ -35,6 +37,7 @@ export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
   en: Object.assign({}, ...parts.map((p) => p.en)),
   es: Object.assign({}, ...parts.map((p) => p.es)),
   ca: Object.assign({}, ...parts.map((p) => p.ca)),
+  pt: Object.assign({}, ...parts.map((p) => p.pt)),
 };
 
 /** Every catalogue part, for the test that no key is defined twice. */

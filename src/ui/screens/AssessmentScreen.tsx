@@ -9,7 +9,7 @@ import type { OpenMission } from '../../storage/docStore.ts';
 import { useProfile } from '../appContext.ts';
 import { AssessmentForm } from '../components/assessment/AssessmentForm.tsx';
 import {
-  ASSESSMENT_FOLLOW,
+  assessmentFollow,
   changedFields,
   emptyValues,
   savedFrom,
@@ -66,14 +66,14 @@ interface EditProps {
 }
 
 function EditAssessment({ open, assessment, mayEdit }: EditProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const profile = useProfile();
   const { route } = useLocation();
   const [failure, setFailure] = useState<MingaError | null>(null);
   const readOnly = readOnlyReason(mayEdit, assessment);
   const { draft, setDraft, discard, restored } = useDraft<AssessmentFormDraft>(
     `assessment:${open.id}:${assessment.id}`,
-    () => ({ values: valuesFrom(assessment), base: savedFrom(assessment) }),
+    () => ({ values: valuesFrom(assessment, lang), base: savedFrom(assessment) }),
     readOnly === null,
   );
   // Colleagues' changes arriving while the form is open show at once in fields the user has not changed.
@@ -82,8 +82,8 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
     setDraft,
     record: assessment,
     saved: savedFrom,
-    fresh: valuesFrom,
-    plan: ASSESSMENT_FOLLOW,
+    fresh: (record) => valuesFrom(record, lang),
+    plan: assessmentFollow(lang),
     active: readOnly === null,
   });
   const marks = useMarks({

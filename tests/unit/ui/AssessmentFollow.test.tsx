@@ -218,7 +218,7 @@ describe('an open assessment form and a colleague’s changes', () => {
     const { id, recordId } = await anAssessment();
     const started = await storedOf(id, recordId);
     const draft: AssessmentFormDraft = {
-      values: { ...valuesFrom(started), title: 'Tarqui (revisado)' },
+      values: { ...valuesFrom(started, 'es'), title: 'Tarqui (revisado)' },
       base: savedFrom(started),
     };
     await getDb().settings.put({ key: `draft:assessment:${id}:${recordId}`, value: draft });

@@ -158,6 +158,28 @@ describe('AssessmentScreen', () => {
     expect(screen.getByLabelText('Personas afectadas').getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('reads "1,200" as twelve hundred in English, and refuses it as unclear in Spanish without writing', async () => {
+    const id = await startValid(await openNew());
+    type('Personas afectadas', '1,200');
+    save();
+    expect(await screen.findByText('Corrige los campos marcados abajo.')).toBeTruthy();
+    expect(messageOf('Personas afectadas')).toBe(translator('es').t('validation.ambiguousNumber'));
+    expect(await assessmentsOf(id)).toHaveLength(0);
+    cleanup();
+
+    const english = await openNew('en');
+    await screen.findByLabelText(/^Title/);
+    type(/^Title/, 'Barrio Tarqui, Pedernales');
+    choose('Add sector', 'wash');
+    choose('Severity', '4');
+    type('People affected', '1,200');
+    type('People in need', '1 150');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(location.pathname).toBe(`/missions/${english}/assessments`));
+    const [saved] = await assessmentsOf(english);
+    expect(saved?.sectors[0]).toMatchObject({ sector: 'wash', affected: 1200, inNeed: 1150 });
+  });
+
   it('refuses more people in need than people affected', async () => {
     const id = await startValid(await openNew());
     type('Personas afectadas', '100');

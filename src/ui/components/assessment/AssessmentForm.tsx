@@ -14,6 +14,7 @@ import { LocationSection } from './LocationSection.tsx';
 import { PrioritiesSection } from './PrioritiesSection.tsx';
 import { SectorsSection } from './SectorsSection.tsx';
 import {
+  numberErrors,
   toSaved,
   type AssessmentFormDraft,
   type AssessmentValues,
@@ -40,7 +41,7 @@ export interface AssessmentFormProps {
 }
 
 export function AssessmentForm(props: AssessmentFormProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<MingaError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,7 +52,12 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const { values } = props.draft;
   const readOnly = props.readOnly !== null;
   // Once a save was refused, messages follow the values, so fixing a field clears its message at once.
-  const errors: FieldErrors = attempt > 0 ? validateAssessment(toSaved(values)) : {};
+  // A count typed ambiguously says so, over the validator's plainer "enter a number".
+  const errorsOf = (typed: AssessmentValues): FieldErrors => ({
+    ...validateAssessment(toSaved(typed, lang)),
+    ...numberErrors(typed, lang),
+  });
+  const errors: FieldErrors = attempt > 0 ? errorsOf(values) : {};
 
   // Each refused save moves focus to the summary, so screen readers and keyboards land on what went wrong.
   useEffect(() => {
@@ -67,9 +73,9 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const submit = async (event: JSX.TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy || readOnly) return;
-    const saved = toSaved(values);
+    const saved = toSaved(values, lang);
     setFailure(null);
-    if (hasErrors(validateAssessment(saved))) {
+    if (hasErrors(errorsOf(values))) {
       setAttempt((n) => n + 1);
       return;
     }

@@ -17,4 +17,9 @@ export const photoStorage = defineMessages(
       'Aquest navegador no ha volgut desar la foto en aquest dispositiu, com passa en algunes finestres ' +
       'privades. Tota la resta està desada. Obre Minga en una finestra normal per afegir fotos.',
   },
+  {
+    'error.photoNotStored':
+      'Este navegador não quis guardar a fotografia neste dispositivo, como acontece em algumas janelas ' +
+      'privadas. Tudo o resto está guardado. Abra o Minga numa janela normal para adicionar fotografias.',
+  },
 );
