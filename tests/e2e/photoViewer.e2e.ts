@@ -103,6 +103,27 @@ describe('photo viewer on a phone', () => {
     await expect.poll(transformOf).toBe('matrix(1, 0, 0, 1, 0, 0)');
   });
 
+  it('zooms in with a two-finger pinch, and the button fits the photo again', async () => {
+    const stage = (await page.locator('.photo-viewer__stage').boundingBox())!;
+    const [x, y] = [stage.x + stage.width / 2, stage.y + stage.height / 2];
+    // Real touch input through the browser's own touch pipeline: two fingers moving apart.
+    const cdp = await context.newCDPSession(page);
+    const fingers = (spread: number) => [
+      { x: x - spread, y, id: 1 },
+      { x: x + spread, y, id: 2 },
+    ];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(30) });
+    for (const spread of [45, 60, 75, 90]) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(spread) });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+    const scale = await image().evaluate((element) => new DOMMatrix(getComputedStyle(element).transform).a);
+    expect(scale).toBeCloseTo(3, 1);
+    await page.getByRole('button', { name: ui.t('viewer.zoomOut') }).click();
+    await expect.poll(transformOf).toBe('matrix(1, 0, 0, 1, 0, 0)');
+  });
+
   it('swipes left to the second photo and captions it', async () => {
     const stage = (await page.locator('.photo-viewer__stage').boundingBox())!;
     const y = stage.y + stage.height / 2;
@@ -130,6 +151,7 @@ describe('photo viewer on a phone', () => {
     expect(new URL(page.url()).pathname).toBe(noteUrl);
     await page.getByText(CAPTION).waitFor();
     await ui.saved();
+    await expectAccessible(page, 'note with captioned photos and a GPS link');
   });
 
   it('keeps the caption after a reload, in the note and in the viewer', async () => {
@@ -155,5 +177,27 @@ describe('photo viewer on a phone', () => {
     expect(await row.locator('[data-marker="photos"] svg').getAttribute('aria-hidden')).toBe('true');
     await row.locator('[data-marker="gps"]', { hasText: ui.t('markers.gps') }).waitFor();
     expect(await row.locator('[data-marker="links"]').count()).toBe(0);
+    await expectAccessible(page, 'notes list with markers');
+  });
+
+  it("says plainly when a photo's bytes are not on this device", async () => {
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('minga');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction('blobs', 'readwrite');
+        transaction.objectStore('blobs').clear();
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+      });
+      db.close();
+    });
+    await page.goto(`${app.url}${noteUrl}`);
+    await page.getByRole('button', { name: ui.t('photos.notHere', { n: 1 }) }).click();
+    await viewer().getByText(ui.t('viewer.notHere')).waitFor();
+    expect(await image().count()).toBe(0);
   });
 });
