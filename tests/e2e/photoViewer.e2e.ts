@@ -200,4 +200,47 @@ describe('photo viewer on a phone', () => {
     await viewer().getByText(ui.t('viewer.notHere')).waitFor();
     expect(await image().count()).toBe(0);
   });
+
+  it('in a new assessment, shows the photo and asks to save before captioning; the close button closes', async () => {
+    await page.goto(`${app.url}${missionUrl}`);
+    await ui.tab('mission.tab.assessments').click();
+    await ui.link('mission.newAssessment').click();
+    await ui.label('assessments.field.title').fill('Tarqui school');
+    await ui.button('assessments.gps.capture').click();
+    await page.getByText(/± 8 m/).waitFor();
+    const file = { name: 'roof.jpg', mimeType: 'image/jpeg', buffer: await makeJpeg(page, 'roof') };
+    await ui.label('photos.choose').setInputFiles(file);
+    await page.locator('.thumbs img').first().waitFor();
+    await page.getByRole('button', { name: ui.t('photos.open', { n: 1 }) }).click();
+    await viewer().getByText(ui.t('viewer.captionLater')).waitFor();
+    expect(await ui.label('viewer.caption').count()).toBe(0);
+    await page.getByRole('button', { name: ui.t('viewer.close') }).click();
+    await viewer().waitFor({ state: 'detached' });
+    await ui.button('action.save').click();
+    const row = page.locator('[data-assessment-id]', { hasText: 'Tarqui school' });
+    await row.waitFor();
+    await row
+      .locator('[data-marker="photos"]', { hasText: ui.t('markers.photos', { count: '1' }) })
+      .waitFor();
+    await row.locator('[data-marker="gps"]').waitFor();
+  });
+
+  it("captions a saved assessment's photo at once, without saving the form, and keeps it after a reload", async () => {
+    await page.locator('[data-assessment-id] a', { hasText: 'Tarqui school' }).click();
+    await page.getByRole('button', { name: ui.t('photos.open', { n: 1 }) }).click();
+    await ui.label('viewer.caption').fill('Roof sheets lifted on the north side');
+    await page.keyboard.press('Escape');
+    await viewer().waitFor({ state: 'detached' });
+    await ui.saved();
+    await page.reload();
+    await page
+      .getByRole('button', {
+        name: ui.t('photos.captioned', { n: 1, caption: 'Roof sheets lifted on the north side' }),
+      })
+      .waitFor();
+    const link = page.getByRole('link', {
+      name: ui.t('geo.openLabel', { lat: '0.07210', lon: '-80.05310' }),
+    });
+    expect(await link.getAttribute('href')).toMatch(/^geo:0\.072100,-80\.053100\?q=/);
+  });
 });
