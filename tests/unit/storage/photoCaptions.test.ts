@@ -123,6 +123,26 @@ describe.each(['note', 'assessment'] as const)('photo captions of a %s', (kind) 
   });
 });
 
+describe('a caption field left open while a colleague captions the same photo', () => {
+  it("[M11] keeps the colleague's caption beside the user's, since the user never saw it", () => {
+    const doc = new Y.Doc();
+    setUp('note')(doc);
+    // The user opened the caption field while the photo had none.
+    const startedFrom = '';
+    caption('note', 1, 'Crack above the door', 'Jordi', '2024-03-02T09:00:00.000Z')(doc);
+    const save = captionSave(read(doc, 'note').captions, sha(1), 'Wall crack', startedFrom)!;
+    updateRecord(doc, 'note', 'r1', { captions: save.captions }, stamp('Anna', '2024-03-02T10:00:00.000Z'), {
+      captions: save.base,
+    });
+    const record = read(doc, 'note');
+    expect(captionsByPhoto(record.photos, record.captions).get(sha(1))).toBe('Wall crack');
+    expect(record.marks.conflicts[`captions.${sha(1)}.text`]?.map((c) => c.value)).toEqual([
+      'Wall crack',
+      'Crack above the door',
+    ]);
+  });
+});
+
 describe('reading captions', () => {
   it('shows no caption for a photo the record no longer holds, and none for an empty caption', () => {
     const stored: PhotoCaption[] = [
