@@ -199,6 +199,16 @@ describe('photo viewer on a phone', () => {
     await page.getByRole('button', { name: ui.t('photos.notHere', { n: 1 }) }).click();
     await viewer().getByText(ui.t('viewer.notHere')).waitFor();
     expect(await image().count()).toBe(0);
+    // Swiping still moves on to the next photo.
+    const stage = (await page.locator('.photo-viewer__stage').boundingBox())!;
+    const y = stage.y + stage.height / 2;
+    await page.mouse.move(stage.x + stage.width - 40, y);
+    await page.mouse.down();
+    await page.mouse.move(stage.x + 40, y, { steps: 8 });
+    await page.mouse.up();
+    await page.getByText(ui.t('viewer.position', { n: 2, total: 2 }), { exact: true }).waitFor();
+    await page.getByRole('button', { name: ui.t('viewer.close') }).click();
+    await viewer().waitFor({ state: 'detached' });
   });
 
   it('in a new assessment, shows the photo and asks to save before captioning; the close button closes', async () => {

@@ -136,15 +136,16 @@ function Photo(props: {
 }) {
   const { t } = useI18n();
   const url = usePhotoUrl(props.photo.sha256);
-  if (!url) {
-    return (
-      <div class="photo-viewer__stage photo-viewer__stage--empty">
-        <p role="status">{url === null ? t('viewer.notHere') : t('viewer.loading')}</p>
-      </div>
-    );
-  }
+  // Without its bytes the stage still takes swipes, so the other photos stay one gesture away.
   return (
-    <ZoomStage src={url} alt={props.alt} view={props.view} onView={props.onView} onSwipe={props.onSwipe} />
+    <ZoomStage
+      src={url ?? null}
+      alt={props.alt}
+      message={url === null ? t('viewer.notHere') : t('viewer.loading')}
+      view={props.view}
+      onView={props.onView}
+      onSwipe={props.onSwipe}
+    />
   );
 }
 

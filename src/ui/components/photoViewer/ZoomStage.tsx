@@ -28,8 +28,10 @@ export function ZoomStage(props: {
   view: View;
   onView: (view: View) => void;
   onSwipe: (direction: -1 | 1) => void;
-  src: string;
+  /** The photo, or null when there is none to show (yet): `message` says why, and swiping still works. */
+  src: string | null;
   alt: string;
+  message?: string;
 }) {
   const stage = useRef<HTMLDivElement>(null);
   const pointers = useRef(new Map<number, Point>());
@@ -111,13 +113,19 @@ export function ZoomStage(props: {
       onPointerCancel={onPointerCancel}
       onWheel={onWheel}
     >
-      <img
-        class="photo-viewer__image"
-        src={props.src}
-        alt={props.alt}
-        draggable={false}
-        style={{ transform: transformOf(view) }}
-      />
+      {props.src ? (
+        <img
+          class="photo-viewer__image"
+          src={props.src}
+          alt={props.alt}
+          draggable={false}
+          style={{ transform: transformOf(view) }}
+        />
+      ) : (
+        <p class="photo-viewer__message" role="status">
+          {props.message}
+        </p>
+      )}
     </div>
   );
 }
