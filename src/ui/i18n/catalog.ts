@@ -13,6 +13,7 @@ import { access } from './messages/access.ts';
 import { marks } from './messages/marks.ts';
 import { photoStorage } from './messages/photoStorage.ts';
 import { numbers } from './messages/numbers.ts';
+import { photoViewer } from './messages/photoViewer.ts';
 
 const parts = [
   common,
@@ -28,6 +29,7 @@ const parts = [
   marks,
   photoStorage,
   numbers,
+  photoViewer,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

@@ -4,6 +4,8 @@ import { useLocation, useRoute } from 'preact-iso';
 import { MingaError, toMingaError } from '../../domain/errors.ts';
 import type { Assessment, Mission } from '../../domain/model.ts';
 import { todayIso } from '../../domain/rules.ts';
+import type { Sha256 } from '../../domain/ids.ts';
+import { captionSave } from '../../domain/photoCaptions.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../storage/commands.ts';
 import type { OpenMission } from '../../storage/docStore.ts';
 import { useProfile } from '../appContext.ts';
@@ -119,10 +121,26 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
       setFailure(toMingaError(error));
     }
   };
+  // A caption is saved at once, apart from the form: it is its own field, merged per photo (docs/merge.md M6).
+  const saveCaption = (photo: Sha256, text: string, startedFrom: string) => {
+    try {
+      const stored = open.view.snapshot().assessments.find((a) => a.id === assessment.id)?.captions ?? [];
+      const caption = captionSave(stored, photo, text, startedFrom);
+      if (caption)
+        updateRecord(open, 'assessment', assessment.id, { captions: caption.captions }, profile, {
+          captions: caption.base,
+        });
+      setFailure(null);
+    } catch (error) {
+      setFailure(toMingaError(error));
+    }
+  };
   const deleted = assessment.deletedAt !== null;
   return (
     <MarksContext.Provider value={marks}>
       <AssessmentForm
+        captions={assessment.captions}
+        captionEditing={{ save: readOnly === null ? saveCaption : null }}
         heading={t('assessments.edit')}
         draft={draft}
         onChange={setDraft}

@@ -5,7 +5,10 @@ import { toMingaError, type MingaError } from '../../../domain/errors.ts';
 import { hasErrors, validateAssessment, type FieldErrors } from '../../../domain/validation.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { TextArea } from '../fields.tsx';
+import type { Sha256 } from '../../../domain/ids.ts';
+import { captionsByPhoto, type PhotoCaption } from '../../../domain/photoCaptions.ts';
 import { PhotoField } from '../PhotoField.tsx';
+import type { CaptionEditing } from '../photoViewer/PhotoViewer.tsx';
 import { FieldNotes } from '../marks/FieldNotes.tsx';
 import { BasicsSection } from './BasicsSection.tsx';
 import { BreakdownSection } from './BreakdownSection.tsx';
@@ -38,6 +41,10 @@ export interface AssessmentFormProps {
   notice?: ComponentChildren;
   /** Shown below the form's own actions (delete). */
   children?: ComponentChildren;
+  /** The stored captions of the assessment's photos; none for a new assessment. */
+  captions?: readonly PhotoCaption[];
+  /** How the viewer saves captions; a new assessment's photos are captioned once it is saved. */
+  captionEditing?: CaptionEditing;
 }
 
 export function AssessmentForm(props: AssessmentFormProps) {
@@ -125,7 +132,14 @@ export function AssessmentForm(props: AssessmentFormProps) {
           onInput={(recommendations) => set({ recommendations })}
         />
         <InspectionSection {...section} />
-        <PhotosSection values={values} readOnly={readOnly} set={set} current={() => latest.current.values} />
+        <PhotosSection
+          values={values}
+          readOnly={readOnly}
+          set={set}
+          current={() => latest.current.values}
+          captions={captionsByPhoto(values.photos, props.captions ?? [])}
+          captionEditing={props.captionEditing ?? { save: null, later: !readOnly }}
+        />
         <FormActions
           class="assessment-form__actions"
           readOnly={readOnly}
@@ -144,6 +158,8 @@ function PhotosSection(props: {
   set: (patch: Partial<AssessmentValues>) => void;
   /** The values as they are now, for photos that finish processing after later edits. */
   current: () => AssessmentValues;
+  captions: ReadonlyMap<Sha256, string>;
+  captionEditing: CaptionEditing;
 }) {
   const { t } = useI18n();
   const hintId = useId();
@@ -151,7 +167,7 @@ function PhotosSection(props: {
   return (
     <>
       <h2>{t('assessments.section.photos')}</h2>
-      <FieldNotes paths={['photos']} />
+      <FieldNotes paths={['photos']} prefix="captions." />
       {!props.readOnly && (
         <>
           <label class="checkbox">
@@ -173,6 +189,8 @@ function PhotosSection(props: {
         // Location is stripped from photos unless the technician ticked the box and a position was captured.
         keepLocation={values.keepLocation ? values.gps : null}
         disabled={props.readOnly}
+        captions={props.captions}
+        captionEditing={props.captionEditing}
         onAdd={(ref) => set({ photos: [...current().photos, ref] })}
         onRemove={(sha256) => set({ photos: current().photos.filter((p) => p.sha256 !== sha256) })}
       />
