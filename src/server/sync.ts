@@ -5,7 +5,9 @@ import * as Y from 'yjs';
 import { decideAccess, parseDocumentName } from './access.ts';
 import type { Role } from './db.ts';
 import type { DocumentStore } from './documents.ts';
+import { unintegrableReason } from './integrable.ts';
 import { describeError, type Logger } from './log.ts';
+import { discardPending, hasPending } from './pending.ts';
 import { connectRedis } from './redis.ts';
 import type { TokenStore } from './tokens.ts';
 import {
@@ -199,7 +201,7 @@ export function createSync(options: SyncOptions): SyncServer {
         if (append !== null) append(documentName, update);
       });
     },
-    async beforeHandleMessage({ update: message, documentName, connection, context }) {
+    async beforeHandleMessage({ update: message, document, documentName, connection, context }) {
       const who = {
         document: documentName,
         role: context.role,
@@ -207,16 +209,22 @@ export function createSync(options: SyncOptions): SyncServer {
         socket: context.socket.id,
       };
       let update: Uint8Array | null;
+      let unintegrable: string | null = null;
       try {
         update = updateOf(message);
         // Decodes every struct and the delete set without applying anything: a truncated or garbled update
         // would otherwise be half applied (Yjs integrates structs before reading the delete set).
-        if (update !== null) Y.decodeUpdate(update);
+        if (update !== null) unintegrable = unintegrableReason(document, update);
       } catch {
         setImmediate(() => context.socket.close(InvalidUpdate.code, InvalidUpdate.reason));
         throw refuse('malformed-update', InvalidUpdate, who);
       }
       if (update === null) return;
+      if (unintegrable !== null) {
+        // Depends on changes nobody sent: never applied, stored or acknowledged.
+        setImmediate(() => context.socket.close(InvalidUpdate.code, InvalidUpdate.reason));
+        throw refuse('unintegrable-update', InvalidUpdate, { ...who, problem: unintegrable });
+      }
       if (connection.readOnly) {
         // Hocuspocus drops it and tells the client it was not saved; logged (unless empty) as a refusal.
         if (update.length > 2) log({ event: 'refused', refusal: 'read-only-write', ...who });
@@ -239,7 +247,18 @@ export function createSync(options: SyncOptions): SyncServer {
         }
       }
     },
-    async afterHandleMessage({ connection, documentName }) {
+    async afterHandleMessage({ connection, document, documentName, context }) {
+      if (hasPending(document)) {
+        // Only reachable if the check before applying missed a case: drop it before it is merged or stored.
+        discardPending(document);
+        context.socket.close(InvalidUpdate.code, InvalidUpdate.reason);
+        log({
+          event: 'refused',
+          refusal: 'pending-after-apply',
+          document: documentName,
+          socket: context.socket.id,
+        });
+      }
       const seq = pendingSeq.get(connection);
       if (seq === undefined) return;
       pendingSeq.delete(connection);
