@@ -12,7 +12,9 @@ import { createStaticHandler, safeUrlPath, startStaticServer } from './static.ts
 import { openDatabase } from './db.ts';
 import { postgresDocumentStore, sqliteDocumentStore, type DocumentStore } from './documents.ts';
 import { handleInvites } from './invites.ts';
-import { describeError, jsonLogger, type Logger } from './log.ts';
+import { boundedLogger, describeError, jsonLogger, type Logger } from './log.ts';
+import { MAX_DOCUMENT_NAME_BYTES } from './access.ts';
+import { documentNameLength, Forbidden } from './wire.ts';
 import { assertSchemaName, createPool } from './postgres.ts';
 import { watchPostgres } from './postgresWatch.ts';
 import { createSync, type SocketInfo, type SyncLimits } from './sync.ts';
@@ -69,7 +71,7 @@ function bearer(req: IncomingMessage): string | null {
 }
 
 export async function startMingaServer(options: MingaServerOptions): Promise<MingaServer> {
-  const log = options.log ?? jsonLogger;
+  const log = boundedLogger(options.log ?? jsonLogger);
   const overrides = Object.entries(options.limits ?? {}).filter(([, value]) => value !== undefined);
   const limits: SyncLimits = { ...DEFAULT_LIMITS, ...Object.fromEntries(overrides) };
   const db = openDatabase(options.dataDir);
@@ -202,6 +204,7 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     string,
     { info: SocketInfo; connection: ReturnType<typeof sync.hocuspocus.handleConnection> }
   >();
+  const closing = new WeakSet<SocketInfo>();
   const ws = crossws({
     serverOptions: { maxPayload: limits.maxMessageBytes },
     hooks: {
@@ -220,7 +223,24 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
         log({ event: 'socket-open', socket: info.id, ip: info.ip });
       },
       message(peer: Peer, message: { uint8Array(): Uint8Array }) {
-        bySocket.get(peer.id)?.connection.handleMessage(message.uint8Array());
+        const entry = bySocket.get(peer.id);
+        if (entry === undefined) return;
+        const bytes = message.uint8Array();
+        let nameBytes: number;
+        try {
+          nameBytes = documentNameLength(bytes);
+        } catch {
+          nameBytes = Infinity;
+        }
+        // No valid name is longer: refused before Hocuspocus reads, stores or logs it.
+        if (nameBytes > MAX_DOCUMENT_NAME_BYTES) {
+          if (closing.has(entry.info)) return; // one line per socket, however many such frames follow
+          closing.add(entry.info);
+          log({ event: 'refused', refusal: 'bad-document-name', nameBytes, socket: entry.info.id });
+          entry.info.close(Forbidden.code, Forbidden.reason);
+          return;
+        }
+        entry.connection.handleMessage(bytes);
       },
       close(peer: Peer, event: { code?: number; reason?: string }) {
         const entry = bySocket.get(peer.id);

@@ -120,6 +120,10 @@ export function createSync(options: SyncOptions): SyncServer {
     instance,
   }: AuthenticatePayload) => {
     const { socket } = context;
+    // Only the canonical spelling: an upper-case id would be another document under the same membership.
+    const doc = parseDocumentName(documentName);
+    if (doc === null)
+      throw refuse('bad-document-name', Forbidden, { document: documentName, socket: socket.id });
     const row = token ? await tokens.find(token) : null;
     if (row === null) {
       // Every document on this socket shares the device's token: close it all, after the denial is sent.
@@ -136,8 +140,6 @@ export function createSync(options: SyncOptions): SyncServer {
       }
       socket.tokenIds.add(row.id);
     }
-    const doc = parseDocumentName(documentName);
-    if (doc === null) throw refuse('bad-document-name', Forbidden, who);
     const member = await tokens.isMember(row.id, doc.id);
     const missionName = `mission:${doc.id}`;
     const missionExists =

@@ -31,6 +31,11 @@ function readVarUint(bytes: Uint8Array, cursor: { pos: number }): number {
   throw new Error('unexpected end of message');
 }
 
+/** The byte length of the document name a message starts with. Throws if the framing is broken. */
+export function documentNameLength(message: Uint8Array): number {
+  return readVarUint(message, { pos: 0 });
+}
+
 /** The Yjs update carried by a sync message, or null for other messages. Throws if the framing is broken. */
 export function updateOf(message: Uint8Array): Uint8Array | null {
   const cursor = { pos: 0 };
