@@ -75,6 +75,11 @@ function isRefusal(error: unknown): boolean {
   );
 }
 
+interface Membership {
+  tokenId: string;
+  mission: string;
+}
+
 export function createSync(options: SyncOptions): SyncServer {
   const { tokens, store, limits, log, sockets, storeProblem, storeFailed } = options;
   /** Upper bound of each loaded document's encoded size, to refuse updates before they are applied. */
@@ -83,6 +88,9 @@ export function createSync(options: SyncOptions): SyncServer {
    * the last store, per document. */
   const pendingSeq = new WeakMap<object, number>();
   const applied = new Map<string, number[]>();
+
+  /** Per socket, the documents opened through a membership, checked again by the sweep. */
+  const membersOnSocket = new Map<SocketInfo, Map<string, Membership>>();
 
   const refuse = (
     event: string,
@@ -142,11 +150,17 @@ export function createSync(options: SyncOptions): SyncServer {
     }
     const member = await tokens.isMember(row.id, doc.id);
     const missionName = `mission:${doc.id}`;
+    const reviewName = `review:${doc.id}`;
+    // A mission is claimed by opening it only while nothing of it exists: no document (its own or its
+    // review), no assignment, no member. Otherwise a planned mission would go to whoever opens it first.
     const missionExists =
       row.role === 'technician' && doc.kind === 'mission' && !member
         ? instance.documents.has(missionName) ||
           instance.loadingDocuments.has(missionName) ||
-          (await store.exists(missionName))
+          instance.documents.has(reviewName) ||
+          (await tokens.hasMembers(doc.id)) ||
+          (await store.exists(missionName)) ||
+          (await store.exists(reviewName))
         : true;
     const { access, join } = decideAccess(doc, { role: row.role, member, missionExists });
     if (access === 'forbidden') throw refuse('forbidden-document', Forbidden, who);
@@ -155,6 +169,11 @@ export function createSync(options: SyncOptions): SyncServer {
       log({ event: 'membership-created', ...who });
     }
     connectionConfig.readOnly = access === 'read-only';
+    if (row.role !== 'coordinator') {
+      const held = membersOnSocket.get(socket) ?? new Map<string, Membership>();
+      held.set(documentName, { tokenId: row.id, mission: doc.id });
+      membersOnSocket.set(socket, held);
+    }
     log({ event: 'authenticated', access, ...who });
     return { tokenId: row.id, role: row.role };
   };
@@ -185,6 +204,7 @@ export function createSync(options: SyncOptions): SyncServer {
       });
     },
     async onDisconnect({ documentName, context }) {
+      membersOnSocket.get(context.socket)?.delete(documentName);
       log({
         event: 'disconnected',
         document: documentName,
@@ -310,6 +330,29 @@ export function createSync(options: SyncOptions): SyncServer {
     extensions: redis === null ? [database, minga] : [redis.extension, database, minga],
   });
 
+  /** Closes sockets holding a mission (or its review) their token is no longer a member of. */
+  const sweepMemberships = async () => {
+    const missionsOf = new Map<string, Promise<string[]>>();
+    for (const [socket, held] of membersOnSocket) {
+      if (!sockets.has(socket)) {
+        membersOnSocket.delete(socket);
+        continue;
+      }
+      for (const { tokenId, mission } of held.values()) {
+        let missions = missionsOf.get(tokenId);
+        if (missions === undefined) {
+          missions = tokens.missionsOf(tokenId);
+          missionsOf.set(tokenId, missions);
+        }
+        if ((await missions).includes(mission)) continue;
+        log({ event: 'removed-member-closed', tokenId, mission, socket: socket.id, code: Forbidden.code });
+        socket.close(Forbidden.code, Forbidden.reason);
+        membersOnSocket.delete(socket);
+        break;
+      }
+    }
+  };
+
   let sweeping = false;
   const sweep = setInterval(() => {
     const ids = new Set<string>();
@@ -319,7 +362,8 @@ export function createSync(options: SyncOptions): SyncServer {
     sweeping = true;
     tokens
       .revokedAmong([...ids])
-      .then((revoked) => {
+      .then(async (revoked) => {
+        await sweepMemberships();
         for (const socket of sockets) {
           const hit = [...socket.tokenIds].find((id) => revoked.has(id));
           if (hit === undefined) continue;
