@@ -33,6 +33,9 @@ export interface StartStaticServerOptions {
   distDir?: string;
   /** Replaces the static handler, e.g. with one that answers /api first and delegates the rest. */
   handler?: RequestHandler;
+  /** A request whose headers, or whose whole body, take longer is answered 408 and closed. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -233,9 +236,17 @@ export function createStaticHandler({ distDir }: StaticHandlerOptions): RequestH
 export function startStaticServer(options: StartStaticServerOptions = {}): Promise<RunningServer> {
   const { port = 8080, host = '0.0.0.0', distDir = DEFAULT_DIST_DIR } = options;
   const handler = options.handler ?? createStaticHandler({ distDir });
-  const server = createServer((req, res) => {
-    void handler(req, res);
-  });
+  const server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 120_000,
+      // How often those are checked (Node's default, 30 s, would let a slow body stay that much longer).
+      connectionsCheckingInterval: 1000,
+    },
+    (req, res) => {
+      void handler(req, res);
+    },
+  );
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

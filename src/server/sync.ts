@@ -10,11 +10,13 @@ import { describeError, type Logger } from './log.ts';
 import { discardPending, hasPending } from './pending.ts';
 import { connectRedis } from './redis.ts';
 import type { TokenStore } from './tokens.ts';
+import { TokenBucket } from './rateLimit.ts';
 import {
   DocumentTooLarge,
   Forbidden,
   InvalidUpdate,
   TooManyConnections,
+  TooManyWrites,
   Unauthorized,
   Unavailable,
   updateOf,
@@ -25,8 +27,16 @@ export interface SyncLimits {
   maxDocumentBytes: number;
   maxConnectionsPerToken: number;
   maxConnectionsPerIp: number;
-  /** How often open connections are checked against revoked tokens. */
+  /** How often open connections are checked against revoked tokens and removed memberships. */
   revocationCheckMs: number;
+  /** A socket that has not authenticated by then is closed. */
+  authTimeoutMs: number;
+  /** Sockets from one address still authenticating; they never count against authenticated ones. */
+  maxUnauthenticatedPerIp: number;
+  /** Sustained updates per second, per socket and per token (a token bucket). */
+  writesPerSecond: number;
+  /** Updates a socket or token may send at once before the rate applies. */
+  writeBurst: number;
 }
 
 /** One WebSocket on /sync; it may carry several documents (one provider per document on one socket). */
@@ -35,6 +45,8 @@ export interface SocketInfo {
   ip: string;
   tokenIds: Set<string>;
   close(code: number, reason: string): void;
+  /** Called once, when the socket's first document is authenticated. */
+  authenticated(): void;
 }
 
 export interface SyncContext {
@@ -89,6 +101,20 @@ export function createSync(options: SyncOptions): SyncServer {
   const pendingSeq = new WeakMap<object, number>();
   const applied = new Map<string, number[]>();
 
+  /** Write budgets per socket id and per token id; buckets that refilled completely are dropped. */
+  const buckets = new Map<string, TokenBucket>();
+  const takeWrite = (key: string): boolean => {
+    let bucket = buckets.get(key);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(limits.writesPerSecond, limits.writeBurst);
+      buckets.set(key, bucket);
+    }
+    return bucket.take();
+  };
+  const dropFullBuckets = () => {
+    for (const [key, bucket] of buckets) if (bucket.isFull()) buckets.delete(key);
+  };
+
   /** Per socket, the documents opened through a membership, checked again by the sweep. */
   const membersOnSocket = new Map<SocketInfo, Map<string, Membership>>();
 
@@ -141,11 +167,21 @@ export function createSync(options: SyncOptions): SyncServer {
     const who = { document: documentName, role: row.role, tokenId: row.id, socket: socket.id };
     if (!socket.tokenIds.has(row.id)) {
       let open = 0;
-      for (const other of sockets) if (other.tokenIds.has(row.id)) open += 1;
+      let fromIp = 0;
+      for (const other of sockets) {
+        if (other.tokenIds.has(row.id)) open += 1;
+        if (other.ip === socket.ip && other.tokenIds.size > 0) fromIp += 1;
+      }
       if (open >= limits.maxConnectionsPerToken) {
         setImmediate(() => socket.close(TooManyConnections.code, TooManyConnections.reason));
         throw refuse('too-many-connections-for-token', TooManyConnections, who);
       }
+      // Only authenticated sockets count: idle unauthenticated ones cannot lock anyone out of an address.
+      if (socket.tokenIds.size === 0 && fromIp >= limits.maxConnectionsPerIp) {
+        setImmediate(() => socket.close(TooManyConnections.code, TooManyConnections.reason));
+        throw refuse('too-many-connections-for-ip', TooManyConnections, { ...who, ip: socket.ip });
+      }
+      if (socket.tokenIds.size === 0) socket.authenticated();
       socket.tokenIds.add(row.id);
     }
     const member = await tokens.isMember(row.id, doc.id);
@@ -252,6 +288,10 @@ export function createSync(options: SyncOptions): SyncServer {
         if (update.length > 2) log({ event: 'refused', refusal: 'read-only-write', ...who });
         return;
       }
+      if (update.length > 2 && !(takeWrite(context.socket.id) && takeWrite(`token:${context.tokenId}`))) {
+        setImmediate(() => context.socket.close(TooManyWrites.code, TooManyWrites.reason));
+        throw refuse('too-many-writes', TooManyWrites, who);
+      }
       const size = sizes.get(documentName) ?? 0;
       if (size + update.length > limits.maxDocumentBytes) {
         throw refuse('document-too-large', DocumentTooLarge, { ...who, size, updateBytes: update.length });
@@ -355,6 +395,7 @@ export function createSync(options: SyncOptions): SyncServer {
 
   let sweeping = false;
   const sweep = setInterval(() => {
+    dropFullBuckets();
     const ids = new Set<string>();
     for (const socket of sockets) for (const id of socket.tokenIds) ids.add(id);
     // While the store is down the check cannot run; open connections stay until it answers again.

@@ -19,6 +19,8 @@ export function varString(s: string): number[] {
 
 export interface RawClient {
   ws: WebSocket;
+  /** Every message the server sent. */
+  received: Uint8Array[];
   closed(): number | null;
   /** Sync-status messages the server sent: one per update it applied (and saved). */
   acknowledgements(): number;
@@ -43,9 +45,40 @@ export async function rawClient(url: string, token: string, name: string): Promi
   await waitFor(() => received.some((m) => startsWith(m, [...prefix, 2, 2])), 5000, 'raw authentication');
   return {
     ws,
+    received,
     closed: () => closed,
     // SyncStatus (8) with "applied" set.
     acknowledgements: () => received.filter((m) => startsWith(m, [...prefix, 8, 1])).length,
     sendUpdate: (update) => ws.send(new Uint8Array([...prefix, 0, 2, ...varBytes(update)])),
   };
+}
+
+/**
+ * Opens a socket (with extra request headers if given), sends one authentication and resolves with the
+ * outcome: 'authenticated', the denial reason, or the close code if the socket closed first.
+ */
+export async function authOutcome(
+  url: string,
+  token: string,
+  name: string,
+  headers: Record<string, string> = {},
+): Promise<{ outcome: string; ws: WebSocket }> {
+  // Node's WebSocket (undici) takes request headers in its options.
+  const ws = new (WebSocket as unknown as new (url: string, options: object) => WebSocket)(url, { headers });
+  ws.binaryType = 'arraybuffer';
+  const prefix = varString(name);
+  return new Promise((resolve) => {
+    ws.addEventListener('open', () => ws.send(new Uint8Array([...prefix, 2, 0, ...varString(token)])));
+    ws.addEventListener('message', (e) => {
+      const m = new Uint8Array(e.data as ArrayBuffer);
+      if (!prefix.every((b, i) => m[i] === b) || m[prefix.length] !== 2) return;
+      if (m[prefix.length + 1] === 2) resolve({ outcome: 'authenticated', ws });
+      else if (m[prefix.length + 1] === 1) {
+        const reason = new TextDecoder().decode(m.subarray(prefix.length + 3));
+        resolve({ outcome: reason, ws });
+      }
+    });
+    ws.addEventListener('close', (e) => resolve({ outcome: `closed ${e.code}`, ws }));
+    ws.addEventListener('error', () => resolve({ outcome: 'error', ws }));
+  });
 }
