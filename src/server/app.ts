@@ -35,6 +35,8 @@ export interface MingaServerOptions {
   log?: Logger;
   /** Addresses of reverse proxies whose X-Forwarded-For names the client; from nobody else. */
   trustedProxies?: readonly string[];
+  /** Sends Strict-Transport-Security: only when the server is reached over HTTPS. */
+  hsts?: boolean;
   /** Whole headers, and whole requests (bodies included), must arrive within these. */
   httpTimeouts?: Partial<typeof DEFAULT_HTTP_TIMEOUTS>;
 }
@@ -313,6 +315,7 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     host: options.host ?? '0.0.0.0',
     distDir: options.distDir,
     handler,
+    hsts: options.hsts ?? false,
     ...DEFAULT_HTTP_TIMEOUTS,
     ...Object.fromEntries(Object.entries(options.httpTimeouts ?? {}).filter(([, v]) => v !== undefined)),
   });

@@ -79,6 +79,7 @@ async function main(): Promise<void> {
       writesPerSecond: positiveInt('WRITE_RATE_PER_SECOND'),
       writeBurst: positiveInt('WRITE_BURST'),
     },
+    hsts: process.env.HSTS === '1',
     trustedProxies: (process.env.TRUSTED_PROXIES ?? '')
       .split(',')
       .map((address) => address.trim())

@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { acceptsGzip, gzippedFile, isCompressible } from './compress.ts';
+import { setSecurityHeaders } from './securityHeaders.ts';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, found from this file's location (not from the working directory). */
@@ -36,6 +37,8 @@ export interface StartStaticServerOptions {
   /** A request whose headers, or whose whole body, take longer is answered 408 and closed. */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** Sends Strict-Transport-Security (only behind HTTPS). */
+  hsts?: boolean;
 }
 
 export interface RunningServer {
@@ -244,6 +247,7 @@ export function startStaticServer(options: StartStaticServerOptions = {}): Promi
       connectionsCheckingInterval: 1000,
     },
     (req, res) => {
+      setSecurityHeaders(res, options.hsts ?? false);
       void handler(req, res);
     },
   );
