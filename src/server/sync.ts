@@ -288,6 +288,20 @@ export function createSync(options: SyncOptions): SyncServer {
         if (update.length > 2) log({ event: 'refused', refusal: 'read-only-write', ...who });
         return;
       }
+      // A token revoked since the last sweep writes nothing more: checked on each write, not only every sweep.
+      if (update.length > 2 && context.tokenId !== undefined) {
+        let revoked: boolean;
+        try {
+          revoked = (await tokens.revokedAmong([context.tokenId])).size > 0;
+        } catch (error) {
+          storeFailed(error);
+          throw unavailable(context.socket, describeError(error), who);
+        }
+        if (revoked) {
+          setImmediate(() => context.socket.close(Unauthorized.code, Unauthorized.reason));
+          throw refuse('revoked-token-write', Unauthorized, who);
+        }
+      }
       if (update.length > 2 && !(takeWrite(context.socket.id) && takeWrite(`token:${context.tokenId}`))) {
         setImmediate(() => context.socket.close(TooManyWrites.code, TooManyWrites.reason));
         throw refuse('too-many-writes', TooManyWrites, who);

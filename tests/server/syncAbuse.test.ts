@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { authOutcome, rawClient, varBytes, varString, varUint } from './rawSync.ts';
 import { removeDir, startTestServer, waitFor, type TestServer } from './syncHarness.ts';
 import type { MingaServerOptions } from '../../src/server/app.ts';
+import { openDatabase, revokeToken } from '../../src/server/db.ts';
 
 const servers: TestServer[] = [];
 const sockets: WebSocket[] = [];
@@ -151,5 +152,31 @@ describe('HTTP timeouts', () => {
     socket.write('partial');
     await waitFor(() => closed, 8000, 'the slow request to be closed');
     expect(answer).toMatch(/^(HTTP\/1\.1 408|$)/);
+  });
+});
+
+describe('revocation', () => {
+  it('refuses the first write after a token is revoked, without waiting for the sweep', async () => {
+    const t = await server({ limits: { revocationCheckMs: 60_000 } });
+    const tech = t.token('technician');
+    const name = `mission:${randomUUID()}`;
+    const raw = await rawClient(t.url, tech.token, name);
+    sockets.push(raw.ws);
+    const doc = new Y.Doc();
+    doc.getText('text').insert(0, 'before');
+    raw.sendUpdate(Y.encodeStateAsUpdate(doc));
+    await waitFor(() => raw.acknowledgements() === 1, 5000, 'first write acknowledged');
+    const admin = openDatabase(t.dataDir);
+    try {
+      expect(revokeToken(admin, tech.id)).toBe(tech.id);
+    } finally {
+      admin.close();
+    }
+    const before = Y.encodeStateVector(doc);
+    doc.getText('text').insert(0, 'after ');
+    raw.sendUpdate(Y.encodeStateAsUpdate(doc, before));
+    await waitFor(() => raw.closed() === 4401, 5000, 'close 4401');
+    expect(raw.acknowledgements()).toBe(1);
+    expect(t.logs.some((l) => l.refusal === 'revoked-token-write' && l.tokenId === tech.id)).toBe(true);
   });
 });
