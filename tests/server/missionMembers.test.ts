@@ -122,5 +122,6 @@ describe('mission membership', () => {
     expect(t.logs.some((l) => l.event === 'removed-member-closed' && l.mission === mission)).toBe(true);
     expect(await open(tech.token, `mission:${mission}`)).toBe('Forbidden');
     expect(await missionsOf(tech.token)).toEqual([]);
-  });
+    // Two CLI runs, each starting Node: more than the default 5 s on a busy machine.
+  }, 30_000);
 });
