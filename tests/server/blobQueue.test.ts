@@ -137,15 +137,16 @@ describe('blob upload queue', () => {
   it('sends a photo again when it is attached in a second mission, so that mission’s members may read it', async () => {
     const db = await device();
     const { ref, bytes } = await takePhoto(db);
-    const endpoint = { baseUrl: base, token: technician };
-    await uploadPending(endpoint, { db });
     const second = randomUUID() as MissionId;
     const teammate = t.token('technician', [second]).token;
+    // Assigned to both missions: a mission someone is assigned to is never joined by syncing it.
+    const endpoint = { baseUrl: base, token: t.token('technician', [mission, second]).token };
+    await uploadPending(endpoint, { db });
     const read = () =>
       fetch(`${base}/api/blobs/${ref.sha256}`, { headers: { Authorization: `Bearer ${teammate}` } });
     expect((await read()).status).toBe(404);
 
-    // The same photo chosen again, for a note of the second mission (the technician joins it on first sync).
+    // The same photo chosen again, for a note of the second mission (the technician is assigned to it too).
     await registerMission(second, new Date().toISOString());
     await storePhoto(db, new Blob([bytes], { type: ref.mime }), ref);
     const open = await acquireMission(second);
