@@ -19,8 +19,12 @@ const MissionFormScreen = lazy(() =>
   import('./screens/MissionFormScreen.tsx').then((m) => m.MissionFormScreen),
 );
 const AssessmentScreen = lazy(() => import('./screens/AssessmentScreen.tsx').then((m) => m.AssessmentScreen));
+const AssessmentEditScreen = lazy(() =>
+  import('./screens/AssessmentScreen.tsx').then((m) => m.AssessmentEditScreen),
+);
 const NoteScreen = lazy(() => import('./screens/NoteScreen.tsx').then((m) => m.NoteScreen));
 const ActionScreen = lazy(() => import('./screens/ActionScreen.tsx').then((m) => m.ActionScreen));
+const ActionEditScreen = lazy(() => import('./screens/ActionScreen.tsx').then((m) => m.ActionEditScreen));
 const TrashScreen = lazy(() => import('./screens/TrashScreen.tsx').then((m) => m.TrashScreen));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen));
 const JoinScreen = lazy(() => import('./screens/JoinScreen.tsx').then((m) => m.JoinScreen));
@@ -92,8 +96,10 @@ export function App() {
                   <Route path={routes.trash} component={TrashScreen} />
                   <Route path={routes.mission} component={MissionScreen} />
                   <Route path={routes.assessment} component={AssessmentScreen} />
+                  <Route path={routes.assessmentEdit} component={AssessmentEditScreen} />
                   <Route path={routes.note} component={NoteScreen} />
                   <Route path={routes.action} component={ActionScreen} />
+                  <Route path={routes.actionEdit} component={ActionEditScreen} />
                   <Route default component={NotFound} />
                 </Router>
               </ErrorBoundary>
