@@ -12,6 +12,10 @@ import { SetupScreen } from './screens/SetupScreen.tsx';
 import { MissionListScreen } from './screens/MissionListScreen.tsx';
 import { NotFound } from './screens/NotFound.tsx';
 import { routes } from './routes.ts';
+import { installLeaveInterceptor } from './hooks/leaveInterceptor.ts';
+
+// Before the router adds its own listeners, so that a form with unsaved changes can stop the back button.
+installLeaveInterceptor();
 
 // Mission screens load on first use: the first screen carries only the list.
 const MissionScreen = lazy(() => import('./screens/MissionScreen.tsx').then((m) => m.MissionScreen));

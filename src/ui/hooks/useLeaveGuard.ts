@@ -2,6 +2,7 @@
 // back button or gesture, or closing the tab. A form without changes is left at once.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { setLeaveInterceptor } from './leaveInterceptor.ts';
 
 export interface LeaveGuard {
   /** Leaves for `href` (an in-app path), asking first when the form has changes; the draft is discarded. */
@@ -44,11 +45,11 @@ export function useLeaveGuard(changed: boolean, discard: () => Promise<void>): L
 
   useEffect(() => {
     const here = location.pathname + location.search;
-    // Capture phase on window: runs before the router's own listeners, which it can then stop.
     const onClick = (event: MouseEvent) => {
       if (!guarded()) return;
       const target = inAppTarget(event);
       if (target === null) return;
+      // Capture phase on window: the router's click listener never sees this click.
       event.preventDefault();
       event.stopPropagation();
       setPending(() => go(() => route(target)));
@@ -66,15 +67,13 @@ export function useLeaveGuard(changed: boolean, discard: () => Promise<void>): L
       // Older browsers show their question only when a return value is set.
       event.returnValue = '';
     };
-    addEventListener('click', onClick, true);
-    addEventListener('popstate', onPopState, true);
+    const release = setLeaveInterceptor({ onClick, onPopState });
     addEventListener('beforeunload', onBeforeUnload);
     return () => {
-      removeEventListener('click', onClick, true);
-      removeEventListener('popstate', onPopState, true);
+      release();
       removeEventListener('beforeunload', onBeforeUnload);
     };
-    // The listeners read the latest state through refs; they are added once per form.
+    // The listeners read the latest state through refs; they are set once per form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

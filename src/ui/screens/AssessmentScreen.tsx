@@ -56,6 +56,7 @@ function NewAssessment({ open, mission }: { open: OpenMission; mission: Mission 
     <>
       <AssessmentForm
         heading={t('assessments.new')}
+        back={{ href: back, label: t('mission.backToMission') }}
         draft={draft}
         onChange={setDraft}
         restored={restored}
@@ -134,6 +135,7 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
     <MarksContext.Provider value={marks}>
       <AssessmentForm
         heading={t('assessments.edit')}
+        back={{ href: back, label: t('nav.back') }}
         draft={draft}
         onChange={setDraft}
         restored={restored}
