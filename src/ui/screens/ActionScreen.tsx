@@ -173,7 +173,8 @@ function useActionWrites(
       if (Object.keys(patch).length > 0)
         updateRecord(mission, 'action', action.id, patch, profile, base ?? undefined);
     });
-    if (written) await leave('record');
+    // After a save the plan shows the item in its place; the technician moves on from there.
+    if (written) await leave('list');
   };
   const setDeleted = async (deleted: boolean) => {
     if (!action) return;

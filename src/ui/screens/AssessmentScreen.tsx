@@ -108,13 +108,15 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
   const guard = useLeaveGuard(draft !== null && editChanged(draft), discard);
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
+  // Cancel returns to the read view it came from; after a save the list shows the assessment in its place.
   const back = link.assessment(open.id, assessment.id);
+  const list = link.mission(open.id, 'assessments');
   const save = async (saved: SavedAssessment, base: SavedAssessment | null) => {
     const patch = changedFields(base, saved);
     if (Object.keys(patch).length > 0)
       updateRecord(open, 'assessment', assessment.id, patch, profile, base ?? undefined);
     await discard();
-    route(back);
+    route(list);
   };
   const setDeleted = async (deleted: boolean) => {
     if (deleted && !window.confirm(t('assessments.confirmDelete'))) return;
@@ -124,7 +126,7 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
       setFailure(null);
       if (deleted) {
         await discard();
-        route(link.mission(open.id, 'assessments'));
+        route(list);
       }
     } catch (error) {
       setFailure(toMingaError(error));
