@@ -176,3 +176,55 @@ describe('no silent loss in forms', () => {
     expect(await question().count()).toBe(0);
   });
 });
+
+describe('the same for actions and missions', () => {
+  it('opens a saved action in its read view; a changed edit cancelled asks and keeps the saved item', async () => {
+    await page.goto(`${app.url}${missionUrl}/actions`);
+    await ui.link('mission.newAction').click();
+    await ui.label('actionItem.activity').fill('Taller con técnicos municipales');
+    await ui.button('action.save').click();
+    const item = page.locator('[data-action-id]', { hasText: 'Taller con técnicos municipales' });
+    await item.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: 'Taller con técnicos municipales' }).waitFor();
+    expect(await page.locator('input, select, textarea').count()).toBe(0);
+    await page
+      .locator('.record-view')
+      .getByText(ui.t('actionStatus.planned' as MessageKey))
+      .waitFor();
+    await expectAccessible(page, 'action read view');
+    await ui.link('actionItem.editThis').click();
+    await ui.label('actionItem.status').selectOption('done');
+    await ui.button('action.cancel').click();
+    await question()
+      .getByRole('button', { name: ui.t('discard.confirm') })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Taller con técnicos municipales' }).waitFor();
+    await page
+      .locator('.record-view')
+      .getByText(ui.t('actionStatus.planned' as MessageKey))
+      .waitFor();
+    expect(
+      await page
+        .locator('.record-view')
+        .getByText(ui.t('actionStatus.done' as MessageKey))
+        .count(),
+    ).toBe(0);
+  });
+
+  it('asks before Cancel throws a typed new mission away', async () => {
+    await page.goto(app.url);
+    await ui.link('missions.new').first().click();
+    await ui.label('missions.field.title').fill('Misión a medio escribir');
+    await ui.button('action.cancel').click();
+    await question()
+      .getByRole('button', { name: ui.t('discard.keep') })
+      .click();
+    expect(await ui.label('missions.field.title').inputValue()).toBe('Misión a medio escribir');
+    await ui.button('action.cancel').click();
+    await question()
+      .getByRole('button', { name: ui.t('discard.confirm') })
+      .click();
+    await page.locator('[data-mission-id]', { hasText: 'Pedernales' }).waitFor();
+    expect(await page.locator('[data-mission-id]', { hasText: 'Misión a medio escribir' }).count()).toBe(0);
+  });
+});
