@@ -154,6 +154,9 @@ describe.each(cases)('field app in $lang', (c) => {
     await page.getByRole('heading', { name: c.mission }).waitFor();
     await ui.tab('mission.tab.assessments').click();
     await page.locator('[data-assessment-id]', { hasText: c.assessment }).click();
+    // A saved assessment opens to be read; Edit opens its form.
+    await page.getByRole('heading', { level: 1, name: c.assessment }).waitFor();
+    await ui.link('assessments.editThis').click();
     expect(await ui.label('assessments.field.title').inputValue()).toBe(c.assessment);
     // Shown back as the language writes it ("1.200" in Catalan and Spanish), which reads back as 1200.
     expect(await ui.label('assessments.field.affected').inputValue()).toBe(translator(c.lang).number(1200));

@@ -14,6 +14,7 @@ import { marks } from './messages/marks.ts';
 import { photoStorage } from './messages/photoStorage.ts';
 import { numbers } from './messages/numbers.ts';
 import { photoViewer } from './messages/photoViewer.ts';
+import { forms } from './messages/forms.ts';
 
 const parts = [
   common,
@@ -30,6 +31,7 @@ const parts = [
   photoStorage,
   numbers,
   photoViewer,
+  forms,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

@@ -25,10 +25,13 @@ import {
   type SectionProps,
 } from './formValues.ts';
 import { FormActions, FormNotices } from '../FormParts.tsx';
+import { BackLink } from '../BackLink.tsx';
 import type { ReadOnlyReason } from '../../hooks/useAccountRole.ts';
 
 export interface AssessmentFormProps {
   heading: string;
+  /** Where the back link at the top leads, and what it says. */
+  back: { href: string; label: string };
   draft: AssessmentFormDraft;
   onChange: (draft: AssessmentFormDraft) => void;
   restored: boolean;
@@ -98,6 +101,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const section: SectionProps = { values, set, errors, disabled: readOnly };
   return (
     <section class="screen assessment-form">
+      <BackLink href={props.back.href}>{props.back.label}</BackLink>
       <h1>{props.heading}</h1>
       <FormNotices
         showSummary={hasErrors(errors)}
