@@ -13,7 +13,7 @@ import {
   type OpenMission,
 } from './docStore.ts';
 import * as missionDoc from './missionDoc.ts';
-import { flushProjection } from './projection.ts';
+import { PROJECTION_VERSION, flushProjection } from './projection.ts';
 import { getDb } from './db.ts';
 
 export function stampFor(
@@ -127,7 +127,10 @@ export function setMissionDeleted(mission: OpenMission, deleted: boolean, profil
 export async function ensureProjections(): Promise<void> {
   const db = getDb();
   const [docs, rows] = await Promise.all([db.docs.toArray(), db.missions.toArray()]);
-  const projectedKey = new Map(rows.map((row) => [row.id, row.sourceKey ?? -1]));
+  // A row written by an earlier projection lacks what this one holds (the search texts): rebuilt as if stale.
+  const projectedKey = new Map(
+    rows.map((row) => [row.id, row.projection === PROJECTION_VERSION ? (row.sourceKey ?? -1) : -1]),
+  );
   for (const entry of docs) {
     const id = entry.missionId as MissionId;
     const known = projectedKey.get(id);

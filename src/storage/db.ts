@@ -1,6 +1,7 @@
 // The Dexie database: what must be queried or is not a CRDT. Never the source of truth for mission content.
 import { Dexie, type EntityTable } from 'dexie';
 import type { Sha256 } from '../domain/ids.ts';
+import type { SearchField } from '../domain/search/match.ts';
 
 /** One row per mission, rebuilt from its Y.Doc: the list, its filters and search. */
 export interface MissionRow {
@@ -18,6 +19,10 @@ export interface MissionRow {
   counts: { assessments: number; notes: number; actions: number; overdue: number };
   /** The document's newest update-log key when this row was computed; a larger one on disk means stale. */
   sourceKey: number;
+  /** The mission's own texts for the search across everything (absent in rows of an earlier projection). */
+  searchFields?: SearchField[];
+  /** PROJECTION_VERSION of the code that wrote the row: rows of an earlier one are rebuilt. */
+  projection?: number;
 }
 
 /** One row per assessment, note or action item, for search across missions. */
@@ -31,6 +36,8 @@ export interface RecordRow {
   createdAt: string;
   updatedAt: string;
   deleted: 0 | 1;
+  /** The record's texts for the search across everything (absent in rows of an earlier projection). */
+  searchFields?: SearchField[];
 }
 
 /** A mission document known on this device; written before the document's first byte, so none is orphaned. */

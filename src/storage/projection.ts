@@ -2,11 +2,20 @@
 import { missionDocName, type MissionId } from '../domain/ids.ts';
 import { isNewerSchema, isOverdue, todayIso } from '../domain/rules.ts';
 import { cantonByPcode } from '../domain/codes.ts';
+import {
+  actionSearchFields,
+  assessmentSearchFields,
+  missionSearchFields,
+  noteSearchFields,
+} from '../domain/search/fields.ts';
+import type { SearchField } from '../domain/search/match.ts';
 import type { MingaDb, MissionRow, RecordRow } from './db.ts';
 import { getDb } from './db.ts';
 import type { MissionSnapshot, MissionView } from './missionView.ts';
 
 const DEBOUNCE_MS = 400;
+/** Raised whenever rows gain or change what they hold: ensureProjections rebuilds rows of an earlier version. */
+export const PROJECTION_VERSION = 2;
 const timers = new Map<MissionId, ReturnType<typeof setTimeout>>();
 
 export function missionRow(
@@ -43,6 +52,8 @@ export function missionRow(
       overdue: live(snapshot.actions).filter((a) => isOverdue(a, today)).length,
     },
     sourceKey,
+    searchFields: missionSearchFields(mission),
+    projection: PROJECTION_VERSION,
   };
 }
 
@@ -52,6 +63,7 @@ export function recordRows(id: MissionId, snapshot: MissionSnapshot): RecordRow[
     r: { id: string; createdAt: string; updatedAt: string; deletedAt: string | null },
     label: string,
     text: string,
+    searchFields: SearchField[],
   ): RecordRow => ({
     key: `${id}/${r.id}`,
     missionId: id,
@@ -62,11 +74,24 @@ export function recordRows(id: MissionId, snapshot: MissionSnapshot): RecordRow[
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     deleted: r.deletedAt ? 1 : 0,
+    searchFields,
   });
   return [
-    ...snapshot.assessments.map((a) => row('assessment', a, a.title, `${a.title} ${a.recommendations}`)),
-    ...snapshot.notes.map((n) => row('note', n, n.text.slice(0, 80), `${n.text} ${n.tags.join(' ')}`)),
-    ...snapshot.actions.map((a) => row('action', a, a.activity, `${a.activity} ${a.responsible}`)),
+    ...snapshot.assessments.map((a) =>
+      row('assessment', a, a.title, `${a.title} ${a.recommendations}`, assessmentSearchFields(a)),
+    ),
+    ...snapshot.notes.map((n) =>
+      row(
+        'note',
+        n,
+        n.text.slice(0, 80),
+        `${n.text.slice(0, 2000)} ${n.tags.join(' ')}`,
+        noteSearchFields(n),
+      ),
+    ),
+    ...snapshot.actions.map((a) =>
+      row('action', a, a.activity, `${a.activity} ${a.responsible}`, actionSearchFields(a)),
+    ),
   ];
 }
 

@@ -61,21 +61,44 @@ function useNoteWriter(mission: OpenMission, noteId: string | null, onCreated: (
   return { current, save, setDeleted, failure };
 }
 
+/** The part of the text to select on opening (a search result's match), read from `?at=…&length=…`. */
+export interface TextSelection {
+  start: number;
+  length: number;
+}
+
+export function selectionFromQuery(query: Record<string, string> | undefined): TextSelection | null {
+  const start = Number(query?.at);
+  const length = Number(query?.length ?? 0);
+  if (!Number.isSafeInteger(start) || start < 0 || !Number.isSafeInteger(length) || length < 0) return null;
+  return query?.at === undefined ? null : { start, length };
+}
+
 function NoteText(props: {
   text: string | null;
   readOnly: boolean;
+  select: TextSelection | null;
   onInput: (take: (stored: string | null) => string) => void;
 }) {
   const { t } = useI18n();
   const { ref, take } = useTextBinding(props.text);
   const id = useId();
+  const { select } = props;
   useLayoutEffect(() => {
-    // Keyboard ready: browsers honour `autofocus` only once per page load, so focus by hand.
     const field = ref.current;
-    if (!field || field.readOnly) return;
+    if (!field) return;
+    // Opened from a search result: the match selected and scrolled into view, read-only or not.
+    if (select && select.start + select.length <= field.value.length) {
+      field.setSelectionRange(select.start, select.start + select.length);
+      field.blur();
+      field.focus();
+      return;
+    }
+    // Keyboard ready: browsers honour `autofocus` only once per page load, so focus by hand.
+    if (field.readOnly) return;
     field.focus();
     field.setSelectionRange(field.value.length, field.value.length);
-  }, [ref]);
+  }, [ref, select]);
   return (
     <div class="field">
       <label for={id}>{t('note.text')}</label>
@@ -94,6 +117,7 @@ function NoteText(props: {
 }
 
 interface EditorProps {
+  select: TextSelection | null;
   mission: OpenMission;
   snapshot: MissionSnapshot;
   missionId: string;
@@ -102,7 +126,7 @@ interface EditorProps {
   onCreated: (id: string) => void;
 }
 
-function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated }: EditorProps) {
+function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated, select }: EditorProps) {
   const { t, dateTime } = useI18n();
   const { route } = useLocation();
   const writer = useNoteWriter(mission, noteId, onCreated);
@@ -143,6 +167,7 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated }
           // Read from the document, not the last render's snapshot: typing may be ahead of rendering.
           text={writer.current()?.text ?? null}
           readOnly={readOnly}
+          select={select}
           onInput={(take) => writer.save({ text: take(writer.current()?.text ?? null) })}
         />
         <FieldNotes paths={['text']} />
@@ -187,7 +212,8 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated }
 }
 
 export function NoteScreen() {
-  const { params } = useRoute();
+  const { params, query } = useRoute();
+  const [select] = useState(() => selectionFromQuery(query));
   const { t } = useI18n();
   const missionId = params.id ?? '';
   const recordId = params.recordId ?? 'new';
@@ -227,6 +253,7 @@ export function NoteScreen() {
       noteId={noteId}
       mayEdit={mayEdit}
       onCreated={onCreated}
+      select={select}
     />
   );
 }

@@ -1,0 +1,59 @@
+// Strings of the search across everything (home) and of the warning that data on this device is at risk.
+import { defineMessages } from '../define.ts';
+
+export const search = defineMessages(
+  {
+    'search.kind.mission': 'Mission',
+    'search.kind.assessment': 'Assessment',
+    'search.kind.note': 'Note',
+    'search.kind.action': 'Action',
+    'search.searching': 'Searching notes, assessments and actions…',
+    'search.foundIn': 'Found in {title}',
+    'search.more': '{count} more in this mission: refine the search to see them.',
+    'risk.title': 'Your work is only on this phone',
+    'risk.body':
+      'The browser may delete it to free space: it has not agreed to keep it, and nothing has reached a server or a backup since {date}.',
+    'risk.bodyNever':
+      'The browser may delete it to free space: it has not agreed to keep it, and nothing has ever reached a server or a backup.',
+    'risk.fix': 'Any of these protects it:',
+    'risk.install': 'Install the app',
+    'risk.signIn': 'Sign in to sync (Settings)',
+    'risk.backup': 'Back up to a file (Settings)',
+  },
+  {
+    'search.kind.mission': 'Misión',
+    'search.kind.assessment': 'Evaluación',
+    'search.kind.note': 'Nota',
+    'search.kind.action': 'Acción',
+    'search.searching': 'Buscando en notas, evaluaciones y acciones…',
+    'search.foundIn': 'Encontrado en {title}',
+    'search.more': '{count} más en esta misión: afina la búsqueda para verlos.',
+    'risk.title': 'Tu trabajo solo está en este teléfono',
+    'risk.body':
+      'El navegador puede borrarlo para liberar espacio: no se ha comprometido a guardarlo, y nada ha llegado a un servidor ni a una copia de seguridad desde el {date}.',
+    'risk.bodyNever':
+      'El navegador puede borrarlo para liberar espacio: no se ha comprometido a guardarlo, y nada ha llegado nunca a un servidor ni a una copia de seguridad.',
+    'risk.fix': 'Cualquiera de estas opciones lo protege:',
+    'risk.install': 'Instalar la aplicación',
+    'risk.signIn': 'Iniciar sesión para sincronizar (Ajustes)',
+    'risk.backup': 'Hacer una copia en un archivo (Ajustes)',
+  },
+  {
+    'search.kind.mission': 'Missió',
+    'search.kind.assessment': 'Avaluació',
+    'search.kind.note': 'Nota',
+    'search.kind.action': 'Acció',
+    'search.searching': 'Cercant a les notes, avaluacions i accions…',
+    'search.foundIn': 'Trobat a {title}',
+    'search.more': '{count} més en aquesta missió: afineu la cerca per veure’ls.',
+    'risk.title': 'La vostra feina només és en aquest telèfon',
+    'risk.body':
+      'El navegador la pot esborrar per alliberar espai: no s’ha compromès a guardar-la, i res no ha arribat a un servidor ni a una còpia de seguretat des del {date}.',
+    'risk.bodyNever':
+      'El navegador la pot esborrar per alliberar espai: no s’ha compromès a guardar-la, i res no ha arribat mai a un servidor ni a una còpia de seguretat.',
+    'risk.fix': 'Qualsevol d’aquestes opcions la protegeix:',
+    'risk.install': 'Instal·lar l’aplicació',
+    'risk.signIn': 'Iniciar la sessió per sincronitzar (Configuració)',
+    'risk.backup': 'Fer una còpia en un fitxer (Configuració)',
+  },
+);
