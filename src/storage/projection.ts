@@ -2,13 +2,7 @@
 import { missionDocName, type MissionId } from '../domain/ids.ts';
 import { isNewerSchema, isOverdue, todayIso } from '../domain/rules.ts';
 import { cantonByPcode } from '../domain/codes.ts';
-import {
-  actionSearchFields,
-  assessmentSearchFields,
-  missionSearchFields,
-  noteSearchFields,
-} from '../domain/search/fields.ts';
-import type { SearchField } from '../domain/search/match.ts';
+import { searchEntries } from '../domain/search/fields.ts';
 import type { MingaDb, MissionRow, RecordRow } from './db.ts';
 import { getDb } from './db.ts';
 import type { MissionSnapshot, MissionView } from './missionView.ts';
@@ -52,7 +46,6 @@ export function missionRow(
       overdue: live(snapshot.actions).filter((a) => isOverdue(a, today)).length,
     },
     sourceKey,
-    searchFields: missionSearchFields(mission),
     projection: PROJECTION_VERSION,
   };
 }
@@ -63,7 +56,6 @@ export function recordRows(id: MissionId, snapshot: MissionSnapshot): RecordRow[
     r: { id: string; createdAt: string; updatedAt: string; deletedAt: string | null },
     label: string,
     text: string,
-    searchFields: SearchField[],
   ): RecordRow => ({
     key: `${id}/${r.id}`,
     missionId: id,
@@ -74,24 +66,13 @@ export function recordRows(id: MissionId, snapshot: MissionSnapshot): RecordRow[
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     deleted: r.deletedAt ? 1 : 0,
-    searchFields,
   });
   return [
-    ...snapshot.assessments.map((a) =>
-      row('assessment', a, a.title, `${a.title} ${a.recommendations}`, assessmentSearchFields(a)),
-    ),
+    ...snapshot.assessments.map((a) => row('assessment', a, a.title, `${a.title} ${a.recommendations}`)),
     ...snapshot.notes.map((n) =>
-      row(
-        'note',
-        n,
-        n.text.slice(0, 80),
-        `${n.text.slice(0, 2000)} ${n.tags.join(' ')}`,
-        noteSearchFields(n),
-      ),
+      row('note', n, n.text.slice(0, 80), `${n.text.slice(0, 2000)} ${n.tags.join(' ')}`),
     ),
-    ...snapshot.actions.map((a) =>
-      row('action', a, a.activity, `${a.activity} ${a.responsible}`, actionSearchFields(a)),
-    ),
+    ...snapshot.actions.map((a) => row('action', a, a.activity, `${a.activity} ${a.responsible}`)),
   ];
 }
 
@@ -112,7 +93,8 @@ export async function writeProjection(
   const mission = missionRow(id, snapshot, sourceKey);
   if (!mission) return;
   const records = recordRows(id, snapshot);
-  await db.transaction('rw', db.missions, db.records, db.docs, async () => {
+  const search = { missionId: id, entries: searchEntries(snapshot) };
+  await db.transaction('rw', [db.missions, db.records, db.docs, db.search], async () => {
     // A mission that arrived through sync or a bundle is registered here, the first time it is projected, so
     // background sync, photo uploads and backups know this device holds it.
     const name = missionDocName(id);
@@ -126,6 +108,7 @@ export async function writeProjection(
     await db.missions.put(mission);
     await db.records.where('missionId').equals(id).delete();
     await db.records.bulkPut(records);
+    await db.search.put(search);
   });
 }
 

@@ -3,11 +3,12 @@
 //
 // The rows are read once and folded once, kept in memory, and re-read per mission only when its projection
 // changed (its row's sourceKey), so a query is a scan of folded strings: no index to build or keep in step.
+import type { SearchEntry } from '../domain/search/fields.ts';
 import { foldFields, matchRecord, type FieldMatch, type FoldedField } from '../domain/search/match.ts';
 import { queryTerms } from '../domain/search/fold.ts';
-import type { MingaDb, MissionRow, RecordRow } from './db.ts';
+import type { MingaDb, MissionRow, SearchRow } from './db.ts';
 
-export type HitKind = 'mission' | RecordRow['kind'];
+export type HitKind = SearchEntry['kind'];
 
 export interface SearchHit {
   missionId: string;
@@ -43,27 +44,21 @@ export interface MissionHits {
 
 const versionOf = (row: MissionRow): string => `${row.projection ?? 0}/${row.sourceKey}/${row.updatedAt}`;
 
-function indexRecord(row: RecordRow): IndexedRecord | null {
-  if (row.deleted === 1) return null;
+function indexMission(row: MissionRow, search: SearchRow | undefined): IndexedMission {
+  // A row of an earlier projection has no search entry yet (ensureProjections is rebuilding it): its title.
+  const entries = search?.entries ?? [
+    {
+      kind: 'mission',
+      id: row.id,
+      label: row.title,
+      updatedAt: row.updatedAt,
+      fields: [{ field: 'title', text: row.searchText }],
+    },
+  ];
   return {
-    kind: row.kind,
-    id: row.id,
-    label: row.label,
-    updatedAt: row.updatedAt,
-    fields: foldFields(row.searchFields ?? [{ field: 'text', text: row.searchText }]),
+    version: versionOf(row),
+    records: entries.map((entry) => ({ ...entry, fields: foldFields(entry.fields) })),
   };
-}
-
-function indexMission(row: MissionRow, records: RecordRow[]): IndexedMission {
-  const own: IndexedRecord = {
-    kind: 'mission',
-    id: row.id,
-    label: row.title,
-    updatedAt: row.updatedAt,
-    fields: foldFields(row.searchFields ?? [{ field: 'title', text: row.searchText }]),
-  };
-  const indexed = records.map(indexRecord).filter((r): r is IndexedRecord => r !== null);
-  return { version: versionOf(row), records: [own, ...indexed] };
 }
 
 export class SearchIndex {
@@ -80,23 +75,9 @@ export class SearchIndex {
     for (const id of this.missions.keys()) if (!known.has(id)) this.missions.delete(id);
     const stale = rows.filter((row) => this.missions.get(row.id)?.version !== versionOf(row));
     if (stale.length === 0) return;
-    // The first search reads every record row in one pass; later ones, the changed missions' rows.
-    const records =
-      stale.length > rows.length / 2
-        ? await this.db.records.toArray()
-        : await this.db.records
-            .where('missionId')
-            .anyOf(stale.map((row) => row.id))
-            .toArray();
-    const byMission = new Map<string, RecordRow[]>();
-    for (const record of records) {
-      const list = byMission.get(record.missionId);
-      if (list) list.push(record);
-      else byMission.set(record.missionId, [record]);
-    }
-    for (const row of stale) this.missions.set(row.id, indexMission(row, byMission.get(row.id) ?? []));
+    const found = await this.db.search.bulkGet(stale.map((row) => row.id));
+    stale.forEach((row, i) => this.missions.set(row.id, indexMission(row, found[i])));
   }
-
   /** Every mission with a match, its hits newest first (at most HITS_PER_MISSION, with the total). */
   query(query: string): Map<string, MissionHits> {
     const terms = queryTerms(query);

@@ -8,6 +8,7 @@ import { getDb, type MissionRow } from '../../storage/db.ts';
 import { ErrorBanner } from '../components/ErrorSummary.tsx';
 import { BackupReminder } from '../components/StoragePanel.tsx';
 import { InstallHint } from '../components/InstallHint.tsx';
+import { StorageRisk } from '../components/StorageRisk.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
@@ -272,6 +273,7 @@ export function MissionListScreen() {
         <FilterPanel filters={filters} update={update} />
       </div>
       <ErrorBanner error={missions.error ? toMingaError(missions.error) : null} />
+      <StorageRisk />
       <BackupReminder />
       <InstallHint />
       {missions.isLoading || mayEdit === undefined ? (

@@ -16,9 +16,7 @@ export const search = defineMessages(
     'risk.bodyNever':
       'The browser may delete it to free space: it has not agreed to keep it, and nothing has ever reached a server or a backup.',
     'risk.fix': 'Any of these protects it:',
-    'risk.install': 'Install the app',
-    'risk.signIn': 'Sign in to sync (Settings)',
-    'risk.backup': 'Back up to a file (Settings)',
+    'risk.signIn': 'Sign in or check sync (Settings)',
   },
   {
     'search.kind.mission': 'Misión',
@@ -34,9 +32,7 @@ export const search = defineMessages(
     'risk.bodyNever':
       'El navegador puede borrarlo para liberar espacio: no se ha comprometido a guardarlo, y nada ha llegado nunca a un servidor ni a una copia de seguridad.',
     'risk.fix': 'Cualquiera de estas opciones lo protege:',
-    'risk.install': 'Instalar la aplicación',
-    'risk.signIn': 'Iniciar sesión para sincronizar (Ajustes)',
-    'risk.backup': 'Hacer una copia en un archivo (Ajustes)',
+    'risk.signIn': 'Iniciar sesión o revisar la sincronización (Ajustes)',
   },
   {
     'search.kind.mission': 'Missió',
@@ -52,8 +48,6 @@ export const search = defineMessages(
     'risk.bodyNever':
       'El navegador la pot esborrar per alliberar espai: no s’ha compromès a guardar-la, i res no ha arribat mai a un servidor ni a una còpia de seguretat.',
     'risk.fix': 'Qualsevol d’aquestes opcions la protegeix:',
-    'risk.install': 'Instal·lar l’aplicació',
-    'risk.signIn': 'Iniciar la sessió per sincronitzar (Configuració)',
-    'risk.backup': 'Fer una còpia en un fitxer (Configuració)',
+    'risk.signIn': 'Iniciar la sessió o revisar la sincronització (Configuració)',
   },
 );
