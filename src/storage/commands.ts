@@ -5,6 +5,7 @@ import { newId } from '../domain/ids.ts';
 import { MingaError, toMingaError } from '../domain/errors.ts';
 import { hasErrors, validateMission, type MissionDraft } from '../domain/validation.ts';
 import type { DeviceProfile } from '../domain/model.ts';
+import type { TextEdit } from '../domain/textMerge.ts';
 import {
   acquireMission,
   readDiskKey,
@@ -98,6 +99,18 @@ export function settleConflict(
       : missionDoc.recordsRoot(mission.doc, kind).get(id);
   if (!(map instanceof Y.Map)) throw new MingaError('notFound');
   missionDoc.settleField(mission.doc, map as missionDoc.YRecord, kind, path, value, stampFor(profile));
+}
+
+/** One edit typed into part of a long text (a note of megabytes): applied as it is, never diffed whole. */
+export function editRecordText(
+  mission: OpenMission,
+  kind: RecordKind,
+  id: string,
+  field: string,
+  edit: TextEdit,
+  profile: DeviceProfile,
+): void {
+  missionDoc.editRecordText(mission.doc, kind, id, field, edit, stampFor(profile));
 }
 
 export function deleteRecord(

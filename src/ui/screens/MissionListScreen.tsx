@@ -14,7 +14,7 @@ import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
-import { useEverywhereSearch } from '../hooks/useEverywhereSearch.ts';
+import { useEverywhereSearch, warmSearch } from '../hooks/useEverywhereSearch.ts';
 import { SearchHits } from '../components/search/SearchHits.tsx';
 import type { MissionHits } from '../../storage/search.ts';
 
@@ -246,7 +246,12 @@ export function MissionListScreen() {
           {t('nav.settings')}
         </a>
       </header>
-      <form role="search" class="mission-search" onSubmit={submitSearch}>
+      <form
+        role="search"
+        class="mission-search"
+        onSubmit={submitSearch}
+        onFocusIn={() => warmSearch(missions.data)}
+      >
         <TextField
           type="search"
           label={t('action.search')}

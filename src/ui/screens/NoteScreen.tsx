@@ -3,7 +3,16 @@ import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { toMingaError, type MingaError } from '../../domain/errors.ts';
 import type { LinkTarget, Note } from '../../domain/model.ts';
-import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../storage/commands.ts';
+import {
+  createRecord,
+  deleteRecord,
+  editRecordText,
+  restoreRecord,
+  updateRecord,
+} from '../../storage/commands.ts';
+import { LONG_TEXT_CHARS } from '../../domain/textSections.ts';
+import type { TextEdit } from '../../domain/textMerge.ts';
+import { LongNoteText } from '../components/mission/LongNoteText.tsx';
 import type { OpenMission } from '../../storage/docStore.ts';
 import type { MissionSnapshot } from '../../storage/missionView.ts';
 import { useProfile } from '../appContext.ts';
@@ -58,7 +67,11 @@ function useNoteWriter(mission: OpenMission, noteId: string | null, onCreated: (
   const setDeleted = (deleted: boolean) =>
     idRef.current !== null &&
     attempt(() => (deleted ? deleteRecord : restoreRecord)(mission, 'note', idRef.current!, profile));
-  return { current, save, setDeleted, failure };
+  /** One keystroke in a long note, as the edit it is (see LongNoteText). */
+  const edit = (change: TextEdit) =>
+    idRef.current !== null &&
+    attempt(() => editRecordText(mission, 'note', idRef.current!, 'text', change, profile));
+  return { current, save, edit, setDeleted, failure };
 }
 
 /** The part of the text to select on opening (a search result's match), read from `?at=…&length=…`. */
@@ -132,6 +145,8 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated, 
   const writer = useNoteWriter(mission, noteId, onCreated);
   const note = noteId === null ? null : (snapshot.notes.find((n) => n.id === noteId) ?? null);
   const reason = readOnlyReason(mayEdit, note);
+  // Read from the document, not the last render's snapshot: typing may be ahead of rendering.
+  const text = writer.current()?.text ?? null;
   const readOnly = reason !== null;
   const [settleFailure, setSettleFailure] = useState<MingaError | null>(null);
   const marks = useMarks({
@@ -163,13 +178,24 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated, 
             onRestore={() => writer.setDeleted(false)}
           />
         )}
-        <NoteText
-          // Read from the document, not the last render's snapshot: typing may be ahead of rendering.
-          text={writer.current()?.text ?? null}
-          readOnly={readOnly}
-          select={select}
-          onInput={(take) => writer.save({ text: take(writer.current()?.text ?? null) })}
-        />
+        {note && text !== null && text.length >= LONG_TEXT_CHARS ? (
+          <LongNoteText
+            mission={mission}
+            noteId={note.id}
+            text={text}
+            readOnly={readOnly}
+            select={select}
+            current={() => writer.current()?.text ?? null}
+            onEdit={writer.edit}
+          />
+        ) : (
+          <NoteText
+            text={text}
+            readOnly={readOnly}
+            select={select}
+            onInput={(take) => writer.save({ text: take(writer.current()?.text ?? null) })}
+          />
+        )}
         <FieldNotes paths={['text']} />
         {note?.createdAt && (
           <p class="list__meta">{t('note.meta', { when: dateTime(note.createdAt), who: note.createdBy })}</p>

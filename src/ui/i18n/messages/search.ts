@@ -1,4 +1,5 @@
-// Strings of the search across everything (home) and of the warning that data on this device is at risk.
+// Strings of the search across everything (home), of the warning that data on this device is at risk, and of
+// long notes edited a part at a time.
 import { defineMessages } from '../define.ts';
 
 export const search = defineMessages(
@@ -17,6 +18,9 @@ export const search = defineMessages(
       'The browser may delete it to free space: it has not agreed to keep it, and nothing has ever reached a server or a backup.',
     'risk.fix': 'Any of these protects it:',
     'risk.signIn': 'Sign in or check sync (Settings)',
+    'longText.part': 'A long text, edited one part at a time: characters {from} to {to} of {total}.',
+    'longText.previous': 'Previous part',
+    'longText.next': 'Next part',
   },
   {
     'search.kind.mission': 'Misión',
@@ -33,6 +37,9 @@ export const search = defineMessages(
       'El navegador puede borrarlo para liberar espacio: no se ha comprometido a guardarlo, y nada ha llegado nunca a un servidor ni a una copia de seguridad.',
     'risk.fix': 'Cualquiera de estas opciones lo protege:',
     'risk.signIn': 'Iniciar sesión o revisar la sincronización (Ajustes)',
+    'longText.part': 'Un texto largo, que se edita por partes: caracteres {from} a {to} de {total}.',
+    'longText.previous': 'Parte anterior',
+    'longText.next': 'Parte siguiente',
   },
   {
     'search.kind.mission': 'Missió',
@@ -49,5 +56,8 @@ export const search = defineMessages(
       'El navegador la pot esborrar per alliberar espai: no s’ha compromès a guardar-la, i res no ha arribat mai a un servidor ni a una còpia de seguretat.',
     'risk.fix': 'Qualsevol d’aquestes opcions la protegeix:',
     'risk.signIn': 'Iniciar la sessió o revisar la sincronització (Configuració)',
+    'longText.part': 'Un text llarg, que s’edita per parts: caràcters {from} a {to} de {total}.',
+    'longText.previous': 'Part anterior',
+    'longText.next': 'Part següent',
   },
 );
