@@ -6,6 +6,8 @@ import { measureFieldApp } from './fieldApp.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { measureSync } from './sync.ts';
 import { measureRecords } from './records.ts';
+import { measureSearch } from './search.ts';
+import { measureLongText } from './longText.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -14,6 +16,8 @@ try {
   const lighthouse = await runLighthouse(`${app.url}/`);
   const sync = await measureSync();
   const records = measureRecords();
+  const search = await measureSearch(app.url);
+  const longText = await measureLongText(app.url);
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -21,6 +25,8 @@ try {
     lighthouse,
     sync,
     records,
+    search,
+    longText,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -49,6 +55,14 @@ try {
       `${(records.documentBytes / 1024).toFixed(0)} KB; one assessment save sends ${records.assessmentSaveBytes} B; ` +
       `reading every record through the schema p50 ${records.readAllMs.p50.toFixed(1)} ms, ` +
       `p95 ${records.readAllMs.p95.toFixed(1)} ms`,
+  );
+  console.info(
+    `search: ${search.missions} missions, ${search.notes} notes · first query ${search.firstQueryMs.toFixed(0)} ms · ` +
+      `rare word p50 ${search.rareWordMs.p50.toFixed(0)} ms, p95 ${search.rareWordMs.p95.toFixed(0)} ms · common word ` +
+      `p50 ${search.commonWordMs.p50.toFixed(0)} ms, p95 ${search.commonWordMs.p95.toFixed(0)} ms (target ≤ 100) · ` +
+      `long note of ${(longText.noteChars / 1e6).toFixed(1)} M chars: keystroke→disk p50 ` +
+      `${longText.keystrokeToDiskMs.p50.toFixed(1)} ms, p95 ${longText.keystrokeToDiskMs.p95.toFixed(1)} ms (target ≤ 50), ` +
+      `longest task ${longText.longestTaskMs.toFixed(0)} ms (target ≤ 100)`,
   );
 } finally {
   await app.close();
