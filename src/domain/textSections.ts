@@ -4,7 +4,7 @@
 /** From this length on, a text is edited a part at a time. */
 export const LONG_TEXT_CHARS = 100_000;
 /** About how long one part is; it ends at the next line break when one is near. */
-export const SECTION_CHARS = 20_000;
+export const SECTION_CHARS = 10_000;
 
 export interface Section {
   start: number;

@@ -8,6 +8,7 @@ import { recordsRoot } from './missionDoc.ts';
 
 /** Opaque to the UI: resolve it with `windowRange`. */
 export interface TextWindow {
+  readonly text: Y.Text;
   readonly start: Y.RelativePosition;
   readonly end: Y.RelativePosition;
 }
@@ -28,6 +29,7 @@ export function anchorWindow(
   const text = yText(mission, kind, id, field);
   if (!text) return null;
   return {
+    text,
     start: Y.createRelativePositionFromTypeIndex(text, section.start),
     // Bound to the character before the end: text someone inserts right after the part stays outside it.
     end: Y.createRelativePositionFromTypeIndex(text, section.end, -1),
@@ -40,4 +42,24 @@ export function windowRange(mission: OpenMission, window: TextWindow): Section |
   const end = Y.createAbsolutePositionFromRelativePosition(window.end, mission.doc);
   if (!start || !end) return null;
   return { start: start.index, end: Math.max(start.index, end.index) };
+}
+
+/**
+ * The part's text now, read from the Y.Text's pieces: only the part is copied. (Reading the whole text and then
+ * slicing it would copy all of it, megabytes on every keystroke.)
+ */
+export function windowText(mission: OpenMission, window: TextWindow): string | null {
+  const range = windowRange(mission, window);
+  if (!range) return null;
+  const parts: string[] = [];
+  let index = 0;
+  for (let item = window.text._start; item !== null && index < range.end; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    const next = index + item.length;
+    if (next > range.start && item.content instanceof Y.ContentString) {
+      parts.push(item.content.str.slice(Math.max(0, range.start - index), range.end - index));
+    }
+    index = next;
+  }
+  return parts.join('');
 }

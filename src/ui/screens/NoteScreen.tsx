@@ -185,7 +185,6 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated, 
             text={text}
             readOnly={readOnly}
             select={select}
-            current={() => writer.current()?.text ?? null}
             onEdit={writer.edit}
           />
         ) : (

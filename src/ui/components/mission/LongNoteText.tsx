@@ -4,7 +4,7 @@ import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { sectionAround, sectionBefore, sectionFrom, type Section } from '../../../domain/textSections.ts';
 import type { TextEdit } from '../../../domain/textMerge.ts';
 import type { OpenMission } from '../../../storage/docStore.ts';
-import { anchorWindow, windowRange, type TextWindow } from '../../../storage/textWindow.ts';
+import { anchorWindow, windowRange, windowText, type TextWindow } from '../../../storage/textWindow.ts';
 import { diffText, useTextBinding } from '../../hooks/useTextBinding.ts';
 import { useI18n } from '../../i18n/context.tsx';
 
@@ -30,7 +30,6 @@ export function LongNoteText(props: {
   text: string;
   readOnly: boolean;
   select: { start: number; length: number } | null;
-  current: () => string | null;
   onEdit: (edit: TextEdit) => void;
 }) {
   const { t, number } = useI18n();
@@ -45,7 +44,7 @@ export function LongNoteText(props: {
     ),
   );
   const range = part ? windowRange(mission, part) : null;
-  const { ref, take } = useTextBinding(range ? props.text.slice(range.start, range.end) : null);
+  const { ref, take } = useTextBinding(part ? windowText(mission, part) : null);
   const selected = useRef(false);
 
   useLayoutEffect(() => {
@@ -60,10 +59,9 @@ export function LongNoteText(props: {
   });
 
   const onInput = () => {
-    const stored = props.current();
     const now = part ? windowRange(mission, part) : null;
-    if (stored === null || !now) return;
-    const shown = stored.slice(now.start, now.end);
+    const shown = part ? windowText(mission, part) : null;
+    if (shown === null || !now) return;
     const next = take(shown);
     const edit = sectionEdit(shown, next, now.start);
     if (edit) props.onEdit(edit);
