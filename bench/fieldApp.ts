@@ -13,7 +13,7 @@ export interface FieldAppFigures {
   keystrokeToDiskMs: { p50: number; p95: number; samples: number };
 }
 
-const MISSION_ID = '5f0c1e9a-7d2b-4c3e-8f41-0a6b2d9e7c15';
+export const MISSION_ID = '5f0c1e9a-7d2b-4c3e-8f41-0a6b2d9e7c15';
 const PROFILE = { name: 'Bench', institution: 'Bench', role: 'technician', deviceId: 'bench' };
 
 export function percentile(values: number[], p: number): number {
@@ -60,7 +60,7 @@ async function firstScreenJs(page: Page, url: string) {
 }
 
 /** Writes the profile and the mission document straight into IndexedDB, as the app itself stores them. */
-async function seed(page: Page, update: Uint8Array) {
+export async function seed(page: Page, update: Uint8Array) {
   await page.evaluate(
     async ({ bytes, id, profile }) => {
       const open = (name: string, upgrade?: (db: IDBDatabase) => void) =>

@@ -7,6 +7,8 @@ import { runLighthouse } from './lighthouse.ts';
 import { measureSync } from './sync.ts';
 import { measureRecords } from './records.ts';
 import { measureHarden } from './harden.ts';
+import { measureSearch } from './search.ts';
+import { measureLongText } from './longText.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -16,6 +18,8 @@ try {
   const sync = await measureSync();
   const records = measureRecords();
   const harden = await measureHarden();
+  const search = await measureSearch(app.url);
+  const longText = await measureLongText(app.url);
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -24,6 +28,8 @@ try {
     sync,
     records,
     harden,
+    search,
+    longText,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -55,6 +61,14 @@ try {
   );
   console.info(
     `refusals: ${harden.flood.frames} frames of ${harden.flood.frameBytes} B depending on withheld changes: /healthz answered in ${harden.flood.healthzMs.toFixed(0)} ms, socket closed after ${harden.flood.closedAfterMs.toFixed(0)} ms · integrability check of a ${harden.check.items}-item update (${(harden.check.updateBytes / 1024).toFixed(0)} KB) ${harden.check.medianMs.toFixed(1)} ms`,
+  );
+  console.info(
+    `search: ${search.missions} missions, ${search.notes} notes · first query ${search.firstQueryMs.toFixed(0)} ms · ` +
+      `rare word p50 ${search.rareWordMs.p50.toFixed(0)} ms, p95 ${search.rareWordMs.p95.toFixed(0)} ms · common word ` +
+      `p50 ${search.commonWordMs.p50.toFixed(0)} ms, p95 ${search.commonWordMs.p95.toFixed(0)} ms (target ≤ 100) · ` +
+      `long note of ${(longText.noteChars / 1e6).toFixed(1)} M chars: keystroke→disk p50 ` +
+      `${longText.keystrokeToDiskMs.p50.toFixed(1)} ms, p95 ${longText.keystrokeToDiskMs.p95.toFixed(1)} ms (target ≤ 50), ` +
+      `longest task ${longText.longestTaskMs.toFixed(0)} ms (target ≤ 100)`,
   );
 } finally {
   await app.close();

@@ -18,6 +18,9 @@ export interface BackupStatus {
   lastSyncAt: string | null;
   /** Data exists and has been neither backed up nor synced for BACKUP_REMINDER_DAYS. */
   due: boolean;
+  /** Since when work exists that neither a backup nor the server holds (the later of both, else the oldest
+   * mission); null when there is no data. */
+  unprotectedSince: string | null;
 }
 
 function isoOrNull(value: unknown): string | null {
@@ -33,12 +36,18 @@ export function isBackupDue(
   lastSyncAt: string | null,
   now: Date,
 ): boolean {
-  if (oldestDataAt === null) return false;
-  const safeAt = [lastBackupAt, lastSyncAt]
-    .filter((value): value is string => value !== null)
-    .map((value) => Date.parse(value));
-  const since = safeAt.length > 0 ? Math.max(...safeAt) : Date.parse(oldestDataAt);
-  return now.getTime() - since >= BACKUP_REMINDER_DAYS * DAY_MS;
+  const since = unprotectedSince(oldestDataAt, lastBackupAt, lastSyncAt);
+  return since !== null && now.getTime() - Date.parse(since) >= BACKUP_REMINDER_DAYS * DAY_MS;
+}
+
+function unprotectedSince(
+  oldestDataAt: string | null,
+  lastBackupAt: string | null,
+  lastSyncAt: string | null,
+): string | null {
+  if (oldestDataAt === null) return null;
+  const safeAt = [lastBackupAt, lastSyncAt].filter((value): value is string => value !== null);
+  return safeAt.length > 0 ? safeAt.reduce((a, b) => (Date.parse(a) > Date.parse(b) ? a : b)) : oldestDataAt;
 }
 
 export async function backupStatus(now = new Date()): Promise<BackupStatus> {
@@ -52,15 +61,12 @@ export async function backupStatus(now = new Date()): Promise<BackupStatus> {
   const oldestDataAt = created.length > 0 ? created.reduce((a, b) => (a < b ? a : b)) : null;
   const lastBackupAt = isoOrNull(backupRow?.value);
   const lastSyncAt = isoOrNull(syncRow?.value);
+  const oldest = entries.length > 0 ? (oldestDataAt ?? now.toISOString()) : null;
   return {
     hasData: entries.length > 0,
     lastBackupAt,
     lastSyncAt,
-    due: isBackupDue(
-      entries.length > 0 ? (oldestDataAt ?? now.toISOString()) : null,
-      lastBackupAt,
-      lastSyncAt,
-      now,
-    ),
+    due: isBackupDue(oldest, lastBackupAt, lastSyncAt, now),
+    unprotectedSince: unprotectedSince(oldest, lastBackupAt, lastSyncAt),
   };
 }

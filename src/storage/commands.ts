@@ -5,6 +5,7 @@ import { newId } from '../domain/ids.ts';
 import { MingaError, toMingaError } from '../domain/errors.ts';
 import { hasErrors, validateMission, type MissionDraft } from '../domain/validation.ts';
 import type { DeviceProfile } from '../domain/model.ts';
+import type { TextEdit } from '../domain/textMerge.ts';
 import {
   acquireMission,
   readDiskKey,
@@ -13,7 +14,7 @@ import {
   type OpenMission,
 } from './docStore.ts';
 import * as missionDoc from './missionDoc.ts';
-import { flushProjection } from './projection.ts';
+import { PROJECTION_VERSION, flushProjection } from './projection.ts';
 import { getDb } from './db.ts';
 
 export function stampFor(
@@ -100,6 +101,18 @@ export function settleConflict(
   missionDoc.settleField(mission.doc, map as missionDoc.YRecord, kind, path, value, stampFor(profile));
 }
 
+/** One edit typed into part of a long text (a note of megabytes): applied as it is, never diffed whole. */
+export function editRecordText(
+  mission: OpenMission,
+  kind: RecordKind,
+  id: string,
+  field: string,
+  edit: TextEdit,
+  profile: DeviceProfile,
+): void {
+  missionDoc.editRecordText(mission.doc, kind, id, field, edit, stampFor(profile));
+}
+
 export function deleteRecord(
   mission: OpenMission,
   kind: RecordKind,
@@ -127,7 +140,10 @@ export function setMissionDeleted(mission: OpenMission, deleted: boolean, profil
 export async function ensureProjections(): Promise<void> {
   const db = getDb();
   const [docs, rows] = await Promise.all([db.docs.toArray(), db.missions.toArray()]);
-  const projectedKey = new Map(rows.map((row) => [row.id, row.sourceKey ?? -1]));
+  // A row written by an earlier projection lacks what this one holds (the search texts): rebuilt as if stale.
+  const projectedKey = new Map(
+    rows.map((row) => [row.id, row.projection === PROJECTION_VERSION ? (row.sourceKey ?? -1) : -1]),
+  );
   for (const entry of docs) {
     const id = entry.missionId as MissionId;
     const known = projectedKey.get(id);

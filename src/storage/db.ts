@@ -1,6 +1,7 @@
 // The Dexie database: what must be queried or is not a CRDT. Never the source of truth for mission content.
 import { Dexie, type EntityTable } from 'dexie';
 import type { Sha256 } from '../domain/ids.ts';
+import type { SearchEntry } from '../domain/search/fields.ts';
 
 /** One row per mission, rebuilt from its Y.Doc: the list, its filters and search. */
 export interface MissionRow {
@@ -18,6 +19,8 @@ export interface MissionRow {
   counts: { assessments: number; notes: number; actions: number; overdue: number };
   /** The document's newest update-log key when this row was computed; a larger one on disk means stale. */
   sourceKey: number;
+  /** PROJECTION_VERSION of the code that wrote the row: rows of an earlier one are rebuilt. */
+  projection?: number;
 }
 
 /** One row per assessment, note or action item, for search across missions. */
@@ -31,6 +34,15 @@ export interface RecordRow {
   createdAt: string;
   updatedAt: string;
   deleted: 0 | 1;
+}
+
+/**
+ * The texts of one mission and of its live records, for the search across everything: one row per mission, so
+ * the first search reads 200 rows rather than 20,000 (reading many small rows is what IndexedDB is slow at).
+ */
+export interface SearchRow {
+  missionId: string;
+  entries: SearchEntry[];
 }
 
 /** A mission document known on this device; written before the document's first byte, so none is orphaned. */
@@ -75,6 +87,7 @@ export class MingaDb extends Dexie {
   blobs!: EntityTable<BlobRow, 'sha256'>;
   settings!: EntityTable<SettingRow, 'key'>;
   syncState!: EntityTable<SyncStateRow, 'name'>;
+  search!: EntityTable<SearchRow, 'missionId'>;
 
   constructor(name = 'minga') {
     // Strict durability: a write Dexie reports as done has been flushed to disk (Chrome defaults to relaxed).
@@ -88,6 +101,8 @@ export class MingaDb extends Dexie {
     });
     // Version 2 only adds a table: nothing to migrate.
     this.version(2).stores({ syncState: 'name' });
+    // Version 3 only adds a table; its rows are built by ensureProjections (PROJECTION_VERSION).
+    this.version(3).stores({ search: 'missionId' });
   }
 }
 

@@ -21,6 +21,7 @@ import type {
 } from '../domain/model.ts';
 import { SCHEMA_VERSION } from '../domain/model.ts';
 import { isNewerSchema } from '../domain/rules.ts';
+import type { TextEdit } from '../domain/textMerge.ts';
 import { RECORD_FIELDS, type SchemaKind } from '../domain/schema/records.ts';
 import { scanRecord as scan, type YRecord } from '../domain/records/layout.ts';
 import { MISSION_ROOT, RECORD_ROOTS } from '../domain/records/mission.ts';
@@ -165,6 +166,23 @@ export function updateRecord<K extends RecordKind>(
 ): void {
   const map = existing(doc, kind, id);
   doc.transact(() => save(doc, map, kind, patch, base ?? null, stamp), LOCAL_ORIGIN);
+}
+
+/** One edit typed into part of a record's long text (see RecordWriter.editText). */
+export function editRecordText(
+  doc: Y.Doc,
+  kind: RecordKind,
+  id: string,
+  name: string,
+  edit: TextEdit,
+  stamp: Stamp,
+): void {
+  const map = existing(doc, kind, id);
+  doc.transact(() => {
+    const writer = new RecordWriter(doc, map, RECORD_FIELDS[kind], writeStamp(stamp));
+    writer.editText(name, edit);
+    writer.touch();
+  }, LOCAL_ORIGIN);
 }
 
 /** Settles a field two devices changed at once (M2): `path` as in FieldMarks, `value` the one to keep. */

@@ -2,11 +2,14 @@
 import { missionDocName, type MissionId } from '../domain/ids.ts';
 import { isNewerSchema, isOverdue, todayIso } from '../domain/rules.ts';
 import { cantonByPcode } from '../domain/codes.ts';
+import { searchEntries } from '../domain/search/fields.ts';
 import type { MingaDb, MissionRow, RecordRow } from './db.ts';
 import { getDb } from './db.ts';
 import type { MissionSnapshot, MissionView } from './missionView.ts';
 
 const DEBOUNCE_MS = 400;
+/** Raised whenever rows gain or change what they hold: ensureProjections rebuilds rows of an earlier version. */
+export const PROJECTION_VERSION = 2;
 const timers = new Map<MissionId, ReturnType<typeof setTimeout>>();
 
 export function missionRow(
@@ -43,6 +46,7 @@ export function missionRow(
       overdue: live(snapshot.actions).filter((a) => isOverdue(a, today)).length,
     },
     sourceKey,
+    projection: PROJECTION_VERSION,
   };
 }
 
@@ -65,7 +69,9 @@ export function recordRows(id: MissionId, snapshot: MissionSnapshot): RecordRow[
   });
   return [
     ...snapshot.assessments.map((a) => row('assessment', a, a.title, `${a.title} ${a.recommendations}`)),
-    ...snapshot.notes.map((n) => row('note', n, n.text.slice(0, 80), `${n.text} ${n.tags.join(' ')}`)),
+    ...snapshot.notes.map((n) =>
+      row('note', n, n.text.slice(0, 80), `${n.text.slice(0, 2000)} ${n.tags.join(' ')}`),
+    ),
     ...snapshot.actions.map((a) => row('action', a, a.activity, `${a.activity} ${a.responsible}`)),
   ];
 }
@@ -87,7 +93,8 @@ export async function writeProjection(
   const mission = missionRow(id, snapshot, sourceKey);
   if (!mission) return;
   const records = recordRows(id, snapshot);
-  await db.transaction('rw', db.missions, db.records, db.docs, async () => {
+  const search = { missionId: id, entries: searchEntries(snapshot) };
+  await db.transaction('rw', [db.missions, db.records, db.docs, db.search], async () => {
     // A mission that arrived through sync or a bundle is registered here, the first time it is projected, so
     // background sync, photo uploads and backups know this device holds it.
     const name = missionDocName(id);
@@ -101,6 +108,7 @@ export async function writeProjection(
     await db.missions.put(mission);
     await db.records.where('missionId').equals(id).delete();
     await db.records.bulkPut(records);
+    await db.search.put(search);
   });
 }
 

@@ -11,7 +11,7 @@ import type {
   StructField,
 } from '../schema/fields.ts';
 import { SCHEMA_VERSION } from '../schema/version.ts';
-import { mergeText, textEdits } from '../textMerge.ts';
+import { mergeText, textEdits, type TextEdit } from '../textMerge.ts';
 import {
   addedKey,
   childPath,
@@ -130,6 +130,18 @@ export class RecordWriter {
       if (edit.insert !== '') stored.insert(edit.index, edit.insert);
       this.changed = true;
     }
+  }
+
+  /**
+   * Applies one edit, typed into a part of a long text, straight to its Y.Text (M3): the edit already is the
+   * change the user made, so nothing reads or compares the whole text.
+   */
+  editText(name: string, edit: TextEdit): void {
+    const stored = this.map.get(name);
+    if (!(stored instanceof Y.Text)) throw new Error(`${name} is not a long text`);
+    if (edit.remove > 0) stored.delete(edit.index, edit.remove);
+    if (edit.insert !== '') stored.insert(edit.index, edit.insert);
+    this.changed = true;
   }
 
   /** Deletes the additions of a member this device has seen; those it has not seen stay (M4, M7). */

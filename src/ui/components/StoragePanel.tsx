@@ -59,7 +59,7 @@ function useBackupExport(onDone: () => void) {
   return { busy, message, run };
 }
 
-function ExportButton({ onDone }: { onDone: () => void }) {
+export function ExportButton({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const { busy, message, run } = useBackupExport(onDone);
   return (

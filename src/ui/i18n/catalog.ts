@@ -15,6 +15,7 @@ import { photoStorage } from './messages/photoStorage.ts';
 import { numbers } from './messages/numbers.ts';
 import { photoViewer } from './messages/photoViewer.ts';
 import { forms } from './messages/forms.ts';
+import { search } from './messages/search.ts';
 
 const parts = [
   common,
@@ -32,6 +33,7 @@ const parts = [
   numbers,
   photoViewer,
   forms,
+  search,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

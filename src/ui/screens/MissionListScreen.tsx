@@ -8,11 +8,15 @@ import { getDb, type MissionRow } from '../../storage/db.ts';
 import { ErrorBanner } from '../components/ErrorSummary.tsx';
 import { BackupReminder } from '../components/StoragePanel.tsx';
 import { InstallHint } from '../components/InstallHint.tsx';
+import { StorageRisk } from '../components/StorageRisk.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
+import { useEverywhereSearch, warmSearch } from '../hooks/useEverywhereSearch.ts';
+import { SearchHits } from '../components/search/SearchHits.tsx';
+import type { MissionHits } from '../../storage/search.ts';
 
 export interface MissionFilters {
   query: string;
@@ -42,17 +46,21 @@ export function forgetMissionFilters(): void {
   remembered = NO_FILTERS;
 }
 
-/** The rows to show, deleted or not, matching every filter set, most recently changed first. */
+/**
+ * The rows to show, deleted or not, matching every filter set, most recently changed first. The query matches a
+ * mission's own fields, or any of its records when the search across everything (`found`) has answered.
+ */
 export function filterMissions(
   rows: readonly MissionRow[],
   filters: MissionFilters,
   deleted: boolean,
+  found: ReadonlyMap<string, MissionHits> | null = null,
 ): MissionRow[] {
   return rows
     .filter(
       (row) =>
         row.deleted === (deleted ? 1 : 0) &&
-        matchesQuery(row.searchText, filters.query) &&
+        (matchesQuery(row.searchText, filters.query) || found?.has(row.id) === true) &&
         (filters.status === '' || String(row.status) === filters.status) &&
         (filters.canton === '' || row.hostCanton === filters.canton) &&
         (filters.theme === '' || row.themes.includes(filters.theme)) &&
@@ -65,7 +73,7 @@ function activeFilterCount(filters: MissionFilters): number {
   return [filters.status, filters.canton, filters.theme, filters.from, filters.to].filter(Boolean).length;
 }
 
-function MissionItem({ row }: { row: MissionRow }) {
+function MissionItem({ row, found }: { row: MissionRow; found: MissionHits | undefined }) {
   const { t, code, date } = useI18n();
   const canton = cantonByPcode(row.hostCanton);
   return (
@@ -93,6 +101,7 @@ function MissionItem({ row }: { row: MissionRow }) {
           )}
         </span>
       </a>
+      {found && <SearchHits title={row.title} found={found} />}
     </li>
   );
 }
@@ -160,12 +169,17 @@ function FilterPanel({ filters, update }: FilterPanelProps) {
   );
 }
 
-function MissionList({ rows, empty }: { rows: MissionRow[]; empty: string }) {
+function MissionList(props: {
+  rows: MissionRow[];
+  empty: string;
+  found: ReadonlyMap<string, MissionHits> | null;
+}) {
+  const { rows, empty, found } = props;
   if (rows.length === 0) return <p class="empty">{empty}</p>;
   return (
     <ul class="list mission-list">
       {rows.map((row) => (
-        <MissionItem key={row.id} row={row} />
+        <MissionItem key={row.id} row={row} found={found?.get(row.id)} />
       ))}
     </ul>
   );
@@ -174,18 +188,28 @@ function MissionList({ rows, empty }: { rows: MissionRow[]; empty: string }) {
 function MissionResults(props: { all: MissionRow[]; filters: MissionFilters; mayEdit: boolean }) {
   const { all, filters } = props;
   const { t } = useI18n();
-  const live = filterMissions(all, filters, false);
+  const found = useEverywhereSearch(filters.query, all);
+  const live = filterMissions(all, filters, false, found);
   const anyLive = all.some((row) => row.deleted === 0);
   // An observer's list fills from the server: "tap New mission" would point to a button they do not have.
   const empty = props.mayEdit ? t('missions.empty') : t('missions.emptyObserver');
   return (
     <>
-      <MissionList rows={live} empty={anyLive ? t('missions.noMatch') : empty} />
+      {filters.query.trim() !== '' && found === null && (
+        <p class="list__meta" role="status">
+          {t('search.searching')}
+        </p>
+      )}
+      <MissionList rows={live} empty={anyLive ? t('missions.noMatch') : empty} found={found} />
       {filters.showDeleted && (
         <section aria-labelledby="missions-deleted">
           <h2 id="missions-deleted">{t('missions.deletedHeading')}</h2>
           {props.mayEdit && <p class="list__meta">{t('missions.deletedHint')}</p>}
-          <MissionList rows={filterMissions(all, filters, true)} empty={t('missions.noDeleted')} />
+          <MissionList
+            rows={filterMissions(all, filters, true, found)}
+            empty={t('missions.noDeleted')}
+            found={found}
+          />
         </section>
       )}
     </>
@@ -222,7 +246,12 @@ export function MissionListScreen() {
           {t('nav.settings')}
         </a>
       </header>
-      <form role="search" class="mission-search" onSubmit={submitSearch}>
+      <form
+        role="search"
+        class="mission-search"
+        onSubmit={submitSearch}
+        onFocusIn={() => warmSearch(missions.data)}
+      >
         <TextField
           type="search"
           label={t('action.search')}
@@ -249,6 +278,7 @@ export function MissionListScreen() {
         <FilterPanel filters={filters} update={update} />
       </div>
       <ErrorBanner error={missions.error ? toMingaError(missions.error) : null} />
+      <StorageRisk />
       <BackupReminder />
       <InstallHint />
       {missions.isLoading || mayEdit === undefined ? (

@@ -5,7 +5,16 @@ import { toMingaError, type MingaError } from '../../domain/errors.ts';
 import type { Sha256 } from '../../domain/ids.ts';
 import type { LinkTarget, Note } from '../../domain/model.ts';
 import { captionSave, captionsByPhoto } from '../../domain/photoCaptions.ts';
-import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../storage/commands.ts';
+import {
+  createRecord,
+  deleteRecord,
+  editRecordText,
+  restoreRecord,
+  updateRecord,
+} from '../../storage/commands.ts';
+import { LONG_TEXT_CHARS } from '../../domain/textSections.ts';
+import type { TextEdit } from '../../domain/textMerge.ts';
+import { LongNoteText } from '../components/mission/LongNoteText.tsx';
 import type { OpenMission } from '../../storage/docStore.ts';
 import type { MissionSnapshot } from '../../storage/missionView.ts';
 import { useProfile } from '../appContext.ts';
@@ -60,24 +69,51 @@ function useNoteWriter(mission: OpenMission, noteId: string | null, onCreated: (
   const setDeleted = (deleted: boolean) =>
     idRef.current !== null &&
     attempt(() => (deleted ? deleteRecord : restoreRecord)(mission, 'note', idRef.current!, profile));
-  return { current, save, setDeleted, failure };
+  /** One keystroke in a long note, as the edit it is (see LongNoteText). */
+  const edit = (change: TextEdit) =>
+    idRef.current !== null &&
+    attempt(() => editRecordText(mission, 'note', idRef.current!, 'text', change, profile));
+  return { current, save, edit, setDeleted, failure };
+}
+
+/** The part of the text to select on opening (a search result's match), read from `?at=…&length=…`. */
+export interface TextSelection {
+  start: number;
+  length: number;
+}
+
+export function selectionFromQuery(query: Record<string, string> | undefined): TextSelection | null {
+  const start = Number(query?.at);
+  const length = Number(query?.length ?? 0);
+  if (!Number.isSafeInteger(start) || start < 0 || !Number.isSafeInteger(length) || length < 0) return null;
+  return query?.at === undefined ? null : { start, length };
 }
 
 function NoteText(props: {
   text: string | null;
   readOnly: boolean;
+  select: TextSelection | null;
   onInput: (take: (stored: string | null) => string) => void;
 }) {
   const { t } = useI18n();
   const { ref, take } = useTextBinding(props.text);
   const id = useId();
+  const { select } = props;
   useLayoutEffect(() => {
-    // Keyboard ready: browsers honour `autofocus` only once per page load, so focus by hand.
     const field = ref.current;
-    if (!field || field.readOnly) return;
+    if (!field) return;
+    // Opened from a search result: the match selected and scrolled into view, read-only or not.
+    if (select && select.start + select.length <= field.value.length) {
+      field.setSelectionRange(select.start, select.start + select.length);
+      field.blur();
+      field.focus();
+      return;
+    }
+    // Keyboard ready: browsers honour `autofocus` only once per page load, so focus by hand.
+    if (field.readOnly) return;
     field.focus();
     field.setSelectionRange(field.value.length, field.value.length);
-  }, [ref]);
+  }, [ref, select]);
   return (
     <div class="field">
       <label for={id}>{t('note.text')}</label>
@@ -96,6 +132,7 @@ function NoteText(props: {
 }
 
 interface EditorProps {
+  select: TextSelection | null;
   mission: OpenMission;
   snapshot: MissionSnapshot;
   missionId: string;
@@ -104,12 +141,14 @@ interface EditorProps {
   onCreated: (id: string) => void;
 }
 
-function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated }: EditorProps) {
+function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated, select }: EditorProps) {
   const { t, dateTime } = useI18n();
   const { route } = useLocation();
   const writer = useNoteWriter(mission, noteId, onCreated);
   const note = noteId === null ? null : (snapshot.notes.find((n) => n.id === noteId) ?? null);
   const reason = readOnlyReason(mayEdit, note);
+  // Read from the document, not the last render's snapshot: typing may be ahead of rendering.
+  const text = writer.current()?.text ?? null;
   const readOnly = reason !== null;
   const [settleFailure, setSettleFailure] = useState<MingaError | null>(null);
   const marks = useMarks({
@@ -145,12 +184,23 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated }
             onRestore={() => writer.setDeleted(false)}
           />
         )}
-        <NoteText
-          // Read from the document, not the last render's snapshot: typing may be ahead of rendering.
-          text={writer.current()?.text ?? null}
-          readOnly={readOnly}
-          onInput={(take) => writer.save({ text: take(writer.current()?.text ?? null) })}
-        />
+        {note && text !== null && text.length >= LONG_TEXT_CHARS ? (
+          <LongNoteText
+            mission={mission}
+            noteId={note.id}
+            text={text}
+            readOnly={readOnly}
+            select={select}
+            onEdit={writer.edit}
+          />
+        ) : (
+          <NoteText
+            text={text}
+            readOnly={readOnly}
+            select={select}
+            onInput={(take) => writer.save({ text: take(writer.current()?.text ?? null) })}
+          />
+        )}
         <FieldNotes paths={['text']} />
         {note?.createdAt && (
           <p class="list__meta">{t('note.meta', { when: dateTime(note.createdAt), who: note.createdBy })}</p>
@@ -195,7 +245,8 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated }
 }
 
 export function NoteScreen() {
-  const { params } = useRoute();
+  const { params, query } = useRoute();
+  const [select] = useState(() => selectionFromQuery(query));
   const { t } = useI18n();
   const missionId = params.id ?? '';
   const recordId = params.recordId ?? 'new';
@@ -235,6 +286,7 @@ export function NoteScreen() {
       noteId={noteId}
       mayEdit={mayEdit}
       onCreated={onCreated}
+      select={select}
     />
   );
 }
