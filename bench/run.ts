@@ -6,6 +6,7 @@ import { measureFieldApp } from './fieldApp.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { measureSync } from './sync.ts';
 import { measureRecords } from './records.ts';
+import { measureBundle } from './bundle.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -14,6 +15,7 @@ try {
   const lighthouse = await runLighthouse(`${app.url}/`);
   const sync = await measureSync();
   const records = measureRecords();
+  const bundle = await measureBundle();
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -21,6 +23,7 @@ try {
     lighthouse,
     sync,
     records,
+    bundle,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -49,6 +52,12 @@ try {
       `${(records.documentBytes / 1024).toFixed(0)} KB; one assessment save sends ${records.assessmentSaveBytes} B; ` +
       `reading every record through the schema p50 ${records.readAllMs.p50.toFixed(1)} ms, ` +
       `p95 ${records.readAllMs.p95.toFixed(1)} ms`,
+  );
+  console.info(
+    `bundle: a mission of ${bundle.notes} notes, ${bundle.assessments} assessments and ${bundle.photos} photos is a ` +
+      `${(bundle.bundleBytes / 1024 / 1024).toFixed(1)} MB file (${((bundle.bundleBytes - bundle.photoBytes) / 1024).toFixed(0)} KB besides photos), ` +
+      `exported in ${bundle.exportMs.toFixed(0)} ms, imported in ${bundle.importMs.toFixed(0)} ms · after ` +
+      `${bundle.newNotes} new notes the next bundle for that peer is ${bundle.deltaBytes} B`,
   );
 } finally {
   await app.close();
