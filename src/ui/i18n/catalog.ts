@@ -11,6 +11,7 @@ import { pwa } from './messages/pwa.ts';
 import { sync } from './messages/sync.ts';
 import { access } from './messages/access.ts';
 import { marks } from './messages/marks.ts';
+import { exchange } from './messages/exchange.ts';
 
 const parts = [
   common,
@@ -24,6 +25,7 @@ const parts = [
   sync,
   access,
   marks,
+  exchange,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;
