@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, PHONE } from './support/browser.ts';
 import { startBuiltApp, type BuiltApp } from './support/server.ts';
+import { expectAccessible } from './support/a11y.ts';
 import { FieldApp, makeJpeg } from './pages/fieldApp.ts';
 
 let app: BuiltApp;
@@ -37,12 +38,18 @@ async function send(ui: FieldApp): Promise<{ name: string; buffer: Buffer }> {
   return { name: file.suggestedFilename(), buffer };
 }
 
-async function receive(ui: FieldApp, file: { name: string; buffer: Buffer }, changes: string): Promise<void> {
+async function receive(
+  ui: FieldApp,
+  file: { name: string; buffer: Buffer },
+  changes: string,
+  checkAccessible = false,
+): Promise<void> {
   await ui.page.goto(`${app.url}/settings`);
   await ui.label('exchange.receive').setInputFiles({ ...file, mimeType: 'application/zip' });
   const preview = ui.page.getByTestId('bundle-preview');
   await preview.getByText(TITLE).waitFor();
   await preview.getByText(ui.t(changes as 'exchange.missionNew')).waitFor();
+  if (checkAccessible) await expectAccessible(ui.page, 'settings: sending and a file received');
   await ui.button('exchange.confirm').click();
   await ui.page.getByText(ui.t('exchange.imported', { missions: 1 })).waitFor();
 }
@@ -95,7 +102,7 @@ describe('sending a mission from phone to phone as a file', () => {
   });
 
   it('B previews, imports, and adds a note; A imports B’s file back', async () => {
-    await receive(b, await send(a), 'exchange.missionNew');
+    await receive(b, await send(a), 'exchange.missionNew', true);
     await b.page.goto(`${app.url}${missionPath}`);
     await b.page.getByRole('heading', { name: TITLE }).waitFor();
     await b.button('mission.newNote').or(b.link('mission.newNote')).first().click();
