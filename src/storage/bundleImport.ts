@@ -95,7 +95,9 @@ async function check(file: Blob | Uint8Array): Promise<Checked> {
       if (!known.has(mission)) newMissions.add(mission);
       const current = await currentState(entry.kind, mission, known.has(mission));
       const merged = integrate(entry.kind, current, update);
-      const before = current ? integrate(entry.kind, null, current) : new Y.Doc();
+      // The device's document as it is, pending changes and all: only what the bundle adds counts as a change.
+      const before = new Y.Doc();
+      if (current) Y.applyUpdate(before, current);
       const changes = !sameBytes(Y.encodeStateAsUpdate(before), Y.encodeStateAsUpdate(merged));
       before.destroy();
       docs.push({ kind: entry.kind, mission, update, since, merged, changes });
