@@ -80,6 +80,16 @@ describe('a bundle is refused, and nothing on the device changes, when', () => {
     expect(await refusal(declareSize(fresh, 'manifest.json', 5 * 1024 * 1024))).toBe('tooLarge');
   });
 
+  it('an entry inflates far past the size it declares, and only the declared size is ever held', async () => {
+    const files = entriesOf(fresh);
+    const photo = Object.keys(files).find((name) => name.startsWith('photos/'))!;
+    const declared = files[photo]!.length;
+    // 64 MiB of zeros deflate to about 64 KiB; the directory is made to say the photo's true size.
+    const bomb = zipSync({ ...files, [photo]: new Uint8Array(64 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await refusal(declareSize(bomb, photo, declared))).toBe('photoMismatch');
+  });
+
   it('the zip holds 100,000 entries', { timeout: 60_000 }, async () => {
     const files: Record<string, Uint8Array> = {};
     const empty = new Uint8Array(0);
