@@ -146,5 +146,8 @@ export async function stateOf(device: Device, id: MissionId): Promise<Uint8Array
 export async function photoBytes(device: Device, sha256: string): Promise<Uint8Array | null> {
   await use(device);
   const row = await device.db.blobs.get(sha256 as Sha256);
-  return row ? new Uint8Array(await row.blob.arrayBuffer()) : null;
+  if (!row) return null;
+  // Stored as a Blob, or as bytes where IndexedDB refuses Blobs.
+  const stored: Blob | ArrayBuffer = row.blob;
+  return new Uint8Array(stored instanceof ArrayBuffer ? stored : await stored.arrayBuffer());
 }
