@@ -113,6 +113,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // WebKitGTK over WebDriver and a persistent WebKit view (.ci/ensure-webkit.sh installs both).
+          name: 'webkit',
+          environment: 'node',
+          include: ['tests/webkit/**/*.webkit.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -6,6 +6,7 @@ import { measureFieldApp } from './fieldApp.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { measureSync } from './sync.ts';
 import { measureRecords } from './records.ts';
+import { measureHarden } from './harden.ts';
 import { measureBundle } from './bundle.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
@@ -15,6 +16,7 @@ try {
   const lighthouse = await runLighthouse(`${app.url}/`);
   const sync = await measureSync();
   const records = measureRecords();
+  const harden = await measureHarden();
   const bundle = await measureBundle();
   const figures = {
     measuredAt: new Date().toISOString(),
@@ -23,6 +25,7 @@ try {
     lighthouse,
     sync,
     records,
+    harden,
     bundle,
   };
   mkdirSync(outDir, { recursive: true });
@@ -52,6 +55,9 @@ try {
       `${(records.documentBytes / 1024).toFixed(0)} KB; one assessment save sends ${records.assessmentSaveBytes} B; ` +
       `reading every record through the schema p50 ${records.readAllMs.p50.toFixed(1)} ms, ` +
       `p95 ${records.readAllMs.p95.toFixed(1)} ms`,
+  );
+  console.info(
+    `refusals: ${harden.flood.frames} frames of ${harden.flood.frameBytes} B depending on withheld changes: /healthz answered in ${harden.flood.healthzMs.toFixed(0)} ms, socket closed after ${harden.flood.closedAfterMs.toFixed(0)} ms · integrability check of a ${harden.check.items}-item update (${(harden.check.updateBytes / 1024).toFixed(0)} KB) ${harden.check.medianMs.toFixed(1)} ms`,
   );
   console.info(
     `bundle: a mission of ${bundle.notes} notes, ${bundle.assessments} assessments and ${bundle.photos} photos is a ` +

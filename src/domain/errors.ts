@@ -1,6 +1,12 @@
 // One error type for the whole app, with a reason from a closed list that the UI translates.
 export type MingaErrorReason =
-  'quotaExceeded' | 'storageFailed' | 'newerSchema' | 'notFound' | 'invalid' | 'photoUnreadable';
+  | 'quotaExceeded'
+  | 'storageFailed'
+  | 'newerSchema'
+  | 'notFound'
+  | 'invalid'
+  | 'photoUnreadable'
+  | 'photoNotStored';
 
 export class MingaError extends Error {
   readonly reason: MingaErrorReason;

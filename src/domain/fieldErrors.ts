@@ -4,6 +4,7 @@ export type ValidationCode =
   | 'required'
   | 'tooLong'
   | 'notANumber'
+  | 'ambiguousNumber'
   | 'negative'
   | 'notInteger'
   | 'severityRange'

@@ -48,5 +48,5 @@ export interface DeviceProfile {
   deviceId: string;
 }
 
-export type Language = 'ca' | 'es' | 'en';
-export const LANGUAGES: readonly Language[] = ['ca', 'es', 'en'];
+export type Language = 'ca' | 'es' | 'en' | 'pt';
+export const LANGUAGES: readonly Language[] = ['ca', 'es', 'en', 'pt'];

@@ -55,7 +55,10 @@ export function validateMission(draft: MissionDraft): FieldErrors {
   return errors;
 }
 
-export type AssessmentDraft = Omit<Assessment, keyof import('./model.ts').RecordMeta | 'id' | 'photos'>;
+export type AssessmentDraft = Omit<
+  Assessment,
+  keyof import('./model.ts').RecordMeta | 'id' | 'photos' | 'captions'
+>;
 
 export function validateAssessment(draft: AssessmentDraft): FieldErrors {
   const errors = schemaErrors(ASSESSMENT_FIELDS, draft, {

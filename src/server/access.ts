@@ -1,5 +1,4 @@
 // Who may open which document, and how: the role table of the sync server contract, as a pure function.
-import { isUuid } from '../domain/ids.ts';
 import type { Role } from './db.ts';
 
 export type DocumentKind = 'mission' | 'review' | 'programme';
@@ -10,12 +9,19 @@ export interface ParsedName {
   id: string;
 }
 
+/** The only spelling of a document name: a kind and a lower-case UUID (memberships are kept per id). */
+const DOCUMENT_NAME =
+  /^(mission|review|programme):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** Longest document name the server reads at all; anything longer is refused before it is parsed or logged. */
+export const MAX_DOCUMENT_NAME_BYTES = 64;
+
 export function parseDocumentName(name: string): ParsedName | null {
-  const match = /^(mission|review|programme):(.+)$/.exec(name);
+  const match = DOCUMENT_NAME.exec(name);
   if (match === null) return null;
   const [, kind, id] = match;
-  if (id === undefined || !isUuid(id)) return null;
-  return { kind: kind as DocumentKind, id: id.toLowerCase() };
+  if (kind === undefined || id === undefined) return null;
+  return { kind: kind as DocumentKind, id };
 }
 
 export interface AccessFacts {

@@ -14,6 +14,8 @@ const USAGE = `Usage: npm run admin -- <command>
       prints the new token alone on its last line (it is shown once and stored only as a hash)
   token revoke <token-id | token>
   token list
+  member add|remove --token TOKEN-ID --mission UUID
+      assigns a token to a mission, or takes it off (its open connections to the mission are closed)
   check [--mission UUID ...]
       lists, per stored mission, the fields changed on two devices and not yet settled, the values the record
       schema refuses, and entries that are not records (one tab-separated line each)
@@ -32,6 +34,33 @@ function revokeArgs(argv: string[]): string[] {
     : argv;
 }
 
+/** `member add|remove`: one token, one or more missions; says what changed. */
+async function member(
+  store: TokenStore,
+  command: string | undefined,
+  tokenId: string | undefined,
+  missionArgs: string[],
+): Promise<void> {
+  if (command !== 'add' && command !== 'remove') fail(`Unknown member command: ${command ?? '(none)'}`);
+  if (!tokenId) fail('--token TOKEN-ID is required');
+  const row = (await store.list()).find((t) => t.id === tokenId);
+  if (row === undefined) fail('No such token');
+  const missions = missionArgs.map((m) => m.toLowerCase());
+  if (missions.length === 0) fail('--mission UUID is required');
+  const bad = missions.find((m) => !isUuid(m));
+  if (bad !== undefined) fail(`--mission must be a UUID, got ${JSON.stringify(bad)}`);
+  for (const mission of missions) {
+    if (command === 'add') {
+      await store.addMembership(row.id, mission);
+      process.stdout.write(`Added ${row.id} to mission ${mission}\n`);
+    } else if (await store.removeMembership(row.id, mission)) {
+      process.stdout.write(`Removed ${row.id} from mission ${mission}\n`);
+    } else {
+      process.stdout.write(`${row.id} was not a member of mission ${mission}\n`);
+    }
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: revokeArgs(argv),
@@ -39,6 +68,7 @@ async function main(argv: string[]): Promise<void> {
     options: {
       role: { type: 'string' },
       name: { type: 'string' },
+      token: { type: 'string' },
       mission: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
@@ -48,14 +78,17 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const [group, command, arg] = positionals;
-  if (group !== 'token' && group !== 'check') fail(`Unknown command: ${positionals.join(' ') || '(none)'}`);
+  if (group !== 'token' && group !== 'check' && group !== 'member')
+    fail(`Unknown command: ${positionals.join(' ') || '(none)'}`);
   const url = process.env.DATABASE_URL;
   const schema = process.env.DATABASE_SCHEMA || 'public';
   const pool = url ? await openPostgres(url, schema) : null;
   const db = pool ? null : openDatabase(path.resolve(process.env.DATA_DIR || './data'));
   const store: TokenStore = pool ? postgresTokenStore(pool, schema) : sqliteTokenStore(db!);
   try {
-    if (group === 'check') {
+    if (group === 'member') {
+      await member(store, command, values.token, values.mission ?? []);
+    } else if (group === 'check') {
       const missions = (values.mission ?? []).map((m) => m.toLowerCase());
       const bad = missions.find((m) => !isUuid(m));
       if (bad !== undefined) fail(`--mission must be a UUID, got ${JSON.stringify(bad)}`);

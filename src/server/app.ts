@@ -12,7 +12,9 @@ import { createStaticHandler, safeUrlPath, startStaticServer } from './static.ts
 import { openDatabase } from './db.ts';
 import { postgresDocumentStore, sqliteDocumentStore, type DocumentStore } from './documents.ts';
 import { handleInvites } from './invites.ts';
-import { describeError, jsonLogger, type Logger } from './log.ts';
+import { boundedLogger, describeError, jsonLogger, type Logger } from './log.ts';
+import { MAX_DOCUMENT_NAME_BYTES } from './access.ts';
+import { AuthenticationTimeout, documentNameLength, Forbidden, isAwareness } from './wire.ts';
 import { assertSchemaName, createPool } from './postgres.ts';
 import { watchPostgres } from './postgresWatch.ts';
 import { createSync, type SocketInfo, type SyncLimits } from './sync.ts';
@@ -31,6 +33,12 @@ export interface MingaServerOptions {
   /** Largest blob accepted by PUT /api/blobs (default 20 MiB). */
   maxBlobBytes?: number;
   log?: Logger;
+  /** Addresses of reverse proxies whose X-Forwarded-For names the client; from nobody else. */
+  trustedProxies?: readonly string[];
+  /** Sends Strict-Transport-Security: only when the server is reached over HTTPS. */
+  hsts?: boolean;
+  /** Whole headers, and whole requests (bodies included), must arrive within these. */
+  httpTimeouts?: Partial<typeof DEFAULT_HTTP_TIMEOUTS>;
 }
 
 export interface MingaServer {
@@ -44,7 +52,14 @@ export const DEFAULT_LIMITS: SyncLimits = {
   maxConnectionsPerToken: 8,
   maxConnectionsPerIp: 32,
   revocationCheckMs: 2000,
+  authTimeoutMs: 5000,
+  maxUnauthenticatedPerIp: 64,
+  // A person typing sends a few updates a second; a device catching up sends one sync message.
+  writesPerSecond: 100,
+  writeBurst: 1000,
 };
+
+export const DEFAULT_HTTP_TIMEOUTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000 };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const bytes = Buffer.from(JSON.stringify(body), 'utf8');
@@ -63,13 +78,38 @@ function sendUnavailable(res: ServerResponse): void {
   sendJson(res, 503, { error: 'unavailable' });
 }
 
+/** IPv4 addresses as IPv6 sockets report them ("::ffff:10.0.0.1") read as plain IPv4. */
+function plainAddress(address: string): string {
+  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+}
+
+/** The client's address: the peer, or behind a trusted proxy the nearest untrusted X-Forwarded-For hop. */
+export function clientAddress(req: IncomingMessage, trusted: ReadonlySet<string>): string {
+  const peer = plainAddress(req.socket.remoteAddress ?? 'unknown');
+  if (!trusted.has(peer)) return peer;
+  const header = req.headers['x-forwarded-for'];
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((hop) => plainAddress(hop.trim()))
+    .filter((hop) => hop !== '');
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i] as string;
+    if (!trusted.has(hop)) return hop.slice(0, 64);
+  }
+  return peer;
+}
+
+/** The request header the upgrade handler sets to the client's address, for the WebSocket's open hook. */
+const CLIENT_ADDRESS_HEADER = 'x-minga-client-address';
+const UPGRADE_ID_HEADER = 'x-minga-upgrade-id';
+
 function bearer(req: IncomingMessage): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   return match?.[1] ?? null;
 }
 
 export async function startMingaServer(options: MingaServerOptions): Promise<MingaServer> {
-  const log = options.log ?? jsonLogger;
+  const log = boundedLogger(options.log ?? jsonLogger);
   const overrides = Object.entries(options.limits ?? {}).filter(([, value]) => value !== undefined);
   const limits: SyncLimits = { ...DEFAULT_LIMITS, ...Object.fromEntries(overrides) };
   const db = openDatabase(options.dataDir);
@@ -202,16 +242,33 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     string,
     { info: SocketInfo; connection: ReturnType<typeof sync.hocuspocus.handleConnection> }
   >();
+  const closing = new WeakSet<SocketInfo>();
+  /** Per address, sockets that have not authenticated yet; per upgrade, how its socket stops counting. */
+  const unauthenticated = new Map<string, number>();
+  const releases = new Map<string, () => void>();
   const ws = crossws({
     serverOptions: { maxPayload: limits.maxMessageBytes },
     hooks: {
       open(peer: Peer) {
+        const ip = peer.request.headers.get(CLIENT_ADDRESS_HEADER) ?? peer.remoteAddress ?? 'unknown';
+        const upgradeId = peer.request.headers.get(UPGRADE_ID_HEADER) ?? '';
+        const release = releases.get(upgradeId);
+        releases.delete(upgradeId);
         const info: SocketInfo = {
           id: randomUUID(),
-          ip: peer.remoteAddress ?? 'unknown',
+          ip,
           tokenIds: new Set(),
           close: (code, reason) => peer.close(code, reason),
+          authenticated: () => {
+            clearTimeout(deadline);
+            release?.();
+          },
         };
+        const deadline = setTimeout(() => {
+          if (info.tokenIds.size > 0) return;
+          log({ event: 'refused', refusal: 'authentication-timeout', socket: info.id, ip });
+          peer.close(AuthenticationTimeout.code, AuthenticationTimeout.reason);
+        }, limits.authTimeoutMs);
         sockets.add(info);
         const connection = sync.hocuspocus.handleConnection(peer.websocket as WebSocketLike, peer.request, {
           socket: info,
@@ -220,13 +277,33 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
         log({ event: 'socket-open', socket: info.id, ip: info.ip });
       },
       message(peer: Peer, message: { uint8Array(): Uint8Array }) {
-        bySocket.get(peer.id)?.connection.handleMessage(message.uint8Array());
+        const entry = bySocket.get(peer.id);
+        if (entry === undefined) return;
+        const bytes = message.uint8Array();
+        let nameBytes: number;
+        try {
+          nameBytes = documentNameLength(bytes);
+        } catch {
+          nameBytes = Infinity;
+        }
+        // No valid name is longer: refused before Hocuspocus reads, stores or logs it.
+        if (nameBytes > MAX_DOCUMENT_NAME_BYTES) {
+          if (closing.has(entry.info)) return; // one line per socket, however many such frames follow
+          closing.add(entry.info);
+          log({ event: 'refused', refusal: 'bad-document-name', nameBytes, socket: entry.info.id });
+          entry.info.close(Forbidden.code, Forbidden.reason);
+          return;
+        }
+        // Presence is not used by the app: not relayed, so no member can fan large states out to the others.
+        if (isAwareness(bytes)) return;
+        entry.connection.handleMessage(bytes);
       },
       close(peer: Peer, event: { code?: number; reason?: string }) {
         const entry = bySocket.get(peer.id);
         if (entry === undefined) return;
         bySocket.delete(peer.id);
         sockets.delete(entry.info);
+        entry.info.authenticated(); // ends the deadline and the count of a socket that never authenticated
         entry.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });
         log({ event: 'socket-closed', socket: entry.info.id, code: event.code, reason: event.reason });
       },
@@ -238,13 +315,17 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     host: options.host ?? '0.0.0.0',
     distDir: options.distDir,
     handler,
+    hsts: options.hsts ?? false,
+    ...DEFAULT_HTTP_TIMEOUTS,
+    ...Object.fromEntries(Object.entries(options.httpTimeouts ?? {}).filter(([, v]) => v !== undefined)),
   });
 
-  const perIp = new Map<string, number>();
+  const trustedProxies = new Set((options.trustedProxies ?? []).map(plainAddress));
   let refusingUpgrades = false;
   running.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const urlPath = safeUrlPath(req.url);
-    const ip = req.socket.remoteAddress ?? 'unknown';
+    const ip = clientAddress(req, trustedProxies);
+    req.headers[CLIENT_ADDRESS_HEADER] = ip;
     if (urlPath !== '/sync') {
       log({ event: 'refused', refusal: 'upgrade-path', path: urlPath, ip });
       socket.destroy();
@@ -261,19 +342,29 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
       return;
     }
     refusingUpgrades = false;
-    // Counted from the upgrade request, not from the open socket, so a burst of handshakes cannot slip past.
-    const fromIp = perIp.get(ip) ?? 0;
-    if (fromIp >= limits.maxConnectionsPerIp) {
-      log({ event: 'refused', refusal: 'too-many-connections-for-ip', ip });
+    // Counted from the upgrade request, not from the open socket, so a burst of handshakes cannot slip past;
+    // a socket stops counting here once it authenticates (then the per-address limit of sync.ts applies).
+    const waiting = unauthenticated.get(ip) ?? 0;
+    if (waiting >= limits.maxUnauthenticatedPerIp) {
+      log({ event: 'refused', refusal: 'too-many-unauthenticated-for-ip', ip });
       socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    perIp.set(ip, fromIp + 1);
-    socket.once('close', () => {
-      const left = (perIp.get(ip) ?? 1) - 1;
-      if (left <= 0) perIp.delete(ip);
-      else perIp.set(ip, left);
-    });
+    unauthenticated.set(ip, waiting + 1);
+    // Stops counting once, when the socket authenticates or closes, whichever comes first.
+    let counted = true;
+    const release = () => {
+      if (!counted) return;
+      counted = false;
+      const left = (unauthenticated.get(ip) ?? 1) - 1;
+      if (left <= 0) unauthenticated.delete(ip);
+      else unauthenticated.set(ip, left);
+    };
+    socket.once('close', release);
+    const upgradeId = randomUUID();
+    req.headers[UPGRADE_ID_HEADER] = upgradeId;
+    releases.set(upgradeId, release);
+    socket.once('close', () => releases.delete(upgradeId));
     void ws.handleUpgrade(req, socket, head);
   });
 

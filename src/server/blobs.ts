@@ -98,19 +98,19 @@ async function get(
   });
 }
 
-async function mayWrite(row: TokenRow, mission: string, ctx: BlobContext): Promise<'yes' | 'joined' | 'no'> {
+async function mayWrite(row: TokenRow, mission: string, ctx: BlobContext): Promise<'yes' | 'not-yet' | 'no'> {
   if (row.role === 'coordinator') return 'yes';
   const member = await ctx.tokens.isMember(row.id, mission);
-  const missionExists = member || (await ctx.documents.exists(`mission:${mission}`));
+  const missionExists =
+    member || (await ctx.tokens.hasMembers(mission)) || (await ctx.documents.exists(`mission:${mission}`));
   const { access, join } = decideAccess(
     { kind: 'mission', id: mission },
     { role: row.role, member, missionExists },
   );
   if (access !== 'read-write') return 'no';
-  if (!join) return 'yes';
-  // A technician's photos of a mission created offline may arrive before its document: same rule as /sync.
-  await ctx.tokens.addMembership(row.id, mission);
-  return 'joined';
+  // Uploads never make a member: the photos of a mission created offline wait until its document has
+  // synced (which does), and the device retries.
+  return join ? 'not-yet' : 'yes';
 }
 
 async function put(
@@ -134,7 +134,11 @@ async function put(
     ctx.log({ event: 'refused', refusal: 'blob-forbidden', ...who });
     return reply(res, 403, 'forbidden', true);
   }
-  if (decision === 'joined') ctx.log({ event: 'membership-created', document: `mission:${mission}`, ...who });
+  if (decision === 'not-yet') {
+    ctx.log({ event: 'refused', refusal: 'blob-mission-not-synced', ...who });
+    res.setHeader('Retry-After', '5');
+    return reply(res, 503, 'mission_not_synced', true);
+  }
   const already = await ctx.blobs.has(sha256);
   // Even a known blob is hashed again before a new reference is recorded: knowing a hash is not having the
   // photo, and a reference grants readers of the mission access to it.

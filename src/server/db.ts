@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS memberships (
   mission TEXT NOT NULL,
   PRIMARY KEY (token_id, mission)
 );
+CREATE INDEX IF NOT EXISTS memberships_mission ON memberships(mission);
 CREATE TABLE IF NOT EXISTS documents (
   name TEXT PRIMARY KEY,
   state BLOB NOT NULL,
@@ -152,4 +153,17 @@ export function missionsOf(db: DatabaseSync, tokenId: string): string[] {
     .prepare('SELECT mission FROM memberships WHERE token_id = ? ORDER BY mission')
     .all(tokenId)
     .map((row) => String(row.mission));
+}
+
+/** Removes one membership; true if there was one. */
+export function removeMembership(db: DatabaseSync, tokenId: string, mission: string): boolean {
+  const result = db
+    .prepare('DELETE FROM memberships WHERE token_id = ? AND mission = ?')
+    .run(tokenId, mission);
+  return Number(result.changes) > 0;
+}
+
+/** Whether any token, live or revoked, is or was assigned to the mission. */
+export function hasMembers(db: DatabaseSync, mission: string): boolean {
+  return db.prepare('SELECT 1 AS ok FROM memberships WHERE mission = ? LIMIT 1').get(mission) !== undefined;
 }

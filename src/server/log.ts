@@ -14,3 +14,27 @@ export function describeError(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   return error.message || (typeof code === 'string' ? code : error.name);
 }
+
+/** Longest untrusted string a log line repeats (document names, paths, reasons, messages). */
+export const MAX_LOGGED_CHARS = 200;
+
+function bounded(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') {
+    return value.length <= MAX_LOGGED_CHARS
+      ? value
+      : `${value.slice(0, MAX_LOGGED_CHARS)}… (${value.length} chars)`;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= 3) return '[nested]';
+  if (Array.isArray(value)) return value.slice(0, 20).map((v) => bounded(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value)
+      .slice(0, 40)
+      .map(([k, v]) => [k.slice(0, MAX_LOGGED_CHARS), bounded(v, depth + 1)]),
+  );
+}
+
+/** Wraps a logger so that no field a client chose can make a line long: a flood of bad input stays small. */
+export function boundedLogger(log: Logger): Logger {
+  return (entry) => log(bounded(entry, 0) as typeof entry);
+}

@@ -74,6 +74,19 @@ async function main(): Promise<void> {
       maxDocumentBytes: positiveInt('MAX_DOCUMENT_BYTES'),
       maxConnectionsPerToken: positiveInt('MAX_CONNECTIONS_PER_TOKEN'),
       maxConnectionsPerIp: positiveInt('MAX_CONNECTIONS_PER_IP'),
+      authTimeoutMs: positiveInt('AUTH_TIMEOUT_MS'),
+      maxUnauthenticatedPerIp: positiveInt('MAX_UNAUTHENTICATED_PER_IP'),
+      writesPerSecond: positiveInt('WRITE_RATE_PER_SECOND'),
+      writeBurst: positiveInt('WRITE_BURST'),
+    },
+    hsts: process.env.HSTS === '1',
+    trustedProxies: (process.env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((address) => address.trim())
+      .filter((address) => address !== ''),
+    httpTimeouts: {
+      headersTimeoutMs: positiveInt('HEADERS_TIMEOUT_MS'),
+      requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS'),
     },
     maxBlobBytes: positiveInt('MAX_BLOB_BYTES'),
   });

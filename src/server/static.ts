@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { acceptsGzip, gzippedFile, isCompressible } from './compress.ts';
+import { setSecurityHeaders } from './securityHeaders.ts';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, found from this file's location (not from the working directory). */
@@ -33,6 +34,11 @@ export interface StartStaticServerOptions {
   distDir?: string;
   /** Replaces the static handler, e.g. with one that answers /api first and delegates the rest. */
   handler?: RequestHandler;
+  /** A request whose headers, or whose whole body, take longer is answered 408 and closed. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Sends Strict-Transport-Security (only behind HTTPS). */
+  hsts?: boolean;
 }
 
 export interface RunningServer {
@@ -233,9 +239,18 @@ export function createStaticHandler({ distDir }: StaticHandlerOptions): RequestH
 export function startStaticServer(options: StartStaticServerOptions = {}): Promise<RunningServer> {
   const { port = 8080, host = '0.0.0.0', distDir = DEFAULT_DIST_DIR } = options;
   const handler = options.handler ?? createStaticHandler({ distDir });
-  const server = createServer((req, res) => {
-    void handler(req, res);
-  });
+  const server = createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 120_000,
+      // How often those are checked (Node's default, 30 s, would let a slow body stay that much longer).
+      connectionsCheckingInterval: 1000,
+    },
+    (req, res) => {
+      setSecurityHeaders(res, options.hsts ?? false);
+      void handler(req, res);
+    },
+  );
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -5,14 +5,18 @@ import * as Y from 'yjs';
 import { decideAccess, parseDocumentName } from './access.ts';
 import type { Role } from './db.ts';
 import type { DocumentStore } from './documents.ts';
+import { unintegrableReason } from './integrable.ts';
 import { describeError, type Logger } from './log.ts';
+import { discardPending, hasPending } from './pending.ts';
 import { connectRedis } from './redis.ts';
 import type { TokenStore } from './tokens.ts';
+import { TokenBucket } from './rateLimit.ts';
 import {
   DocumentTooLarge,
   Forbidden,
   InvalidUpdate,
   TooManyConnections,
+  TooManyWrites,
   Unauthorized,
   Unavailable,
   updateOf,
@@ -23,8 +27,16 @@ export interface SyncLimits {
   maxDocumentBytes: number;
   maxConnectionsPerToken: number;
   maxConnectionsPerIp: number;
-  /** How often open connections are checked against revoked tokens. */
+  /** How often open connections are checked against revoked tokens and removed memberships. */
   revocationCheckMs: number;
+  /** A socket that has not authenticated by then is closed. */
+  authTimeoutMs: number;
+  /** Sockets from one address still authenticating; they never count against authenticated ones. */
+  maxUnauthenticatedPerIp: number;
+  /** Sustained updates per second, per socket and per token (a token bucket). */
+  writesPerSecond: number;
+  /** Updates a socket or token may send at once before the rate applies. */
+  writeBurst: number;
 }
 
 /** One WebSocket on /sync; it may carry several documents (one provider per document on one socket). */
@@ -33,6 +45,8 @@ export interface SocketInfo {
   ip: string;
   tokenIds: Set<string>;
   close(code: number, reason: string): void;
+  /** Called once, when the socket's first document is authenticated. */
+  authenticated(): void;
 }
 
 export interface SyncContext {
@@ -73,6 +87,11 @@ function isRefusal(error: unknown): boolean {
   );
 }
 
+interface Membership {
+  tokenId: string;
+  mission: string;
+}
+
 export function createSync(options: SyncOptions): SyncServer {
   const { tokens, store, limits, log, sockets, storeProblem, storeFailed } = options;
   /** Upper bound of each loaded document's encoded size, to refuse updates before they are applied. */
@@ -81,6 +100,23 @@ export function createSync(options: SyncOptions): SyncServer {
    * the last store, per document. */
   const pendingSeq = new WeakMap<object, number>();
   const applied = new Map<string, number[]>();
+
+  /** Write budgets per socket id and per token id; buckets that refilled completely are dropped. */
+  const buckets = new Map<string, TokenBucket>();
+  const takeWrite = (key: string): boolean => {
+    let bucket = buckets.get(key);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(limits.writesPerSecond, limits.writeBurst);
+      buckets.set(key, bucket);
+    }
+    return bucket.take();
+  };
+  const dropFullBuckets = () => {
+    for (const [key, bucket] of buckets) if (bucket.isFull()) buckets.delete(key);
+  };
+
+  /** Per socket, the documents opened through a membership, checked again by the sweep. */
+  const membersOnSocket = new Map<SocketInfo, Map<string, Membership>>();
 
   const refuse = (
     event: string,
@@ -118,6 +154,10 @@ export function createSync(options: SyncOptions): SyncServer {
     instance,
   }: AuthenticatePayload) => {
     const { socket } = context;
+    // Only the canonical spelling: an upper-case id would be another document under the same membership.
+    const doc = parseDocumentName(documentName);
+    if (doc === null)
+      throw refuse('bad-document-name', Forbidden, { document: documentName, socket: socket.id });
     const row = token ? await tokens.find(token) : null;
     if (row === null) {
       // Every document on this socket shares the device's token: close it all, after the denial is sent.
@@ -127,22 +167,36 @@ export function createSync(options: SyncOptions): SyncServer {
     const who = { document: documentName, role: row.role, tokenId: row.id, socket: socket.id };
     if (!socket.tokenIds.has(row.id)) {
       let open = 0;
-      for (const other of sockets) if (other.tokenIds.has(row.id)) open += 1;
+      let fromIp = 0;
+      for (const other of sockets) {
+        if (other.tokenIds.has(row.id)) open += 1;
+        if (other.ip === socket.ip && other.tokenIds.size > 0) fromIp += 1;
+      }
       if (open >= limits.maxConnectionsPerToken) {
         setImmediate(() => socket.close(TooManyConnections.code, TooManyConnections.reason));
         throw refuse('too-many-connections-for-token', TooManyConnections, who);
       }
+      // Only authenticated sockets count: idle unauthenticated ones cannot lock anyone out of an address.
+      if (socket.tokenIds.size === 0 && fromIp >= limits.maxConnectionsPerIp) {
+        setImmediate(() => socket.close(TooManyConnections.code, TooManyConnections.reason));
+        throw refuse('too-many-connections-for-ip', TooManyConnections, { ...who, ip: socket.ip });
+      }
+      if (socket.tokenIds.size === 0) socket.authenticated();
       socket.tokenIds.add(row.id);
     }
-    const doc = parseDocumentName(documentName);
-    if (doc === null) throw refuse('bad-document-name', Forbidden, who);
     const member = await tokens.isMember(row.id, doc.id);
     const missionName = `mission:${doc.id}`;
+    const reviewName = `review:${doc.id}`;
+    // A mission is claimed by opening it only while nothing of it exists: no document (its own or its
+    // review), no assignment, no member. Otherwise a planned mission would go to whoever opens it first.
     const missionExists =
       row.role === 'technician' && doc.kind === 'mission' && !member
         ? instance.documents.has(missionName) ||
           instance.loadingDocuments.has(missionName) ||
-          (await store.exists(missionName))
+          instance.documents.has(reviewName) ||
+          (await tokens.hasMembers(doc.id)) ||
+          (await store.exists(missionName)) ||
+          (await store.exists(reviewName))
         : true;
     const { access, join } = decideAccess(doc, { role: row.role, member, missionExists });
     if (access === 'forbidden') throw refuse('forbidden-document', Forbidden, who);
@@ -151,6 +205,11 @@ export function createSync(options: SyncOptions): SyncServer {
       log({ event: 'membership-created', ...who });
     }
     connectionConfig.readOnly = access === 'read-only';
+    if (row.role !== 'coordinator') {
+      const held = membersOnSocket.get(socket) ?? new Map<string, Membership>();
+      held.set(documentName, { tokenId: row.id, mission: doc.id });
+      membersOnSocket.set(socket, held);
+    }
     log({ event: 'authenticated', access, ...who });
     return { tokenId: row.id, role: row.role };
   };
@@ -181,6 +240,7 @@ export function createSync(options: SyncOptions): SyncServer {
       });
     },
     async onDisconnect({ documentName, context }) {
+      membersOnSocket.get(context.socket)?.delete(documentName);
       log({
         event: 'disconnected',
         document: documentName,
@@ -199,7 +259,7 @@ export function createSync(options: SyncOptions): SyncServer {
         if (append !== null) append(documentName, update);
       });
     },
-    async beforeHandleMessage({ update: message, documentName, connection, context }) {
+    async beforeHandleMessage({ update: message, document, documentName, connection, context }) {
       const who = {
         document: documentName,
         role: context.role,
@@ -207,20 +267,44 @@ export function createSync(options: SyncOptions): SyncServer {
         socket: context.socket.id,
       };
       let update: Uint8Array | null;
+      let unintegrable: string | null = null;
       try {
         update = updateOf(message);
         // Decodes every struct and the delete set without applying anything: a truncated or garbled update
         // would otherwise be half applied (Yjs integrates structs before reading the delete set).
-        if (update !== null) Y.decodeUpdate(update);
+        if (update !== null) unintegrable = unintegrableReason(document, update);
       } catch {
         setImmediate(() => context.socket.close(InvalidUpdate.code, InvalidUpdate.reason));
         throw refuse('malformed-update', InvalidUpdate, who);
       }
       if (update === null) return;
+      if (unintegrable !== null) {
+        // Depends on changes nobody sent: never applied, stored or acknowledged.
+        setImmediate(() => context.socket.close(InvalidUpdate.code, InvalidUpdate.reason));
+        throw refuse('unintegrable-update', InvalidUpdate, { ...who, problem: unintegrable });
+      }
       if (connection.readOnly) {
         // Hocuspocus drops it and tells the client it was not saved; logged (unless empty) as a refusal.
         if (update.length > 2) log({ event: 'refused', refusal: 'read-only-write', ...who });
         return;
+      }
+      // A token revoked since the last sweep writes nothing more: checked on each write, not only every sweep.
+      if (update.length > 2 && context.tokenId !== undefined) {
+        let revoked: boolean;
+        try {
+          revoked = (await tokens.revokedAmong([context.tokenId])).size > 0;
+        } catch (error) {
+          storeFailed(error);
+          throw unavailable(context.socket, describeError(error), who);
+        }
+        if (revoked) {
+          setImmediate(() => context.socket.close(Unauthorized.code, Unauthorized.reason));
+          throw refuse('revoked-token-write', Unauthorized, who);
+        }
+      }
+      if (update.length > 2 && !(takeWrite(context.socket.id) && takeWrite(`token:${context.tokenId}`))) {
+        setImmediate(() => context.socket.close(TooManyWrites.code, TooManyWrites.reason));
+        throw refuse('too-many-writes', TooManyWrites, who);
       }
       const size = sizes.get(documentName) ?? 0;
       if (size + update.length > limits.maxDocumentBytes) {
@@ -239,7 +323,18 @@ export function createSync(options: SyncOptions): SyncServer {
         }
       }
     },
-    async afterHandleMessage({ connection, documentName }) {
+    async afterHandleMessage({ connection, document, documentName, context }) {
+      if (hasPending(document)) {
+        // Only reachable if the check before applying missed a case: drop it before it is merged or stored.
+        discardPending(document);
+        context.socket.close(InvalidUpdate.code, InvalidUpdate.reason);
+        log({
+          event: 'refused',
+          refusal: 'pending-after-apply',
+          document: documentName,
+          socket: context.socket.id,
+        });
+      }
       const seq = pendingSeq.get(connection);
       if (seq === undefined) return;
       pendingSeq.delete(connection);
@@ -289,8 +384,32 @@ export function createSync(options: SyncOptions): SyncServer {
     extensions: redis === null ? [database, minga] : [redis.extension, database, minga],
   });
 
+  /** Closes sockets holding a mission (or its review) their token is no longer a member of. */
+  const sweepMemberships = async () => {
+    const missionsOf = new Map<string, Promise<string[]>>();
+    for (const [socket, held] of membersOnSocket) {
+      if (!sockets.has(socket)) {
+        membersOnSocket.delete(socket);
+        continue;
+      }
+      for (const { tokenId, mission } of held.values()) {
+        let missions = missionsOf.get(tokenId);
+        if (missions === undefined) {
+          missions = tokens.missionsOf(tokenId);
+          missionsOf.set(tokenId, missions);
+        }
+        if ((await missions).includes(mission)) continue;
+        log({ event: 'removed-member-closed', tokenId, mission, socket: socket.id, code: Forbidden.code });
+        socket.close(Forbidden.code, Forbidden.reason);
+        membersOnSocket.delete(socket);
+        break;
+      }
+    }
+  };
+
   let sweeping = false;
   const sweep = setInterval(() => {
+    dropFullBuckets();
     const ids = new Set<string>();
     for (const socket of sockets) for (const id of socket.tokenIds) ids.add(id);
     // While the store is down the check cannot run; open connections stay until it answers again.
@@ -298,7 +417,8 @@ export function createSync(options: SyncOptions): SyncServer {
     sweeping = true;
     tokens
       .revokedAmong([...ids])
-      .then((revoked) => {
+      .then(async (revoked) => {
+        await sweepMemberships();
         for (const socket of sockets) {
           const hit = [...socket.tokenIds].find((id) => revoked.has(id));
           if (hit === undefined) continue;

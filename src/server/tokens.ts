@@ -20,6 +20,10 @@ export interface TokenStore {
   revokedAmong(ids: readonly string[]): Promise<Set<string>>;
   isMember(tokenId: string, mission: string): Promise<boolean>;
   addMembership(tokenId: string, mission: string): Promise<void>;
+  /** True if the token was a member. */
+  removeMembership(tokenId: string, mission: string): Promise<boolean>;
+  /** The mission has been assigned to someone: it can no longer be claimed by opening it. */
+  hasMembers(mission: string): Promise<boolean>;
   missionsOf(tokenId: string): Promise<string[]>;
 }
 
@@ -33,6 +37,8 @@ export function sqliteTokenStore(db: DatabaseSync): TokenStore {
     isMember: async (tokenId, mission) => sqlite.isMember(db, tokenId, mission),
     addMembership: async (tokenId, mission) => sqlite.addMembership(db, tokenId, mission),
     missionsOf: async (tokenId) => sqlite.missionsOf(db, tokenId),
+    removeMembership: async (tokenId, mission) => sqlite.removeMembership(db, tokenId, mission),
+    hasMembers: async (mission) => sqlite.hasMembers(db, mission),
   };
 }
 
@@ -46,6 +52,7 @@ export function postgresTokenTables(schema: string): string[] {
     created_at TEXT NOT NULL, revoked_at TEXT)`,
     `CREATE TABLE IF NOT EXISTS ${schema}.minga_memberships (
     token_id TEXT NOT NULL REFERENCES ${tokens}(id), mission TEXT NOT NULL, PRIMARY KEY (token_id, mission))`,
+    `CREATE INDEX IF NOT EXISTS minga_memberships_mission ON ${schema}.minga_memberships (mission)`,
   ];
 }
 
@@ -118,6 +125,17 @@ export function postgresTokenStore(pool: pg.Pool, schema: string): TokenStore {
         tokenId,
         mission,
       ]);
+    },
+    async removeMembership(tokenId, mission) {
+      const result = await pool.query(`DELETE FROM ${memberships} WHERE token_id = $1 AND mission = $2`, [
+        tokenId,
+        mission,
+      ]);
+      return (result.rowCount ?? 0) > 0;
+    },
+    async hasMembers(mission) {
+      const result = await pool.query(`SELECT 1 FROM ${memberships} WHERE mission = $1 LIMIT 1`, [mission]);
+      return (result.rowCount ?? 0) > 0;
     },
     async missionsOf(tokenId) {
       const result = await pool.query<{ mission: string }>(

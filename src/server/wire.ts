@@ -4,6 +4,9 @@
 export const Unauthorized = { code: 4401, reason: 'Unauthorized' } as const;
 export const Forbidden = { code: 4403, reason: 'Forbidden' } as const;
 export const TooManyConnections = { code: 4429, reason: 'Too many connections' } as const;
+export const TooManyWrites = { code: 4429, reason: 'Too many writes' } as const;
+/** A socket that did not authenticate in time; clients reconnect as after any passing close. */
+export const AuthenticationTimeout = { code: 4408, reason: 'Authentication timeout' } as const;
 export const DocumentTooLarge = { code: 4413, reason: 'Document too large' } as const;
 export const InvalidUpdate = { code: 1007, reason: 'Invalid update' } as const;
 /**
@@ -29,6 +32,23 @@ function readVarUint(bytes: Uint8Array, cursor: { pos: number }): number {
     if (value > Number.MAX_SAFE_INTEGER) throw new Error('varUint out of range');
   }
   throw new Error('unexpected end of message');
+}
+
+/** The byte length of the document name a message starts with. Throws if the framing is broken. */
+export function documentNameLength(message: Uint8Array): number {
+  return readVarUint(message, { pos: 0 });
+}
+
+const AWARENESS = 1;
+const QUERY_AWARENESS = 3;
+
+/** An awareness message (presence), which the app does not use and the server does not relay. */
+export function isAwareness(message: Uint8Array): boolean {
+  const cursor = { pos: 0 };
+  const nameLength = readVarUint(message, cursor);
+  cursor.pos += nameLength;
+  const type = readVarUint(message, cursor);
+  return type === AWARENESS || type === QUERY_AWARENESS;
 }
 
 /** The Yjs update carried by a sync message, or null for other messages. Throws if the framing is broken. */

@@ -42,7 +42,8 @@ export interface DocEntry {
 
 export interface BlobRow {
   sha256: Sha256;
-  blob: Blob;
+  /** A Blob; the same bytes as an ArrayBuffer where IndexedDB refuses Blobs (read it with photoBlob()). */
+  blob: Blob | ArrayBuffer;
   mime: string;
   bytes: number;
   width: number;

@@ -1,5 +1,6 @@
-// Photos: resized, oriented and stripped of metadata on the device, hashed, and kept as Blobs in Dexie.
-import { MingaError, toMingaError } from '../domain/errors.ts';
+// Photos: resized, oriented and stripped of metadata on the device, hashed, and kept as Blobs in Dexie (as
+// ArrayBuffers where the browser's IndexedDB refuses Blobs).
+import { MingaError, isQuotaError, toMingaError } from '../domain/errors.ts';
 import { asSha256, type Sha256 } from '../domain/ids.ts';
 import type { GeoPoint, PhotoRef } from '../domain/model.ts';
 import type { BlobRow, MingaDb } from './db.ts';
@@ -71,6 +72,10 @@ export async function processPhoto(file: Blob, options: PhotoOptions): Promise<P
 /**
  * Stores an already processed photo. Content-addressed, so storing the same photo twice is harmless. `upload`
  * is 'uploaded' for bytes that came from the sync server, so the queue does not send them back.
+ *
+ * WebKit's IndexedDB refuses Blobs in a non-persistent session (Safari's Private Browsing, any browser on an
+ * iPhone in a private tab): 'Error preparing Blob/File data to be stored in object store'. It accepts the same
+ * bytes as an ArrayBuffer, so on that refusal the row is written again that way; photoBlob() reads both forms.
  */
 export async function storePhoto(
   db: MingaDb,
@@ -88,19 +93,67 @@ export async function storePhoto(
     createdAt: ref.takenAt,
     upload,
   };
-  try {
-    // One transaction, at most one write. Bytes downloaded again leave an existing row alone. A photo the user
-    // attaches again may now belong to another mission too: the server grants readers per mission reference,
-    // so it must be sent once more, with that mission (PUT is idempotent; the bytes are not stored twice).
-    await db.transaction('rw', db.blobs, async () => {
-      const existing = await db.blobs.get(ref.sha256);
-      if (existing === undefined) await db.blobs.put(row);
-      else if (upload === 'local' && existing.upload === 'uploaded')
-        await db.blobs.update(ref.sha256, { upload: 'local' });
-    });
-  } catch (error) {
-    throw toMingaError(error);
+  if (refusesBlobs.has(db)) {
+    await writeBytes(db, row, blob);
+    return;
   }
+  try {
+    await writeRow(db, row);
+  } catch (error) {
+    if (!isBlobRefusal(error)) throw toMingaError(error);
+    refusesBlobs.add(db);
+    await writeBytes(db, row, blob);
+  }
+}
+
+/** Databases that refused a Blob once: later photos go to them as bytes straight away. */
+const refusesBlobs = new WeakSet<MingaDb>();
+
+/** WebKit's refusal of Blob values (an UnknownError naming Blob/File), however Dexie wraps it. */
+export function isBlobRefusal(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const { name, message } = e as { name?: unknown; message?: unknown };
+    if (
+      (name === 'UnknownError' || name === 'DataCloneError') &&
+      typeof message === 'string' &&
+      /\bblob\b/i.test(message)
+    )
+      return true;
+    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+async function writeBytes(db: MingaDb, row: BlobRow, blob: Blob): Promise<void> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await blob.arrayBuffer();
+  } catch (error) {
+    throw new MingaError('photoUnreadable', { cause: error });
+  }
+  try {
+    await writeRow(db, { ...row, blob: bytes });
+  } catch (error) {
+    // Full is full; anything else means this browser keeps no photo at all here, which the user must be told.
+    throw isQuotaError(error) ? toMingaError(error) : new MingaError('photoNotStored', { cause: error });
+  }
+}
+
+async function writeRow(db: MingaDb, row: BlobRow): Promise<void> {
+  // One transaction, at most one write. Bytes downloaded again leave an existing row alone. A photo the user
+  // attaches again may now belong to another mission too: the server grants readers per mission reference,
+  // so it must be sent once more, with that mission (PUT is idempotent; the bytes are not stored twice).
+  await db.transaction('rw', db.blobs, async () => {
+    const existing = await db.blobs.get(row.sha256);
+    if (existing === undefined) await db.blobs.put(row);
+    else if (row.upload === 'local' && existing.upload === 'uploaded')
+      await db.blobs.update(row.sha256, { upload: 'local' });
+  });
+}
+
+/** The photo of a stored row as a Blob, whether the row holds a Blob or, where Blobs were refused, bytes. */
+export function photoBlob(row: Pick<BlobRow, 'blob' | 'mime'>): Blob {
+  return row.blob instanceof ArrayBuffer ? new Blob([row.blob], { type: row.mime }) : row.blob;
 }
 
 /** Processes and stores a photo; returns the reference to put in the Y.Doc. */
@@ -112,7 +165,8 @@ export async function savePhoto(db: MingaDb, file: Blob, options: PhotoOptions):
 
 export async function getPhotoBlob(db: MingaDb, sha256: Sha256): Promise<Blob | undefined> {
   try {
-    return (await db.blobs.get(sha256))?.blob;
+    const row = await db.blobs.get(sha256);
+    return row === undefined ? undefined : photoBlob(row);
   } catch (error) {
     throw toMingaError(error);
   }

@@ -2,7 +2,7 @@
 import type { Sha256 } from '../domain/ids.ts';
 import type { PhotoRef } from '../domain/model.ts';
 import { getDb, type MingaDb } from '../storage/db.ts';
-import { sha256Hex, storePhoto } from '../storage/photos.ts';
+import { photoBlob, sha256Hex, storePhoto } from '../storage/photos.ts';
 import { currentEndpoint, type BlobEndpoint } from './blobEndpoint.ts';
 
 type Fetch = typeof fetch;
@@ -41,7 +41,7 @@ async function download(
 ): Promise<Blob | undefined> {
   const db = options.db ?? getDb();
   const local = await db.blobs.get(sha256);
-  if (local !== undefined) return local.blob;
+  if (local !== undefined) return photoBlob(local);
   const endpoint = options.endpoint ?? (await currentEndpoint(db));
   if (endpoint === null) return undefined;
   let bytes: ArrayBuffer;

@@ -12,6 +12,10 @@ import { SetupScreen } from './screens/SetupScreen.tsx';
 import { MissionListScreen } from './screens/MissionListScreen.tsx';
 import { NotFound } from './screens/NotFound.tsx';
 import { routes } from './routes.ts';
+import { installLeaveInterceptor } from './hooks/leaveInterceptor.ts';
+
+// Before the router adds its own listeners, so that a form with unsaved changes can stop the back button.
+installLeaveInterceptor();
 
 // Mission screens load on first use: the first screen carries only the list.
 const MissionScreen = lazy(() => import('./screens/MissionScreen.tsx').then((m) => m.MissionScreen));
@@ -19,8 +23,12 @@ const MissionFormScreen = lazy(() =>
   import('./screens/MissionFormScreen.tsx').then((m) => m.MissionFormScreen),
 );
 const AssessmentScreen = lazy(() => import('./screens/AssessmentScreen.tsx').then((m) => m.AssessmentScreen));
+const AssessmentEditScreen = lazy(() =>
+  import('./screens/AssessmentScreen.tsx').then((m) => m.AssessmentEditScreen),
+);
 const NoteScreen = lazy(() => import('./screens/NoteScreen.tsx').then((m) => m.NoteScreen));
 const ActionScreen = lazy(() => import('./screens/ActionScreen.tsx').then((m) => m.ActionScreen));
+const ActionEditScreen = lazy(() => import('./screens/ActionScreen.tsx').then((m) => m.ActionEditScreen));
 const TrashScreen = lazy(() => import('./screens/TrashScreen.tsx').then((m) => m.TrashScreen));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen));
 const JoinScreen = lazy(() => import('./screens/JoinScreen.tsx').then((m) => m.JoinScreen));
@@ -92,8 +100,10 @@ export function App() {
                   <Route path={routes.trash} component={TrashScreen} />
                   <Route path={routes.mission} component={MissionScreen} />
                   <Route path={routes.assessment} component={AssessmentScreen} />
+                  <Route path={routes.assessmentEdit} component={AssessmentEditScreen} />
                   <Route path={routes.note} component={NoteScreen} />
                   <Route path={routes.action} component={ActionScreen} />
+                  <Route path={routes.actionEdit} component={ActionEditScreen} />
                   <Route default component={NotFound} />
                 </Router>
               </ErrorBoundary>

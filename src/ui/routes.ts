@@ -6,8 +6,10 @@ export const routes = {
   editMission: '/missions/:id/edit',
   mission: '/missions/:id/:tab?',
   assessment: '/missions/:id/assessments/:recordId',
+  assessmentEdit: '/missions/:id/assessments/:recordId/edit',
   note: '/missions/:id/notes/:recordId',
   action: '/missions/:id/actions/:recordId',
+  actionEdit: '/missions/:id/actions/:recordId/edit',
   trash: '/missions/:id/trash',
   /** Invite links: `/join#token=…` (see src/sync/account.ts inviteLink). */
   join: '/join',
@@ -22,9 +24,11 @@ export const link = {
   editMission: (id: string) => `/missions/${id}/edit`,
   mission: (id: string, tab: MissionTab = 'overview') =>
     tab === 'overview' ? `/missions/${id}` : `/missions/${id}/${tab}`,
-  /** `recordId` "new" opens an empty form. */
+  /** `recordId` "new" opens an empty form; a saved record opens in its read view, with Edit. */
   assessment: (id: string, recordId = 'new') => `/missions/${id}/assessments/${recordId}`,
   note: (id: string, recordId = 'new') => `/missions/${id}/notes/${recordId}`,
   action: (id: string, recordId = 'new') => `/missions/${id}/actions/${recordId}`,
+  assessmentEdit: (id: string, recordId: string) => `/missions/${id}/assessments/${recordId}/edit`,
+  actionEdit: (id: string, recordId: string) => `/missions/${id}/actions/${recordId}/edit`,
   trash: (id: string) => `/missions/${id}/trash`,
 };

@@ -63,6 +63,10 @@ describe('bad input and bad days (es)', () => {
     await page.reload();
     expect(await ui.label('assessments.field.inNeed').inputValue()).toBe('12a');
     await ui.button('action.cancel').click();
+    await page
+      .getByRole('dialog', { name: ui.t('discard.title') })
+      .getByRole('button', { name: ui.t('discard.confirm') })
+      .click();
     await page.waitForURL(/\/assessments$/);
     await page.getByText(ui.t('mission.assessments.empty')).waitFor();
     expect(await page.locator('[data-assessment-id]').count()).toBe(0);

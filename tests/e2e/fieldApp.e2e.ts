@@ -8,6 +8,7 @@ import { freshTempDir, removeTempDir } from './support/tmp.ts';
 import { FieldApp, makeJpeg } from './pages/fieldApp.ts';
 import { hasExif, withExif } from '../support/exifJpeg.ts';
 import type { Language } from '../../src/domain/model.ts';
+import { translator } from '../../src/ui/i18n/translate.ts';
 
 const PEDERNALES = { latitude: 0.0721, longitude: -80.0531, accuracy: 12 };
 
@@ -153,8 +154,12 @@ describe.each(cases)('field app in $lang', (c) => {
     await page.getByRole('heading', { name: c.mission }).waitFor();
     await ui.tab('mission.tab.assessments').click();
     await page.locator('[data-assessment-id]', { hasText: c.assessment }).click();
+    // A saved assessment opens to be read; Edit opens its form.
+    await page.getByRole('heading', { level: 1, name: c.assessment }).waitFor();
+    await ui.link('assessments.editThis').click();
     expect(await ui.label('assessments.field.title').inputValue()).toBe(c.assessment);
-    expect(await ui.label('assessments.field.affected').inputValue()).toBe('1200');
+    // Shown back as the language writes it ("1.200" in Catalan and Spanish), which reads back as 1200.
+    expect(await ui.label('assessments.field.affected').inputValue()).toBe(translator(c.lang).number(1200));
     await page.getByText(/± 12 m/).waitFor();
     await page.waitForFunction(() => {
       const image = document.querySelector<HTMLImageElement>('.thumbs img');

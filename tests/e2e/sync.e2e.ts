@@ -89,11 +89,11 @@ describe('two phones offline, then merged, and the coordinator sees it all', () 
       await d.page.locator('.thumbs img').first().waitFor();
     }
 
-    await phoneA.page.goto(`${app.url}${assessmentUrl}`).catch(() => {});
+    await phoneA.page.goto(`${app.url}${assessmentUrl}/edit`).catch(() => {});
     await phoneA.ui.label('assessments.field.parish').fill('Jama');
     await phoneA.ui.button('action.save').click();
     await phoneA.page.locator('[data-assessment-id]').first().waitFor();
-    await phoneB.page.goto(`${app.url}${assessmentUrl}`).catch(() => {});
+    await phoneB.page.goto(`${app.url}${assessmentUrl}/edit`).catch(() => {});
     await phoneB.ui.label('assessments.field.informantRole').fill('presidenta del barrio');
     await phoneB.ui.button('action.save').click();
     await phoneB.page.locator('[data-assessment-id]').first().waitFor();
@@ -118,7 +118,7 @@ describe('two phones offline, then merged, and the coordinator sees it all', () 
           { timeout: 15_000 },
         )
         .toBe(2);
-      await d.page.goto(`${app.url}${assessmentUrl}`);
+      await d.page.goto(`${app.url}${assessmentUrl}/edit`);
       await expect
         .poll(() => d.ui.label('assessments.field.parish').inputValue(), { timeout: 10_000 })
         .toBe('Jama');

@@ -112,18 +112,41 @@ describe('blob upload queue', () => {
     expect(new Uint8Array(await back.arrayBuffer())).toEqual(bytes);
   });
 
+  it('uploads a photo kept as bytes where IndexedDB refused Blobs, and shows it from those bytes', async () => {
+    const db = await device();
+    // WebKit's private sessions refuse Blob values in IndexedDB; the photo store then keeps an ArrayBuffer.
+    db.blobs.hook('creating', (_key, row) => {
+      if (!(row.blob instanceof ArrayBuffer)) {
+        throw new DOMException('Error preparing Blob/File data to be stored in object store', 'UnknownError');
+      }
+    });
+    const { ref, bytes } = await takePhoto(db);
+    expect((await db.blobs.get(ref.sha256))?.blob).toBeInstanceOf(ArrayBuffer);
+    const pass = await uploadPending({ baseUrl: base, token: technician }, { db });
+    expect(pass).toMatchObject({ uploaded: [ref.sha256], retry: [], rejected: [] });
+    const back = await fetch(`${base}/api/blobs/${ref.sha256}`, {
+      headers: { Authorization: `Bearer ${technician}` },
+    });
+    expect(back.headers.get('content-type')).toBe('image/jpeg');
+    expect(new Uint8Array(await back.arrayBuffer())).toEqual(bytes);
+    const shown = await fetchMissingPhoto(ref, { db });
+    expect(shown?.type).toBe('image/jpeg');
+    expect(new Uint8Array(await shown!.arrayBuffer())).toEqual(bytes);
+  });
+
   it('sends a photo again when it is attached in a second mission, so that mission’s members may read it', async () => {
     const db = await device();
     const { ref, bytes } = await takePhoto(db);
-    const endpoint = { baseUrl: base, token: technician };
-    await uploadPending(endpoint, { db });
     const second = randomUUID() as MissionId;
     const teammate = t.token('technician', [second]).token;
+    // Assigned to both missions: a mission someone is assigned to is never joined by syncing it.
+    const endpoint = { baseUrl: base, token: t.token('technician', [mission, second]).token };
+    await uploadPending(endpoint, { db });
     const read = () =>
       fetch(`${base}/api/blobs/${ref.sha256}`, { headers: { Authorization: `Bearer ${teammate}` } });
     expect((await read()).status).toBe(404);
 
-    // The same photo chosen again, for a note of the second mission (the technician joins it on first sync).
+    // The same photo chosen again, for a note of the second mission (the technician is assigned to it too).
     await registerMission(second, new Date().toISOString());
     await storePhoto(db, new Blob([bytes], { type: ref.mime }), ref);
     const open = await acquireMission(second);

@@ -161,8 +161,8 @@ describe('connection limits', () => {
     expect(t.logs.some((l) => l.refusal === 'upgrade-path')).toBe(true);
   });
 
-  it('caps open sockets per IP address', async () => {
-    const capped = await startTestServer({ limits: { maxConnectionsPerIp: 2 } });
+  it('caps sockets per IP address: authenticated ones, and separately those still authenticating', async () => {
+    const capped = await startTestServer({ limits: { maxConnectionsPerIp: 2, maxUnauthenticatedPerIp: 2 } });
     try {
       const url = capped.url;
       const sockets = [0, 1, 2].map(() => new WebSocket(url));
@@ -175,7 +175,7 @@ describe('connection limits', () => {
       const outcomes = await Promise.all(sockets.map(outcome));
       expect(outcomes.filter((o) => o === 'open')).toHaveLength(2);
       expect(outcomes.filter((o) => o === 'refused')).toHaveLength(1);
-      expect(capped.logs.some((l) => l.refusal === 'too-many-connections-for-ip')).toBe(true);
+      expect(capped.logs.some((l) => l.refusal === 'too-many-unauthenticated-for-ip')).toBe(true);
       for (const ws of sockets) ws.close();
     } finally {
       await capped.stop();

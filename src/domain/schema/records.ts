@@ -107,6 +107,24 @@ const photos = set(
   (a, b) => a.takenAt.localeCompare(b.takenAt) || byText(a.sha256, b.sha256),
 );
 
+/** A caption is a sentence or two: what the photo shows, for whoever reads the record later. */
+export const MAX_CAPTION = 500;
+
+/**
+ * Captions of a record's photos, one member per photo hash: photos themselves never change (a set, M4), so a
+ * caption is a register beside them. Two devices captioning different photos both keep theirs (M6); captioning
+ * the same photo at once keeps both, the later shown (M2). A caption of a photo no longer in the record is not shown.
+ */
+const captions = collection({
+  keyField: 'photo',
+  key: v.pipe(
+    sha256,
+    v.transform((s) => s as Sha256),
+  ),
+  fields: { text: register(shortText(MAX_CAPTION), '') },
+  max: 200,
+});
+
 export const MISSION_FIELDS = {
   title: register(shortText(), '', { required: true }),
   torReference: register(shortText(), ''),
@@ -176,6 +194,7 @@ export const ASSESSMENT_FIELDS = {
     { nullable: true },
   ),
   photos,
+  captions,
 } as const satisfies RecordFields;
 
 export const NOTE_FIELDS = {
@@ -183,6 +202,7 @@ export const NOTE_FIELDS = {
   tags: set(label, (t) => t, byText),
   gps: struct(geoFields, { nullable: true }),
   photos,
+  captions,
   links: set(
     linkTarget,
     (l) => `${l.kind}:${l.id}`,

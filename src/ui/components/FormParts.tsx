@@ -32,6 +32,10 @@ export function FormNotices(props: {
   );
 }
 
+/**
+ * Cancel on the left as a plain text button, Save on the right as the one filled button: far apart and unlike
+ * each other, so a thumb aiming at one does not hit the other.
+ */
 export function FormActions(props: {
   readOnly: boolean;
   busy: boolean;
@@ -40,15 +44,19 @@ export function FormActions(props: {
 }) {
   const { t } = useI18n();
   return (
-    <div class={props.class ? `form-actions ${props.class}` : 'form-actions'}>
+    <div
+      class={
+        props.class ? `form-actions form-actions--split ${props.class}` : 'form-actions form-actions--split'
+      }
+    >
+      <button type="button" class="button button--quiet" onClick={props.onCancel}>
+        {props.readOnly ? t('nav.back') : t('action.cancel')}
+      </button>
       {!props.readOnly && (
         <button type="submit" class="button button--primary" disabled={props.busy}>
           {t('action.save')}
         </button>
       )}
-      <button type="button" class="button" onClick={props.onCancel}>
-        {props.readOnly ? t('nav.back') : t('action.cancel')}
-      </button>
     </div>
   );
 }

@@ -1,18 +1,18 @@
 // Photos for any record: take one with the camera or choose from the gallery, see thumbnails, remove.
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { MingaError, toMingaError } from '../../domain/errors.ts';
 import type { Sha256 } from '../../domain/ids.ts';
 import type { GeoPoint, PhotoRef } from '../../domain/model.ts';
 import { getDb } from '../../storage/db.ts';
 import { savePhoto } from '../../storage/photos.ts';
-import { photoUrl, releasePhotoUrl } from '../../storage/thumbnails.ts';
-import { fetchMissingPhoto } from '../../sync/blobQueue.ts';
+import { usePhotoUrl } from '../hooks/usePhotoUrl.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { ErrorBanner } from './ErrorSummary.tsx';
+import { loadPhotoViewer } from './photoViewer/load.ts';
+import type { CaptionEditing, PhotoViewerProps } from './photoViewer/PhotoViewer.tsx';
 
-/** How often a thumbnail asks the server again for a photo it does not have, 3 s apart. */
-const PHOTO_FETCH_ATTEMPTS = 20;
+const NO_CAPTIONS: ReadonlyMap<Sha256, string> = new Map();
 
 export interface PhotoFieldProps {
   photos: PhotoRef[];
@@ -22,6 +22,10 @@ export interface PhotoFieldProps {
   /** The location to keep with new photos, only when the user chose to keep it; null strips it. */
   keepLocation: GeoPoint | null;
   disabled?: boolean;
+  /** Captions by photo, as the record holds them. */
+  captions?: ReadonlyMap<Sha256, string>;
+  /** How captions are written from the viewer; without it they are only shown. */
+  captionEditing?: CaptionEditing;
 }
 
 export function PhotoField(props: PhotoFieldProps) {
@@ -29,6 +33,8 @@ export function PhotoField(props: PhotoFieldProps) {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<MingaError | null>(null);
+  const viewer = usePhotoViewer();
+  const captions = props.captions ?? NO_CAPTIONS;
 
   const addFiles = async (event: JSX.TargetedEvent<HTMLInputElement>) => {
     const input = event.currentTarget;
@@ -66,11 +72,27 @@ export function PhotoField(props: PhotoFieldProps) {
               key={photo.sha256}
               photo={photo}
               n={index + 1}
+              caption={captions.get(photo.sha256) ?? ''}
               disabled={props.disabled ?? false}
+              onOpen={() => viewer.open(index)}
               onRemove={() => props.onRemove(photo.sha256)}
             />
           ))}
         </ul>
+      )}
+      {viewer.failed && (
+        <p class="field__error" role="alert">
+          {t('viewer.unavailable')}
+        </p>
+      )}
+      {viewer.Viewer && viewer.openAt !== null && (
+        <viewer.Viewer
+          photos={props.photos}
+          startAt={viewer.openAt}
+          captions={captions}
+          captionEditing={props.captionEditing ?? { save: null }}
+          onClose={viewer.close}
+        />
       )}
       {busy && <p role="status">{t('photos.adding')}</p>}
       {!props.disabled && (
@@ -105,55 +127,60 @@ export function PhotoField(props: PhotoFieldProps) {
   );
 }
 
-function Thumb(props: { photo: PhotoRef; n: number; disabled: boolean; onRemove: () => void }) {
-  const { t } = useI18n();
-  const { sha256 } = props.photo;
-  // undefined while loading, null when this device does not have the bytes (yet), else an object URL.
-  const [url, setUrl] = useState<string | null | undefined>(undefined);
-
-  useEffect(() => {
-    let shown = true;
-    let fetched: string | undefined;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const fetchWithRetries = async (attempt = 0): Promise<void> => {
-      const blob = await fetchMissingPhoto(sha256);
-      if (!shown) return;
-      if (blob) setUrl((fetched = URL.createObjectURL(blob)));
-      else if (attempt < PHOTO_FETCH_ATTEMPTS)
-        retry = setTimeout(() => void fetchWithRetries(attempt + 1), 3000);
-    };
-    photoUrl(getDb(), sha256).then(
-      (found) => {
-        if (shown) setUrl(found ?? null);
-        // Not on this device: ask the server, again a few times while it is on screen, since the
-        // colleague's phone may upload it only now; the placeholder stays when offline or not allowed.
-        if (shown && !found) void fetchWithRetries();
+/** Which photo the viewer shows, and the viewer itself once its code has loaded. */
+function usePhotoViewer() {
+  const [openAt, setOpenAt] = useState<number | null>(null);
+  const [Viewer, setViewer] = useState<((props: PhotoViewerProps) => JSX.Element) | null>(null);
+  const [failed, setFailed] = useState(false);
+  const open = (index: number) => {
+    setFailed(false);
+    loadPhotoViewer().then(
+      (module) => {
+        setViewer(() => module.PhotoViewer);
+        setOpenAt(index);
       },
-      () => shown && setUrl(null),
+      () => setFailed(true),
     );
-    // The shared URL is revoked once no thumbnail shows this photo any more.
-    return () => {
-      shown = false;
-      clearTimeout(retry);
-      releasePhotoUrl(sha256);
-      if (fetched) URL.revokeObjectURL(fetched);
-    };
-  }, [sha256]);
+  };
+  return { openAt, Viewer, failed, open, close: () => setOpenAt(null) };
+}
 
+function Thumb(props: {
+  photo: PhotoRef;
+  n: number;
+  caption: string;
+  disabled: boolean;
+  onOpen: () => void;
+  onRemove: () => void;
+}) {
+  const { t } = useI18n();
+  const url = usePhotoUrl(props.photo.sha256);
+  const { n, caption } = props;
   return (
     <li class="photo-field__thumb">
-      {url ? (
-        <img src={url} alt={t('photos.alt', { n: props.n })} width={132} height={132} />
-      ) : (
-        <span
-          class="photo-field__placeholder"
-          role="img"
-          aria-label={url === null ? t('photos.notHere', { n: props.n }) : t('photos.alt', { n: props.n })}
-        />
-      )}
+      {/* The image's text names the button: what opening it shows, or that the photo is not here yet. */}
+      <button type="button" class="photo-field__open" onClick={props.onOpen}>
+        {url ? (
+          <img
+            src={url}
+            alt={caption ? t('photos.captioned', { n, caption }) : t('photos.open', { n })}
+            width={132}
+            height={132}
+          />
+        ) : (
+          <span class="photo-field__placeholder">
+            {url === null ? (
+              t('photos.notHere', { n })
+            ) : (
+              <span class="sr-only">{t('photos.open', { n })}</span>
+            )}
+          </span>
+        )}
+      </button>
+      {caption && <p class="photo-field__caption">{caption}</p>}
       {!props.disabled && (
         <button type="button" class="button button--danger" onClick={props.onRemove}>
-          {t('photos.remove', { n: props.n })}
+          {t('photos.remove', { n })}
         </button>
       )}
     </li>

@@ -192,14 +192,3 @@ export function ChipGroup(
     </fieldset>
   );
 }
-
-/** Parses a typed count: empty → null (unknown), anything else → a number, NaN when not one. */
-export function parseCount(text: string): number | null {
-  const trimmed = text.trim().replace(/[\s.](?=\d{3}\b)/g, '');
-  if (trimmed === '') return null;
-  return /^-?\d+([.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(',', '.')) : Number.NaN;
-}
-
-export function formatCount(value: number | null): string {
-  return value === null ? '' : String(value);
-}

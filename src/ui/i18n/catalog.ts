@@ -11,6 +11,10 @@ import { pwa } from './messages/pwa.ts';
 import { sync } from './messages/sync.ts';
 import { access } from './messages/access.ts';
 import { marks } from './messages/marks.ts';
+import { photoStorage } from './messages/photoStorage.ts';
+import { numbers } from './messages/numbers.ts';
+import { photoViewer } from './messages/photoViewer.ts';
+import { forms } from './messages/forms.ts';
 import { exchange } from './messages/exchange.ts';
 
 const parts = [
@@ -25,6 +29,10 @@ const parts = [
   sync,
   access,
   marks,
+  photoStorage,
+  numbers,
+  photoViewer,
+  forms,
   exchange,
 ] as const;
 
@@ -35,6 +43,7 @@ export const CATALOGS: Record<Language, Record<MessageKey, string>> = {
   en: Object.assign({}, ...parts.map((p) => p.en)),
   es: Object.assign({}, ...parts.map((p) => p.es)),
   ca: Object.assign({}, ...parts.map((p) => p.ca)),
+  pt: Object.assign({}, ...parts.map((p) => p.pt)),
 };
 
 /** Every catalogue part, for the test that no key is defined twice. */

@@ -7,6 +7,7 @@ export function defineMessages<const T extends Record<string, string>>(
   en: T,
   es: Record<keyof T, string>,
   ca: Record<keyof T, string>,
+  pt: Record<keyof T, string>,
 ): Catalog<Extract<keyof T, string>> {
-  return { en, es, ca } as Catalog<Extract<keyof T, string>>;
+  return { en, es, ca, pt } as Catalog<Extract<keyof T, string>>;
 }

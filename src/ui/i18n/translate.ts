@@ -4,7 +4,10 @@ import { CATALOGS, type MessageKey } from './catalog.ts';
 
 export type Params = Record<string, string | number>;
 
-const LOCALES: Record<Language, string> = { ca: 'ca-ES', es: 'es-EC', en: 'en-GB' };
+// Portuguese is written for partner cities on both sides of the Atlantic (Maputo, Brazilian members of the city
+// networks). pt-PT is the norm Mozambique follows, and its formats read the same in Brazil: day-first numeric
+// dates (16/04/2016) and an ISO space as thousands separator; a Brazilian "1.200" is still read (numbers.ts).
+export const LOCALES: Record<Language, string> = { ca: 'ca-ES', es: 'es-EC', en: 'en-GB', pt: 'pt-PT' };
 
 export interface Translator {
   lang: Language;
@@ -62,7 +65,7 @@ function interpolate(template: string, params: Params | undefined, numbers: Intl
 export function detectLanguage(preferred: readonly string[]): Language {
   for (const tag of preferred) {
     const base = tag.toLowerCase().split('-')[0];
-    if (base === 'ca' || base === 'es' || base === 'en') return base;
+    if (base === 'ca' || base === 'es' || base === 'en' || base === 'pt') return base;
   }
   return 'es';
 }

@@ -1,4 +1,5 @@
-// One action-plan item: what, who, by when, status and the ToR product it serves; saved on "Save" only.
+// One action-plan item: what, who, by when, status and the ToR product it serves; saved on "Save" only. A saved
+// item opens in its read view, with Edit; leaving the form with unsaved changes asks first.
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { ACTION_STATUSES, includes } from '../../domain/codes.ts';
@@ -23,6 +24,10 @@ import { FieldNotes, MarksContext } from '../components/marks/FieldNotes.tsx';
 import { unit, type FollowPlan } from '../components/marks/follow.ts';
 import { useMarks } from '../components/marks/useMarks.ts';
 import { useFollow } from '../hooks/useFollow.ts';
+import { useLeaveGuard } from '../hooks/useLeaveGuard.ts';
+import { DiscardDialog } from '../components/DiscardDialog.tsx';
+import { FormActions } from '../components/FormParts.tsx';
+import { ViewAction } from '../components/mission/ViewAction.tsx';
 
 const EMPTY: ActionDraft = { activity: '', responsible: '', dueDate: '', status: 'planned', torProduct: '' };
 
@@ -135,8 +140,19 @@ function Fields(props: {
   );
 }
 
+/** Whether the form holds changes not saved yet: for an edit, what saving would write; for a new item, anything. */
+function formChanged(draft: ActionFormDraft | null): boolean {
+  if (!draft) return false;
+  if (draft.base) return Object.keys(changedFields(draft.base, draft.values)).length > 0;
+  return JSON.stringify(draft.values) !== JSON.stringify(EMPTY);
+}
+
 /** The writes this form makes; each leaves the typed values on screen if storage refuses it. */
-function useActionWrites(mission: OpenMission, action: ActionItem | null, leave: () => Promise<void>) {
+function useActionWrites(
+  mission: OpenMission,
+  action: ActionItem | null,
+  leave: (to: 'record' | 'list') => Promise<void>,
+) {
   const profile = useProfile();
   const [failure, setFailure] = useState<MingaError | null>(null);
   const attempt = (write: () => void): boolean => {
@@ -157,14 +173,15 @@ function useActionWrites(mission: OpenMission, action: ActionItem | null, leave:
       if (Object.keys(patch).length > 0)
         updateRecord(mission, 'action', action.id, patch, profile, base ?? undefined);
     });
-    if (written) await leave();
+    // After a save the plan shows the item in its place; the technician moves on from there.
+    if (written) await leave('list');
   };
   const setDeleted = async (deleted: boolean) => {
     if (!action) return;
     const written = attempt(() =>
       (deleted ? deleteRecord : restoreRecord)(mission, 'action', action.id, profile),
     );
-    if (written && deleted) await leave();
+    if (written && deleted) await leave('list');
   };
   return { failure, setFailure, save, setDeleted };
 }
@@ -213,11 +230,15 @@ function ActionForm({ mission, missionId, action, readOnly }: FormProps) {
     if (disk.draft && !('values' in disk.draft)) setDraft(upgradeDraft(disk.draft, action));
   }, [disk.draft, action, setDraft]);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const leave = async () => {
+  const list = link.mission(missionId, 'actions');
+  // Saved or cancelled, an existing item returns to its read view; a new one to the plan.
+  const back = action ? link.action(missionId, action.id) : list;
+  const leave = async (to: 'record' | 'list') => {
     await discard();
-    route(link.mission(missionId, 'actions'));
+    route(to === 'record' ? back : list);
   };
   const writes = useActionWrites(mission, action, leave);
+  const guard = useLeaveGuard(readOnly === null && formChanged(draft), discard);
   // Colleagues' changes arriving while the form is open show at once in fields the user has not changed.
   const colleague = useFollow({
     draft,
@@ -266,27 +287,29 @@ function ActionForm({ mission, missionId, action, readOnly }: FormProps) {
           disabled={readOnly !== null}
           set={(patch) => setDraft({ ...draft, values: { ...draft.values, ...patch } })}
         />
-        <div class="form-actions">
-          {!readOnly && (
-            <button type="submit" class="button button--primary">
-              {t('action.save')}
-            </button>
-          )}
-          <button type="button" class="button" onClick={() => void leave()}>
-            {readOnly ? t('nav.back') : t('action.cancel')}
-          </button>
-          {action && !readOnly && !action.deletedAt && (
-            <button type="button" class="button button--danger" onClick={remove}>
-              {t('action.delete')}
-            </button>
-          )}
-        </div>
+        <FormActions readOnly={readOnly !== null} busy={false} onCancel={() => guard.leave(back)} />
       </form>
+      {action && !readOnly && !action.deletedAt && (
+        <div class="form-actions action-form__danger">
+          <button type="button" class="button button--danger" onClick={remove}>
+            {t('action.delete')}
+          </button>
+        </div>
+      )}
+      <DiscardDialog guard={guard} />
     </MarksContext.Provider>
   );
 }
 
 export function ActionScreen() {
+  return <ActionRoute edit={false} />;
+}
+
+export function ActionEditScreen() {
+  return <ActionRoute edit />;
+}
+
+function ActionRoute({ edit }: { edit: boolean }) {
   const { params } = useRoute();
   const { t } = useI18n();
   const missionId = params.id ?? '';
@@ -311,16 +334,23 @@ export function ActionScreen() {
     );
   }
 
+  const readOnly = readOnlyReason(mayEdit, action);
+  // An edit address opened by someone who may not edit shows the read view: it says why nothing can change.
+  if (action && (!edit || readOnly !== null))
+    return <ViewAction key={recordId} mission={mission} action={action} readOnly={readOnly} />;
+
   return (
     <section class="screen action-screen">
-      <BackLink href={back}>{t('mission.backToMission')}</BackLink>
+      <BackLink href={action ? link.action(missionId, action.id) : back}>
+        {action ? t('nav.back') : t('mission.backToMission')}
+      </BackLink>
       <h1>{action ? t('actionItem.heading.edit') : t('actionItem.heading.new')}</h1>
       <ActionForm
         key={recordId}
         mission={mission}
         missionId={missionId}
         action={action}
-        readOnly={readOnlyReason(mayEdit, action)}
+        readOnly={readOnly}
       />
     </section>
   );

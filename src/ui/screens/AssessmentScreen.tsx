@@ -1,15 +1,18 @@
-// A needs assessment (MIRA practice): create one for a mission, or edit, delete or only read an existing one.
+// A needs assessment (MIRA practice): create one for a mission; an existing one opens in its read view, with Edit
+// for those who may change it. Leaving a form with unsaved changes asks first.
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { MingaError, toMingaError } from '../../domain/errors.ts';
 import type { Assessment, Mission } from '../../domain/model.ts';
 import { todayIso } from '../../domain/rules.ts';
+import type { Sha256 } from '../../domain/ids.ts';
+import { captionSave } from '../../domain/photoCaptions.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../storage/commands.ts';
 import type { OpenMission } from '../../storage/docStore.ts';
 import { useProfile } from '../appContext.ts';
 import { AssessmentForm } from '../components/assessment/AssessmentForm.tsx';
 import {
-  ASSESSMENT_FOLLOW,
+  assessmentFollow,
   changedFields,
   emptyValues,
   savedFrom,
@@ -28,15 +31,23 @@ import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
 import { FieldNotes, MarksContext } from '../components/marks/FieldNotes.tsx';
 import { useMarks } from '../components/marks/useMarks.ts';
 import { useFollow } from '../hooks/useFollow.ts';
+import { useLeaveGuard } from '../hooks/useLeaveGuard.ts';
+import { DiscardDialog } from '../components/DiscardDialog.tsx';
+import { ViewAssessment } from '../components/assessment/ViewAssessment.tsx';
+import { editChanged, newAssessmentChanged } from '../components/assessment/changed.ts';
 
 function NewAssessment({ open, mission }: { open: OpenMission; mission: Mission }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const profile = useProfile();
   const { route } = useLocation();
   // Most assessments of a mission are made in its host canton.
   const { draft, setDraft, discard, restored } = useDraft<AssessmentFormDraft>(
     `assessment:${mission.id}:new`,
     () => ({ values: emptyValues(mission.hostCanton, todayIso()), base: null }),
+  );
+  const guard = useLeaveGuard(
+    draft !== null && newAssessmentChanged(draft, mission.hostCanton, lang),
+    discard,
   );
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
@@ -47,15 +58,19 @@ function NewAssessment({ open, mission }: { open: OpenMission; mission: Mission 
     route(back);
   };
   return (
-    <AssessmentForm
-      heading={t('assessments.new')}
-      draft={draft}
-      onChange={setDraft}
-      restored={restored}
-      readOnly={null}
-      onSave={save}
-      onCancel={() => void discard().then(() => route(back))}
-    />
+    <>
+      <AssessmentForm
+        heading={t('assessments.new')}
+        back={{ href: back, label: t('mission.backToMission') }}
+        draft={draft}
+        onChange={setDraft}
+        restored={restored}
+        readOnly={null}
+        onSave={save}
+        onCancel={() => guard.leave(back)}
+      />
+      <DiscardDialog guard={guard} />
+    </>
   );
 }
 
@@ -66,14 +81,14 @@ interface EditProps {
 }
 
 function EditAssessment({ open, assessment, mayEdit }: EditProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const profile = useProfile();
   const { route } = useLocation();
   const [failure, setFailure] = useState<MingaError | null>(null);
   const readOnly = readOnlyReason(mayEdit, assessment);
   const { draft, setDraft, discard, restored } = useDraft<AssessmentFormDraft>(
     `assessment:${open.id}:${assessment.id}`,
-    () => ({ values: valuesFrom(assessment), base: savedFrom(assessment) }),
+    () => ({ values: valuesFrom(assessment, lang), base: savedFrom(assessment) }),
     readOnly === null,
   );
   // Colleagues' changes arriving while the form is open show at once in fields the user has not changed.
@@ -82,8 +97,8 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
     setDraft,
     record: assessment,
     saved: savedFrom,
-    fresh: valuesFrom,
-    plan: ASSESSMENT_FOLLOW,
+    fresh: (record) => valuesFrom(record, lang),
+    plan: assessmentFollow(lang),
     active: readOnly === null,
   });
   const marks = useMarks({
@@ -95,15 +110,18 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
     colleague,
     onError: setFailure,
   });
+  const guard = useLeaveGuard(draft !== null && editChanged(draft, lang), discard);
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
-  const back = link.mission(open.id, 'assessments');
+  // Cancel returns to the read view it came from; after a save the list shows the assessment in its place.
+  const back = link.assessment(open.id, assessment.id);
+  const list = link.mission(open.id, 'assessments');
   const save = async (saved: SavedAssessment, base: SavedAssessment | null) => {
     const patch = changedFields(base, saved);
     if (Object.keys(patch).length > 0)
       updateRecord(open, 'assessment', assessment.id, patch, profile, base ?? undefined);
     await discard();
-    route(back);
+    route(list);
   };
   const setDeleted = async (deleted: boolean) => {
     if (deleted && !window.confirm(t('assessments.confirmDelete'))) return;
@@ -113,8 +131,22 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
       setFailure(null);
       if (deleted) {
         await discard();
-        route(back);
+        route(list);
       }
+    } catch (error) {
+      setFailure(toMingaError(error));
+    }
+  };
+  // A caption is saved at once, apart from the form: it is its own field, merged per photo (docs/merge.md M6).
+  const saveCaption = (photo: Sha256, text: string, startedFrom: string) => {
+    try {
+      const stored = open.view.snapshot().assessments.find((a) => a.id === assessment.id)?.captions ?? [];
+      const caption = captionSave(stored, photo, text, startedFrom);
+      if (caption)
+        updateRecord(open, 'assessment', assessment.id, { captions: caption.captions }, profile, {
+          captions: caption.base,
+        });
+      setFailure(null);
     } catch (error) {
       setFailure(toMingaError(error));
     }
@@ -123,13 +155,16 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
   return (
     <MarksContext.Provider value={marks}>
       <AssessmentForm
+        captions={assessment.captions}
+        captionEditing={{ save: readOnly === null ? saveCaption : null }}
         heading={t('assessments.edit')}
+        back={{ href: back, label: t('nav.back') }}
         draft={draft}
         onChange={setDraft}
         restored={restored}
         readOnly={readOnly}
         onSave={save}
-        onCancel={() => void discard().then(() => route(back))}
+        onCancel={() => guard.leave(back)}
         notice={
           <>
             <ErrorBanner error={failure} />
@@ -152,6 +187,7 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
           </div>
         )}
       </AssessmentForm>
+      <DiscardDialog guard={guard} />
     </MarksContext.Provider>
   );
 }
@@ -168,7 +204,7 @@ function Missing({ error, missionId }: { error: MingaError; missionId: string })
   );
 }
 
-function AssessmentLoader({ id, recordId }: { id: string; recordId: string }) {
+function AssessmentLoader({ id, recordId, edit }: { id: string; recordId: string; edit: boolean }) {
   const { t } = useI18n();
   const { mission, snapshot, error } = useMission(id);
   const mayEdit = useMayEditMissionsOnceKnown();
@@ -189,15 +225,26 @@ function AssessmentLoader({ id, recordId }: { id: string; recordId: string }) {
   if (recordId === 'new') return <NewAssessment open={mission} mission={snapshot.mission} />;
   const assessment = snapshot.assessments.find((a) => a.id === recordId);
   if (!assessment) return <Missing error={new MingaError('notFound')} missionId={id} />;
+  // An edit address opened by someone who may not edit shows the read view: it says why nothing can change.
+  if (!edit || readOnlyReason(mayEdit, assessment) !== null)
+    return <ViewAssessment open={mission} assessment={assessment} mayEdit={mayEdit} />;
   return <EditAssessment open={mission} assessment={assessment} mayEdit={mayEdit} />;
 }
 
-export function AssessmentScreen() {
+function AssessmentRoute({ edit }: { edit: boolean }) {
   // Outside a matching route preact-iso gives no params at all.
   const params = useRoute().params as Partial<Record<'id' | 'recordId', string>> | undefined;
   const id = params?.id;
   const recordId = params?.recordId;
   if (!id || !recordId) return <Missing error={new MingaError('notFound')} missionId="" />;
   // A new key per record: the draft and form state of one assessment never leak into another.
-  return <AssessmentLoader key={`${id}/${recordId}`} id={id} recordId={recordId} />;
+  return <AssessmentLoader key={`${id}/${recordId}/${edit}`} id={id} recordId={recordId} edit={edit} />;
+}
+
+export function AssessmentScreen() {
+  return <AssessmentRoute edit={false} />;
+}
+
+export function AssessmentEditScreen() {
+  return <AssessmentRoute edit />;
 }

@@ -27,6 +27,9 @@ import { FieldNotes, MarksContext } from '../components/marks/FieldNotes.tsx';
 import { useMarks } from '../components/marks/useMarks.ts';
 import { useFollow } from '../hooks/useFollow.ts';
 import { useTeamRowIds } from '../components/mission/teamRows.ts';
+import { missionChanged } from '../components/mission/missionChanged.ts';
+import { useLeaveGuard } from '../hooks/useLeaveGuard.ts';
+import { DiscardDialog } from '../components/DiscardDialog.tsx';
 
 function NewMission() {
   const { t } = useI18n();
@@ -42,6 +45,7 @@ function NewMission() {
     base: null,
   }));
   const draft = useTeamRowIds(stored, setDraft);
+  const guard = useLeaveGuard(missionChanged(draft, profile), discard);
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
   const save = async (values: MissionDraft) => {
@@ -49,17 +53,19 @@ function NewMission() {
     await discard();
     route(link.mission(id));
   };
-  const cancel = () => void discard().then(() => route(link.home()));
   return (
-    <MissionForm
-      heading={t('missions.new')}
-      draft={draft}
-      onChange={setDraft}
-      restored={restored}
-      readOnly={null}
-      onSave={save}
-      onCancel={cancel}
-    />
+    <>
+      <MissionForm
+        heading={t('missions.new')}
+        draft={draft}
+        onChange={setDraft}
+        restored={restored}
+        readOnly={null}
+        onSave={save}
+        onCancel={() => guard.leave(link.home())}
+      />
+      <DiscardDialog guard={guard} />
+    </>
   );
 }
 
@@ -100,6 +106,7 @@ function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: 
     colleague,
     onError: setFailure,
   });
+  const guard = useLeaveGuard(readOnly === null && missionChanged(draft, profile), discard);
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
   const back = link.mission(mission.id);
@@ -139,7 +146,7 @@ function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: 
         restored={restored}
         readOnly={readOnly}
         onSave={save}
-        onCancel={() => void discard().then(() => route(back))}
+        onCancel={() => guard.leave(back)}
         notice={
           <>
             <ErrorBanner error={failure} />
@@ -156,6 +163,7 @@ function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: 
           </div>
         )}
       </MissionForm>
+      <DiscardDialog guard={guard} />
     </MarksContext.Provider>
   );
 }

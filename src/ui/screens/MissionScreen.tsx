@@ -1,5 +1,5 @@
 // One mission: overview, assessments, notes and action plan as tabs, with "New note" always one tap away.
-import { useMemo, useState } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { toMingaError, type MingaError } from '../../domain/errors.ts';
 import type { Mission } from '../../domain/model.ts';
@@ -70,6 +70,33 @@ function Tabs({
   );
 }
 
+/**
+ * The title in at most two lines, so the mission's content starts high on a phone; a tap shows it whole. The full
+ * title is the heading's accessible name either way: the clamp only hides overflow visually.
+ */
+function MissionTitle({ title }: { title: string }) {
+  const { t } = useI18n();
+  const [whole, setWhole] = useState(false);
+  const hint = useId();
+  return (
+    <h1 class="mission-title">
+      <button
+        type="button"
+        class={whole ? 'mission-title__toggle' : 'mission-title__toggle mission-title__toggle--clamped'}
+        aria-expanded={whole}
+        aria-describedby={hint}
+        onClick={() => setWhole(!whole)}
+      >
+        {title}
+      </button>
+      {/* Hidden, and so not part of the heading's name; it still describes the button. */}
+      <span id={hint} hidden>
+        {t('mission.fullTitle')}
+      </span>
+    </h1>
+  );
+}
+
 function DeletedBanner({ mission, readOnly }: { mission: OpenMission; readOnly: boolean }) {
   const { t } = useI18n();
   const profile = useProfile();
@@ -118,7 +145,7 @@ export function MissionScreen() {
   return (
     <section class="screen mission-screen">
       <BackLink href={link.home()}>{t('nav.missions')}</BackLink>
-      <h1>{record.title}</h1>
+      <MissionTitle title={record.title} />
       <MissionSyncStatus missionId={missionId} />
       {reason && <ReadOnlyNotice reason={reason} />}
       {record.deletedAt !== null && <DeletedBanner mission={mission} readOnly={readOnly} />}

@@ -2,7 +2,9 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { toMingaError, type MingaError } from '../../domain/errors.ts';
+import type { Sha256 } from '../../domain/ids.ts';
 import type { LinkTarget, Note } from '../../domain/model.ts';
+import { captionSave, captionsByPhoto } from '../../domain/photoCaptions.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../storage/commands.ts';
 import type { OpenMission } from '../../storage/docStore.ts';
 import type { MissionSnapshot } from '../../storage/missionView.ts';
@@ -22,7 +24,7 @@ import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
 import { FieldNotes, MarksContext } from '../components/marks/FieldNotes.tsx';
 import { useMarks } from '../components/marks/useMarks.ts';
 
-type NotePatch = Partial<Pick<Note, 'text' | 'tags' | 'gps' | 'photos' | 'links'>>;
+type NotePatch = Partial<Pick<Note, 'text' | 'tags' | 'gps' | 'photos' | 'captions' | 'links'>>;
 
 /** Writes to one note; the note itself is created by the first change, never by merely opening the screen. */
 function useNoteWriter(mission: OpenMission, noteId: string | null, onCreated: (id: string) => void) {
@@ -118,6 +120,10 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated }
     readOnly,
     onError: setSettleFailure,
   });
+  const saveCaption = (photo: Sha256, text: string, startedFrom: string) => {
+    const save = captionSave(writer.current()?.captions ?? [], photo, text, startedFrom);
+    if (save) writer.save({ captions: save.captions }, { captions: save.base });
+  };
   const remove = () => {
     if (window.confirm(t('note.delete.confirm')) && writer.setDeleted(true))
       route(link.mission(missionId, 'notes'));
@@ -168,12 +174,14 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated }
         <FieldNotes paths={['links']} />
         <NotePhotos
           photos={note?.photos ?? []}
+          captions={captionsByPhoto(note?.photos ?? [], note?.captions ?? [])}
+          onCaption={readOnly ? null : saveCaption}
           gps={note?.gps ?? null}
           disabled={readOnly}
           // Applied to the note as stored when the photo is ready, not as it was when it was chosen.
           onChange={(update) => writer.save({ photos: update(writer.current()?.photos ?? []) })}
         />
-        <FieldNotes paths={['photos']} />
+        <FieldNotes paths={['photos']} prefix="captions." />
         {note && !readOnly && !note.deletedAt && (
           <div class="form-actions">
             <button type="button" class="button button--danger" onClick={remove}>

@@ -12,10 +12,11 @@ import { ErrorBanner } from '../components/ErrorSummary.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { useI18n } from '../i18n/context.tsx';
 
-// The order people of the programme expect: Catalan senders, Spanish-speaking hosts, then English.
-const PICKER_LANGUAGES: readonly Language[] = ['ca', 'es', 'en'];
+// The order people of the programme expect: Catalan senders, Spanish-speaking hosts, then English, then the
+// Portuguese of partner cities (Maputo, Brazilian members of the city networks).
+const PICKER_LANGUAGES: readonly Language[] = ['ca', 'es', 'en', 'pt'];
 
-/** Three large buttons; switching re-renders the whole app in the chosen language at once. */
+/** One large button per language; switching re-renders the whole app in the chosen language at once. */
 export function LanguagePicker({ hideLegend = false }: { hideLegend?: boolean }) {
   const { t, lang } = useI18n();
   const { setLanguage } = useApp();

@@ -62,9 +62,9 @@ export async function syncState(page: Page, state: string): Promise<void> {
   await page.locator(`.statusbar [data-sync-state="${state}"]`).waitFor({ timeout: 15_000 });
 }
 
-/** Opens an assessment's form (its path) and waits until it shows the stored values. */
+/** Opens the form of an assessment (`path`: its read view, as linked from the list) and waits for its values. */
 export async function openAssessment(d: Device, appUrl: string, path: string): Promise<void> {
-  await d.page.goto(`${appUrl}${path}`);
+  await d.page.goto(`${appUrl}${path}/edit`);
   await expect
     .poll(() => d.ui.label('assessments.field.title').inputValue(), { timeout: 10_000 })
     .not.toBe('');

@@ -395,6 +395,8 @@ const photo = (n: number) => ({
     n % 2 === 0 ? null : { lat: -0.6, lon: -80.4, accuracy: 8, capturedAt: '2016-04-17T10:00:00.000Z' },
 });
 
+const PHOTO_KEYS = [1, 2, 3, 4].map(sha);
+
 const SET_CANDIDATES: Record<string, readonly unknown[]> = {
   tags: ['roads', 'agua', 'Zona 2', 'a.b:c%', 'Água', 'puente'],
   themes: THEMES,
@@ -848,10 +850,12 @@ export class Simulation {
         const op = rows.length === 0 ? 0 : c.op % 3;
         if (op === 0) {
           const taken = new Set(rows.map((row) => row[field.keyField]));
-          const key =
-            field.keyField === 'sector'
-              ? SECTORS.map((_s, i) => pick(SECTORS, c.a + i)).find((s) => !taken.has(s))
-              : `t${device.index}-${device.made++}`;
+          // Sectors and photo captions are keyed by what they describe: two devices can add the same key.
+          const described =
+            field.keyField === 'sector' ? SECTORS : field.keyField === 'photo' ? PHOTO_KEYS : null;
+          const key = described
+            ? described.map((_s, i) => pick(described, c.a + i)).find((s) => !taken.has(s))
+            : `t${device.index}-${device.made++}`;
           if (key === undefined) return rows;
           const row = Object.fromEntries(inner.map(([n, f], i) => [n, pick(poolOf(f), c.b + i)]));
           return [...rows, { [field.keyField]: key, ...row }];

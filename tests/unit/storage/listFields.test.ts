@@ -172,6 +172,46 @@ describe('list fields merged as sets', () => {
     for (const sectors of merged) expect(sectors).toEqual(merged[0]);
   });
 
+  it('reads sectors in the order they were entered, not in the order of the code list', () => {
+    const doc = new Y.Doc();
+    createRecord(
+      doc,
+      'assessment',
+      'a1',
+      { sectors: [sector('wash', 3), sector('health', 2)] },
+      stamp('Anna'),
+    );
+    updateRecord(
+      doc,
+      'assessment',
+      'a1',
+      { sectors: [sector('wash', 3), sector('health', 2), sector('cccm', 4)] },
+      stamp('Anna'),
+    );
+    const entered = ['wash', 'health', 'cccm'];
+    expect(assessment(doc).sectors.map((s) => s.sector)).toEqual(entered);
+    // Another device reading the same updates sees the same order.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    expect(assessment(other).sectors.map((s) => s.sector)).toEqual(entered);
+    // Removing one keeps the others where they were; one added again goes last, as newly entered.
+    updateRecord(
+      doc,
+      'assessment',
+      'a1',
+      { sectors: [sector('health', 2), sector('cccm', 4)] },
+      stamp('Anna'),
+    );
+    updateRecord(
+      doc,
+      'assessment',
+      'a1',
+      { sectors: [sector('health', 2), sector('cccm', 4), sector('wash', 1)] },
+      stamp('Anna'),
+    );
+    expect(assessment(doc).sectors.map((s) => s.sector)).toEqual(['health', 'cccm', 'wash']);
+  });
+
   it('keeps priorities as a ranked list written whole', () => {
     const doc = new Y.Doc();
     createRecord(doc, 'assessment', 'a1', { priorities: ['agua', 'techo'] }, stamp('Anna'));

@@ -6,6 +6,7 @@ import {
   MAX_LONG_SIDE,
   fitWithin,
   getPhotoBlob,
+  isBlobRefusal,
   sha256Hex,
   storePhoto,
 } from '../../../src/storage/photos.ts';
@@ -148,6 +149,108 @@ describe('storePhoto', () => {
     expect(error).toBeInstanceOf(MingaError);
     expect((error as MingaError).reason).toBe('quotaExceeded');
     expect(await db.blobs.count()).toBe(0);
+  });
+});
+
+describe('storePhoto where IndexedDB refuses Blobs (WebKit private sessions)', () => {
+  // What WebKitGTK 2.50 and Safari's Private Browsing raise when a Blob is put into an object store.
+  const webkitRefusal = () =>
+    new DOMException('Error preparing Blob/File data to be stored in object store', 'UnknownError');
+
+  /** Refuses Blob values as WebKit does; counts the refusals. Other values pass unless `alsoRefuse` says. */
+  function refuseBlobs(alsoRefuse?: () => Error): { refusals: number } {
+    const seen = { refusals: 0 };
+    db.blobs.hook('creating', (_key, row) => {
+      if (!(row.blob instanceof ArrayBuffer)) {
+        seen.refusals += 1;
+        throw webkitRefusal();
+      }
+      if (alsoRefuse) throw alsoRefuse();
+    });
+    return seen;
+  }
+
+  it('stores the bytes as an ArrayBuffer and reads them back as a Blob of the photo type', async () => {
+    const seen = refuseBlobs();
+    const { blob, ref } = await photo('private window');
+    await storePhoto(db, blob, ref);
+    const row = await db.blobs.get(ref.sha256);
+    expect(row?.blob).toBeInstanceOf(ArrayBuffer);
+    expect(row).toMatchObject({ mime: 'image/jpeg', bytes: 14, width: 1600, upload: 'local' });
+    const read = await getPhotoBlob(db, ref.sha256);
+    expect(read?.type).toBe('image/jpeg');
+    expect(await sha256Hex(await read!.arrayBuffer())).toBe(ref.sha256);
+    expect(seen.refusals).toBe(1);
+  });
+
+  it('sends later photos as bytes at once, without another refused write', async () => {
+    const seen = refuseBlobs();
+    const first = await photo('first');
+    const second = await photo('second');
+    await storePhoto(db, first.blob, first.ref);
+    await storePhoto(db, second.blob, second.ref);
+    expect(await db.blobs.count()).toBe(2);
+    expect((await db.blobs.get(second.ref.sha256))?.blob).toBeInstanceOf(ArrayBuffer);
+    expect(seen.refusals).toBe(1);
+  });
+
+  it('keeps an attached-again photo one row, and marks it to be sent again', async () => {
+    refuseBlobs();
+    const { blob, ref } = await photo('again');
+    await storePhoto(db, blob, ref);
+    await db.blobs.update(ref.sha256, { upload: 'uploaded' });
+    await storePhoto(db, blob, ref);
+    expect(await db.blobs.count()).toBe(1);
+    expect((await db.blobs.get(ref.sha256))?.upload).toBe('local');
+  });
+
+  it('says the browser would not keep the photo when the bytes are refused too, and stores nothing', async () => {
+    refuseBlobs(() => new DOMException('Operation failed', 'UnknownError'));
+    const { blob, ref } = await photo('nowhere to go');
+    const error = await storePhoto(db, blob, ref).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MingaError);
+    expect((error as MingaError).reason).toBe('photoNotStored');
+    expect(await db.blobs.count()).toBe(0);
+  });
+
+  it('still reports a full disk as quotaExceeded when the bytes do not fit', async () => {
+    refuseBlobs(() => new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const { blob, ref } = await photo('full');
+    const error = await storePhoto(db, blob, ref).catch((e: unknown) => e);
+    expect((error as MingaError).reason).toBe('quotaExceeded');
+    expect(await db.blobs.count()).toBe(0);
+  });
+
+  it('does not retry other failures as bytes', async () => {
+    let attempts = 0;
+    db.blobs.hook('creating', () => {
+      attempts += 1;
+      throw new DOMException('The transaction was aborted.', 'AbortError');
+    });
+    const { blob, ref } = await photo('other failure');
+    const error = await storePhoto(db, blob, ref).catch((e: unknown) => e);
+    expect((error as MingaError).reason).toBe('storageFailed');
+    expect(attempts).toBe(1);
+  });
+});
+
+describe('isBlobRefusal', () => {
+  it('recognises the refusal directly, inside a Dexie error and as a cause', () => {
+    const refusal = new DOMException(
+      'Error preparing Blob/File data to be stored in object store',
+      'UnknownError',
+    );
+    expect(isBlobRefusal(refusal)).toBe(true);
+    expect(isBlobRefusal({ name: 'UnknownError', message: 'wrapped', inner: refusal })).toBe(true);
+    expect(isBlobRefusal(new Error('write failed', { cause: refusal }))).toBe(true);
+    expect(isBlobRefusal(new DOMException('Blob could not be cloned', 'DataCloneError'))).toBe(true);
+  });
+
+  it('leaves other errors alone', () => {
+    expect(isBlobRefusal(new DOMException('Operation failed', 'UnknownError'))).toBe(false);
+    expect(isBlobRefusal(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))).toBe(false);
+    expect(isBlobRefusal(new TypeError('Blob is not defined'))).toBe(false);
+    expect(isBlobRefusal(undefined)).toBe(false);
   });
 });
 

@@ -62,7 +62,7 @@ describe('ActionScreen', () => {
         profile,
       ),
     );
-    renderAt(`/missions/${id}/actions/${actionId}`);
+    renderAt(`/missions/${id}/actions/${actionId}/edit`);
     expect(((await screen.findByLabelText('Actividad')) as HTMLInputElement).value).toBe('Visita');
     fireEvent.change(screen.getByLabelText('Estado'), { target: { value: 'done' } });
     fireEvent.click(screen.getByRole('button', { name: 'Guardar' }));

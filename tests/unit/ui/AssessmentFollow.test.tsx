@@ -12,7 +12,7 @@ import { I18nContext } from '../../../src/ui/i18n/context.tsx';
 import { translator } from '../../../src/ui/i18n/translate.ts';
 import { AppContext } from '../../../src/ui/appContext.ts';
 import { routes } from '../../../src/ui/routes.ts';
-import { AssessmentScreen } from '../../../src/ui/screens/AssessmentScreen.tsx';
+import { AssessmentEditScreen } from '../../../src/ui/screens/AssessmentScreen.tsx';
 import {
   savedFrom,
   valuesFrom,
@@ -80,7 +80,7 @@ function renderAt(url: string) {
       <AppContext.Provider value={{ profile, setProfile: () => {}, setLanguage: () => {} }}>
         <LocationProvider>
           <Router>
-            <Route path={routes.assessment} component={AssessmentScreen} />
+            <Route path={routes.assessmentEdit} component={AssessmentEditScreen} />
             <Route default component={Elsewhere} />
           </Router>
         </LocationProvider>
@@ -102,7 +102,7 @@ const sector = () =>
 describe('an open assessment form and a colleague’s changes', () => {
   it('shows a colleague’s change to a field the user has not touched, and saves it with the user’s own', async () => {
     const { id, recordId } = await anAssessment();
-    renderAt(`/missions/${id}/assessments/${recordId}`);
+    renderAt(`/missions/${id}/assessments/${recordId}/edit`);
     await waitFor(() => expect(valueOf(/^Título/)).toBe('Tarqui'));
     type(/^Título/, 'Barrio Tarqui');
 
@@ -129,7 +129,7 @@ describe('an open assessment form and a colleague’s changes', () => {
 
   it('keeps what the user typed when a colleague changes the same field, says so, and saving keeps both', async () => {
     const { id, recordId } = await anAssessment();
-    renderAt(`/missions/${id}/assessments/${recordId}`);
+    renderAt(`/missions/${id}/assessments/${recordId}/edit`);
     await waitFor(() => expect(valueOf(/^Título/)).toBe('Tarqui'));
     type(/^Título/, 'Barrio Tarqui');
     fireEvent.change(screen.getByLabelText('Método'), { target: { value: 'fgd' } });
@@ -159,7 +159,7 @@ describe('an open assessment form and a colleague’s changes', () => {
 
     // Opened again: the mark names both values, who wrote each and when, and one tap settles it.
     cleanup();
-    renderAt(`/missions/${id}/assessments/${recordId}`);
+    renderAt(`/missions/${id}/assessments/${recordId}/edit`);
     const title = await waitFor(() => {
       const field = screen.getByLabelText(/^Título/).closest('.field') as HTMLElement;
       expect(within(field).getByText('Cambiado en dos dispositivos:')).toBeTruthy();
@@ -182,7 +182,7 @@ describe('an open assessment form and a colleague’s changes', () => {
 
   it('follows each sector field on its own', async () => {
     const { id, recordId } = await anAssessment();
-    renderAt(`/missions/${id}/assessments/${recordId}`);
+    renderAt(`/missions/${id}/assessments/${recordId}/edit`);
     await waitFor(() => expect(valueOf('Notas')).toBe('Pozos'));
     fireEvent.input(input('Notas', sector()), { target: { value: 'Pozos contaminados' } });
 
@@ -218,13 +218,13 @@ describe('an open assessment form and a colleague’s changes', () => {
     const { id, recordId } = await anAssessment();
     const started = await storedOf(id, recordId);
     const draft: AssessmentFormDraft = {
-      values: { ...valuesFrom(started), title: 'Tarqui (revisado)' },
+      values: { ...valuesFrom(started, 'es'), title: 'Tarqui (revisado)' },
       base: savedFrom(started),
     };
     await getDb().settings.put({ key: `draft:assessment:${id}:${recordId}`, value: draft });
     await colleague(id, recordId, { parish: 'Cojimíes', title: 'Tarqui sur' });
 
-    renderAt(`/missions/${id}/assessments/${recordId}`);
+    renderAt(`/missions/${id}/assessments/${recordId}/edit`);
     await waitFor(() => expect(valueOf('Parroquia')).toBe('Cojimíes'));
     expect(valueOf(/^Título/)).toBe('Tarqui (revisado)');
     expect(screen.getByText('Alguien del equipo lo cambió mientras tanto: Tarqui sur')).toBeTruthy();

@@ -16,7 +16,7 @@ import { translator } from '../../../src/ui/i18n/translate.ts';
 import type { MessageKey } from '../../../src/ui/i18n/catalog.ts';
 import { AppContext } from '../../../src/ui/appContext.ts';
 import { routes } from '../../../src/ui/routes.ts';
-import { AssessmentScreen } from '../../../src/ui/screens/AssessmentScreen.tsx';
+import { AssessmentEditScreen, AssessmentScreen } from '../../../src/ui/screens/AssessmentScreen.tsx';
 
 // Decoding images needs a real browser; here a chosen file simply becomes a stored photo reference.
 vi.mock('../../../src/storage/photos.ts', async (importOriginal) => ({
@@ -87,6 +87,7 @@ function renderAt(url: string, lang: Language = 'es') {
         <LocationProvider>
           <Router>
             <Route path={routes.assessment} component={AssessmentScreen} />
+            <Route path={routes.assessmentEdit} component={AssessmentEditScreen} />
             <Route default component={Elsewhere} />
           </Router>
         </LocationProvider>
@@ -156,6 +157,28 @@ describe('AssessmentScreen', () => {
     expect((screen.getByLabelText('Personas afectadas') as HTMLInputElement).value).toBe('-40');
     type('Personas afectadas', '40');
     expect(screen.getByLabelText('Personas afectadas').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('reads "1,200" as twelve hundred in English, and refuses it as unclear in Spanish without writing', async () => {
+    const id = await startValid(await openNew());
+    type('Personas afectadas', '1,200');
+    save();
+    expect(await screen.findByText('Corrige los campos marcados abajo.')).toBeTruthy();
+    expect(messageOf('Personas afectadas')).toBe(translator('es').t('validation.ambiguousNumber'));
+    expect(await assessmentsOf(id)).toHaveLength(0);
+    cleanup();
+
+    const english = await openNew('en');
+    await screen.findByLabelText(/^Title/);
+    type(/^Title/, 'Barrio Tarqui, Pedernales');
+    choose('Add sector', 'wash');
+    choose('Severity', '4');
+    type('People affected', '1,200');
+    type('People in need', '1 150');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(location.pathname).toBe(`/missions/${english}/assessments`));
+    const [saved] = await assessmentsOf(english);
+    expect(saved?.sectors[0]).toMatchObject({ sector: 'wash', affected: 1200, inNeed: 1150 });
   });
 
   it('refuses more people in need than people affected', async () => {
@@ -310,7 +333,7 @@ describe('AssessmentScreen', () => {
         profile,
       ),
     );
-    renderAt(`/missions/${id}/assessments/${recordId}`, 'ca');
+    renderAt(`/missions/${id}/assessments/${recordId}/edit`, 'ca');
     expect(((await screen.findByLabelText(/^Títol/)) as HTMLInputElement).value).toBe('Tarqui');
     expect((screen.getByLabelText('Prioritat 1') as HTMLInputElement).value).toBe('Agua');
     type(/^Títol/, 'Barrio Tarqui');
@@ -327,7 +350,7 @@ describe('AssessmentScreen', () => {
     cleanup();
     const confirm = vi.fn(() => false);
     Object.defineProperty(window, 'confirm', { value: confirm, configurable: true });
-    renderAt(`/missions/${id}/assessments/${recordId}`, 'ca');
+    renderAt(`/missions/${id}/assessments/${recordId}/edit`, 'ca');
     fireEvent.click(await screen.findByRole('button', { name: 'Elimina l’avaluació' }));
     expect(confirm).toHaveBeenCalledWith(
       'Vols moure aquesta avaluació a la paperera? Es pot restaurar des d’allà.',
@@ -346,10 +369,13 @@ describe('AssessmentScreen', () => {
       recordsRoot(m.doc, 'assessment').get(created)!.set('schema', 99);
       return created;
     });
-    renderAt(`/missions/${id}/assessments/${recordId}`);
+    // Its edit address too opens the read view, without Edit.
+    renderAt(`/missions/${id}/assessments/${recordId}/edit`);
     expect(await screen.findByText(/Solo lectura/)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Del futuro' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Guardar' })).toBeNull();
-    expect((screen.getByLabelText(/^Título/) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.queryByRole('link', { name: 'Editar la evaluación' })).toBeNull();
+    expect(document.querySelectorAll('input, select, textarea')).toHaveLength(0);
   });
 
   it.each<Language>(['en', 'es', 'ca'])('finds every control by its label in %s', async (lang) => {

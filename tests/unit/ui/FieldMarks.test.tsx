@@ -13,7 +13,7 @@ import { routes } from '../../../src/ui/routes.ts';
 import { AppContext } from '../../../src/ui/appContext.ts';
 import { I18nContext } from '../../../src/ui/i18n/context.tsx';
 import { translator } from '../../../src/ui/i18n/translate.ts';
-import { AssessmentScreen } from '../../../src/ui/screens/AssessmentScreen.tsx';
+import { AssessmentEditScreen } from '../../../src/ui/screens/AssessmentScreen.tsx';
 import { MissionFormScreen } from '../../../src/ui/screens/MissionFormScreen.tsx';
 import { NoteScreen } from '../../../src/ui/screens/NoteScreen.tsx';
 import {
@@ -144,9 +144,9 @@ describe('records with invalid values', () => {
   it('shows each invalid value as text beside its field; Clear or a saved new value replaces it', async () => {
     const id = await newMission();
     const { broken } = await withBrokenRecords(id);
-    renderAt(`/missions/${id}/assessments/${broken.assessment}`, 'es', {
-      path: routes.assessment,
-      component: AssessmentScreen,
+    renderAt(`/missions/${id}/assessments/${broken.assessment}/edit`, 'es', {
+      path: routes.assessmentEdit,
+      component: AssessmentEditScreen,
     });
     const title = await screen.findByLabelText(/^Título/);
     const fieldOf = (label: string | RegExp) => screen.getByLabelText(label).closest('.field') as HTMLElement;
@@ -213,7 +213,13 @@ describe('records with invalid values', () => {
     expect(screen.getByText('Valor no válido recibido: {"kind":"x"}')).toBeTruthy();
     view.unmount();
 
-    renderAt(`/missions/${id}/actions/${broken.action}`);
+    // The read view says the same as the form, beside each value.
+    const read = renderAt(`/missions/${id}/actions/${broken.action}`);
+    expect(await screen.findByText('Valor no válido recibido: pronto')).toBeTruthy();
+    expect(screen.getByText('Valor no válido recibido: quizás')).toBeTruthy();
+    read.unmount();
+
+    renderAt(`/missions/${id}/actions/${broken.action}/edit`);
     expect(await screen.findByText('Valor no válido recibido: null')).toBeTruthy();
     expect(screen.getByText('Valor no válido recibido: pronto')).toBeTruthy();
     expect(screen.getByText('Valor no válido recibido: quizás')).toBeTruthy();

@@ -132,7 +132,7 @@ describe('an open action form', () => {
 
   it('writes only what the user changed, and follows a colleague’s other changes as they arrive', async () => {
     const { id, actionId } = await anAction();
-    renderAt(`/missions/${id}/actions/${actionId}`);
+    renderAt(`/missions/${id}/actions/${actionId}/edit`);
     await waitFor(() => expect(valueOf('Actividad')).toBe('Visita'));
     type('Actividad', 'Visita técnica');
     await withMission(id, (m) =>
@@ -154,7 +154,7 @@ describe('an open action form', () => {
 
   it('keeps the user’s value of a field a colleague changed too, flags it, and saves both', async () => {
     const { id, actionId } = await anAction();
-    renderAt(`/missions/${id}/actions/${actionId}`);
+    renderAt(`/missions/${id}/actions/${actionId}/edit`);
     await waitFor(() => expect(valueOf('Actividad')).toBe('Visita'));
     fireEvent.change(screen.getByLabelText('Estado'), { target: { value: 'done' } });
     type(/^Fecha límite/, '2016-06-15');
@@ -190,7 +190,7 @@ describe('an open action form', () => {
         torProduct: '',
       },
     });
-    renderAt(`/missions/${id}/actions/${actionId}`);
+    renderAt(`/missions/${id}/actions/${actionId}/edit`);
     await waitFor(() => expect(valueOf('Actividad')).toBe('Visita (borrador)'));
     await waitFor(async () =>
       expect((await getDb().settings.get(`draft:action:${id}:${actionId}`))?.value).toMatchObject({

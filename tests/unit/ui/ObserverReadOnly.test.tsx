@@ -1,7 +1,7 @@
 // An observer's device shows missions read-only, says why, and offers no control that would write to them;
 // a technician's device offers the same screens for editing.
 import { describe, expect, it } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import type { AccountRole } from '../../../src/domain/access.ts';
 import type { MissionId } from '../../../src/domain/ids.ts';
 import {
@@ -184,19 +184,20 @@ describe('an observer reads missions without being offered changes', () => {
     };
     await getDb().settings.put({ key: draftKey, value: leftOver });
     await signedInAs('observer');
-    renderAt(`/missions/${id}/actions/${action}`);
+    // Its edit address too opens the read view: no form, no Edit.
+    renderAt(`/missions/${id}/actions/${action}/edit`);
     expect(await screen.findByText(OBSERVER_NOTICE)).toBeTruthy();
-    const activity = (await screen.findByLabelText(t('actionItem.activity'))) as HTMLInputElement;
-    expect(activity.value).toBe('Taller de riesgos');
-    expect(activity.disabled).toBe(true);
+    expect(screen.getByRole('heading', { level: 1, name: 'Taller de riesgos' })).toBeTruthy();
+    expect(document.querySelectorAll('input, select, textarea')).toHaveLength(0);
+    expect(screen.queryByRole('link', { name: t('actionItem.editThis') })).toBeNull();
     expect(screen.queryByText(t('actionItem.restoredDraft'))).toBeNull();
     expect(editControls()).toEqual([]);
-    // A colleague's change shows at once: the form follows the record, not a copy taken on opening.
+    // A colleague's change shows at once: the view follows the record.
     await withMission(id, (mission) =>
       updateRecord(mission, 'action', action, { activity: 'Taller de riesgos y agua' }, profile),
     );
-    await waitFor(() => expect(activity.value).toBe('Taller de riesgos y agua'));
-    screen.getByRole('button', { name: t('nav.back') }).click();
+    await screen.findByRole('heading', { level: 1, name: 'Taller de riesgos y agua' });
+    screen.getByRole('link', { name: new RegExp(t('mission.backToMission')) }).click();
     await waitFor(() => expect(location.pathname).toBe(`/missions/${id}/actions`));
     // The observer's Back neither saved nor removed anything on the device.
     expect((await getDb().settings.get(draftKey))?.value).toEqual(leftOver);
@@ -215,6 +216,9 @@ describe('an observer reads missions without being offered changes', () => {
     await getDb().settings.put({ key: `draft:action:${id}:${action}`, value: leftOver });
     await signedInAs('technician');
     renderAt(`/missions/${id}/actions/${action}`);
+    // The read view shows the item as stored; Edit opens the form with the draft.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Taller de riesgos' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('link', { name: t('actionItem.editThis') }));
     const activity = (await screen.findByLabelText(t('actionItem.activity'))) as HTMLInputElement;
     await waitFor(() => expect(activity.value).toBe('Cambio sin guardar'));
     expect(screen.getByText(t('actionItem.restoredDraft'))).toBeTruthy();

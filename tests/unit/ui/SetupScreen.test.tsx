@@ -38,13 +38,17 @@ describe('SetupScreen', () => {
   it('offers each language under its own name and re-renders the form in the one chosen', () => {
     render(<Harness start="en" onProfile={() => {}} />);
     expect(screen.getByLabelText('Your name')).toBeTruthy();
-    for (const name of ['Català', 'Español', 'English'])
+    for (const name of ['Català', 'Español', 'English', 'Português'])
       expect(screen.getByRole('button', { name })).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Español' }));
     expect(screen.getByLabelText('Tu nombre')).toBeTruthy();
     expect(screen.getByLabelText('Institución de origen')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('true');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Português' }));
+    expect(screen.getByLabelText('O seu nome')).toBeTruthy();
+    expect(screen.getByLabelText('Instituição de origem')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Català' }));
     expect(screen.getByLabelText('El teu nom')).toBeTruthy();

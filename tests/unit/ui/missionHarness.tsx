@@ -14,7 +14,7 @@ import { translator } from '../../../src/ui/i18n/translate.ts';
 import { AppContext } from '../../../src/ui/appContext.ts';
 import { routes } from '../../../src/ui/routes.ts';
 import { MissionScreen } from '../../../src/ui/screens/MissionScreen.tsx';
-import { ActionScreen } from '../../../src/ui/screens/ActionScreen.tsx';
+import { ActionEditScreen, ActionScreen } from '../../../src/ui/screens/ActionScreen.tsx';
 import { TrashScreen } from '../../../src/ui/screens/TrashScreen.tsx';
 import type { AnyComponent } from 'preact';
 
@@ -88,6 +88,7 @@ export function renderAt(
             <Route path={routes.trash} component={TrashScreen} />
             <Route path={routes.mission} component={MissionScreen} />
             <Route path={routes.action} component={ActionScreen} />
+            <Route path={routes.actionEdit} component={ActionEditScreen} />
             {extra ? (
               <Route path={extra.path} component={extra.component} />
             ) : (

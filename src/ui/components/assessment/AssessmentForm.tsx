@@ -5,7 +5,10 @@ import { toMingaError, type MingaError } from '../../../domain/errors.ts';
 import { hasErrors, validateAssessment, type FieldErrors } from '../../../domain/validation.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { TextArea } from '../fields.tsx';
+import type { Sha256 } from '../../../domain/ids.ts';
+import { captionsByPhoto, type PhotoCaption } from '../../../domain/photoCaptions.ts';
 import { PhotoField } from '../PhotoField.tsx';
+import type { CaptionEditing } from '../photoViewer/PhotoViewer.tsx';
 import { FieldNotes } from '../marks/FieldNotes.tsx';
 import { BasicsSection } from './BasicsSection.tsx';
 import { BreakdownSection } from './BreakdownSection.tsx';
@@ -14,6 +17,7 @@ import { LocationSection } from './LocationSection.tsx';
 import { PrioritiesSection } from './PrioritiesSection.tsx';
 import { SectorsSection } from './SectorsSection.tsx';
 import {
+  numberErrors,
   toSaved,
   type AssessmentFormDraft,
   type AssessmentValues,
@@ -21,10 +25,13 @@ import {
   type SectionProps,
 } from './formValues.ts';
 import { FormActions, FormNotices } from '../FormParts.tsx';
+import { BackLink } from '../BackLink.tsx';
 import type { ReadOnlyReason } from '../../hooks/useAccountRole.ts';
 
 export interface AssessmentFormProps {
   heading: string;
+  /** Where the back link at the top leads, and what it says. */
+  back: { href: string; label: string };
   draft: AssessmentFormDraft;
   onChange: (draft: AssessmentFormDraft) => void;
   restored: boolean;
@@ -37,10 +44,14 @@ export interface AssessmentFormProps {
   notice?: ComponentChildren;
   /** Shown below the form's own actions (delete). */
   children?: ComponentChildren;
+  /** The stored captions of the assessment's photos; none for a new assessment. */
+  captions?: readonly PhotoCaption[];
+  /** How the viewer saves captions; a new assessment's photos are captioned once it is saved. */
+  captionEditing?: CaptionEditing;
 }
 
 export function AssessmentForm(props: AssessmentFormProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<MingaError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,7 +62,12 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const { values } = props.draft;
   const readOnly = props.readOnly !== null;
   // Once a save was refused, messages follow the values, so fixing a field clears its message at once.
-  const errors: FieldErrors = attempt > 0 ? validateAssessment(toSaved(values)) : {};
+  // A count typed ambiguously says so, over the validator's plainer "enter a number".
+  const errorsOf = (typed: AssessmentValues): FieldErrors => ({
+    ...validateAssessment(toSaved(typed, lang)),
+    ...numberErrors(typed, lang),
+  });
+  const errors: FieldErrors = attempt > 0 ? errorsOf(values) : {};
 
   // Each refused save moves focus to the summary, so screen readers and keyboards land on what went wrong.
   useEffect(() => {
@@ -67,9 +83,9 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const submit = async (event: JSX.TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy || readOnly) return;
-    const saved = toSaved(values);
+    const saved = toSaved(values, lang);
     setFailure(null);
-    if (hasErrors(validateAssessment(saved))) {
+    if (hasErrors(errorsOf(values))) {
       setAttempt((n) => n + 1);
       return;
     }
@@ -85,6 +101,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
   const section: SectionProps = { values, set, errors, disabled: readOnly };
   return (
     <section class="screen assessment-form">
+      <BackLink href={props.back.href}>{props.back.label}</BackLink>
       <h1>{props.heading}</h1>
       <FormNotices
         showSummary={hasErrors(errors)}
@@ -119,7 +136,14 @@ export function AssessmentForm(props: AssessmentFormProps) {
           onInput={(recommendations) => set({ recommendations })}
         />
         <InspectionSection {...section} />
-        <PhotosSection values={values} readOnly={readOnly} set={set} current={() => latest.current.values} />
+        <PhotosSection
+          values={values}
+          readOnly={readOnly}
+          set={set}
+          current={() => latest.current.values}
+          captions={captionsByPhoto(values.photos, props.captions ?? [])}
+          captionEditing={props.captionEditing ?? { save: null, later: !readOnly }}
+        />
         <FormActions
           class="assessment-form__actions"
           readOnly={readOnly}
@@ -138,6 +162,8 @@ function PhotosSection(props: {
   set: (patch: Partial<AssessmentValues>) => void;
   /** The values as they are now, for photos that finish processing after later edits. */
   current: () => AssessmentValues;
+  captions: ReadonlyMap<Sha256, string>;
+  captionEditing: CaptionEditing;
 }) {
   const { t } = useI18n();
   const hintId = useId();
@@ -145,7 +171,7 @@ function PhotosSection(props: {
   return (
     <>
       <h2>{t('assessments.section.photos')}</h2>
-      <FieldNotes paths={['photos']} />
+      <FieldNotes paths={['photos']} prefix="captions." />
       {!props.readOnly && (
         <>
           <label class="checkbox">
@@ -167,6 +193,8 @@ function PhotosSection(props: {
         // Location is stripped from photos unless the technician ticked the box and a position was captured.
         keepLocation={values.keepLocation ? values.gps : null}
         disabled={props.readOnly}
+        captions={props.captions}
+        captionEditing={props.captionEditing}
         onAdd={(ref) => set({ photos: [...current().photos, ref] })}
         onRemove={(sha256) => set({ photos: current().photos.filter((p) => p.sha256 !== sha256) })}
       />

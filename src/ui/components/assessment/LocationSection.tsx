@@ -5,6 +5,7 @@ import type { ValidationCode } from '../../../domain/validation.ts';
 import { useGeolocation } from '../../hooks/useGeolocation.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { SelectField, TextField } from '../fields.tsx';
+import { GeoLink } from '../GeoLink.tsx';
 import { FieldNotes } from '../marks/FieldNotes.tsx';
 import type { SectionProps } from './formValues.ts';
 
@@ -77,6 +78,7 @@ function GpsCapture(props: {
           })}
         </p>
       )}
+      {gps && <GeoLink gps={gps} />}
       {props.error && (
         <p class="field__error" role="alert">
           {t(`validation.${props.error}`)}

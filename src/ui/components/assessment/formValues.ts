@@ -1,8 +1,8 @@
 // The assessment form's state: counts kept as typed text, parsed into an AssessmentDraft only on save.
 import type { DamageGrade, Method, Placard, Sector, Severity, StructureType } from '../../../domain/codes.ts';
-import type { Assessment, GeoPoint, PhotoRef } from '../../../domain/model.ts';
+import type { Assessment, GeoPoint, Language, PhotoRef } from '../../../domain/model.ts';
 import type { AssessmentDraft, FieldErrors } from '../../../domain/validation.ts';
-import { formatCount, parseCount } from '../fields.tsx';
+import { formatNumberInput, readNumber } from '../../i18n/numbers.ts';
 import { same, unit, type FollowPlan, type Unit } from '../marks/follow.ts';
 
 export const BREAKDOWN_KEYS = ['women', 'men', 'children', 'elderly'] as const;
@@ -100,7 +100,8 @@ export function emptyValues(canton: string, today: string): AssessmentValues {
 
 const optionalCode = (value: string | number | null): string => (value === null ? '' : String(value));
 
-export function valuesFrom(a: Assessment): AssessmentValues {
+export function valuesFrom(a: Assessment, lang: Language): AssessmentValues {
+  const formatCount = (value: number | null) => formatNumberInput(value, lang);
   const priorities = [...a.priorities.slice(0, PRIORITY_SLOTS)];
   while (priorities.length < PRIORITY_SLOTS) priorities.push('');
   const inspection = a.inspection;
@@ -164,9 +165,16 @@ export function savedFrom(a: Assessment): SavedAssessment {
   };
 }
 
-/** Parses the typed values; counts that are not numbers become NaN so the validator can name them. */
-export function toSaved(v: AssessmentValues): SavedAssessment {
+/** A typed count as a number: null when empty, NaN when unreadable, so the validator refuses it too. */
+function parseCount(text: string, lang: Language): number | null {
+  const reading = readNumber(text, lang);
+  return 'value' in reading ? reading.value : Number.NaN;
+}
+
+/** Parses the typed values, as the interface language writes numbers; unreadable counts become NaN. */
+export function toSaved(v: AssessmentValues, lang: Language): SavedAssessment {
   const i = v.inspection;
+  const count = (text: string) => parseCount(text, lang);
   return {
     title: v.title.trim(),
     date: v.date,
@@ -180,15 +188,15 @@ export function toSaved(v: AssessmentValues): SavedAssessment {
       sector: s.sector,
       // Empty (not chosen) becomes 0, which the validator reports as out of range.
       severity: Number(s.severity) as Severity,
-      affected: parseCount(s.affected),
-      inNeed: parseCount(s.inNeed),
+      affected: count(s.affected),
+      inNeed: count(s.inNeed),
       notes: s.notes.trim(),
     })),
     breakdown: {
-      women: parseCount(v.breakdown.women),
-      men: parseCount(v.breakdown.men),
-      children: parseCount(v.breakdown.children),
-      elderly: parseCount(v.breakdown.elderly),
+      women: count(v.breakdown.women),
+      men: count(v.breakdown.men),
+      children: count(v.breakdown.children),
+      elderly: count(v.breakdown.elderly),
     },
     priorities: v.priorities.map((p) => p.trim()).filter(Boolean),
     gaps: v.gaps,
@@ -199,8 +207,8 @@ export function toSaved(v: AssessmentValues): SavedAssessment {
           damageGrade: i.damageGrade === '' ? null : (Number(i.damageGrade) as DamageGrade),
           structureType: i.structureType === '' ? null : i.structureType,
           use: i.use.trim(),
-          storeys: parseCount(i.storeys),
-          occupants: parseCount(i.occupants),
+          storeys: count(i.storeys),
+          occupants: count(i.occupants),
         }
       : null,
     photos: v.photos,
@@ -222,14 +230,14 @@ const INSPECTION_KEYS = ['placard', 'damageGrade', 'structureType', 'use', 'stor
 const SECTOR_FIELDS = ['severity', 'affected', 'inNeed', 'notes'] as const;
 
 /** The inspection the form's values would save, whether or not its box is ticked. */
-const typedInspection = (values: AssessmentValues) =>
-  toSaved({ ...values, withInspection: true }).inspection!;
+const typedInspection = (values: AssessmentValues, lang: Language) =>
+  toSaved({ ...values, withInspection: true }, lang).inspection!;
 
 /**
  * The inspection switched on or off by a colleague: followed like any field when the user did not switch it; the
  * values the user typed into it stay, with the base they started from, so they are saved beside the colleague's.
  */
-const inspectionPresence: Unit<AssessmentValues, SavedAssessment> = {
+const inspectionPresence = (lang: Language): Unit<AssessmentValues, SavedAssessment> => ({
   type: 'custom',
   path: 'inspection',
   apply: (draft, stored, fresh) => {
@@ -242,8 +250,8 @@ const inspectionPresence: Unit<AssessmentValues, SavedAssessment> = {
       const values = followed ? { ...draft.values, withInspection: false } : draft.values;
       return { values, base: { ...base, inspection: null } };
     }
-    const typed = typedInspection(draft.values);
-    const from = base.inspection ?? typedInspection({ ...draft.values, inspection: EMPTY_INSPECTION });
+    const typed = typedInspection(draft.values, lang);
+    const from = base.inspection ?? typedInspection({ ...draft.values, inspection: EMPTY_INSPECTION }, lang);
     const untouched = INSPECTION_KEYS.filter((key) => same(typed[key], from[key]));
     const inspection = { ...draft.values.inspection };
     for (const key of untouched) Object.assign(inspection, { [key]: fresh.inspection[key] });
@@ -253,11 +261,22 @@ const inspectionPresence: Unit<AssessmentValues, SavedAssessment> = {
     const kept = Object.fromEntries(touched.map((key) => [key, from[key]]));
     return { values, base: { ...base, inspection: { ...stored.inspection, ...kept } } };
   },
-};
+});
+
+const follows = new Map<Language, FollowPlan<AssessmentValues, SavedAssessment>>();
 
 /** How an open assessment form follows the stored assessment (marks/follow.ts): field by field, sector by sector. */
-export const ASSESSMENT_FOLLOW: FollowPlan<AssessmentValues, SavedAssessment> = {
-  mine: toSaved,
+export function assessmentFollow(lang: Language): FollowPlan<AssessmentValues, SavedAssessment> {
+  let plan = follows.get(lang);
+  if (!plan) {
+    plan = followPlan(lang);
+    follows.set(lang, plan);
+  }
+  return plan;
+}
+
+const followPlan = (lang: Language): FollowPlan<AssessmentValues, SavedAssessment> => ({
+  mine: (values) => toSaved(values, lang),
   units: (draft, stored, mine) => [
     ...(['title', 'date', 'method', 'informantRole', 'siteReason', 'canton', 'parish', 'gps'] as const).map(
       (path) => unit.value<AssessmentValues, SavedAssessment>(path),
@@ -269,9 +288,35 @@ export const ASSESSMENT_FOLLOW: FollowPlan<AssessmentValues, SavedAssessment> = 
     unit.members('sectors', 'sector'),
     ...unit.memberFields<AssessmentValues, SavedAssessment>('sectors', 'sector', SECTOR_FIELDS, mine, stored),
     ...BREAKDOWN_KEYS.map((key) => unit.value<AssessmentValues, SavedAssessment>(`breakdown.${key}`)),
-    inspectionPresence,
+    inspectionPresence(lang),
     ...(draft.values.withInspection && stored.inspection
       ? INSPECTION_KEYS.map((key) => unit.value<AssessmentValues, SavedAssessment>(`inspection.${key}`))
       : []),
   ],
-};
+});
+
+/**
+ * Counts typed ambiguously ("1.200" in English): the validator sees only NaN for them, which would say "enter a
+ * number"; this names the real problem. Paths as the validator's ("sectors.0.affected").
+ */
+export function numberErrors(v: AssessmentValues, lang: Language): FieldErrors {
+  const typed: [string, string][] = [
+    ...v.sectors.flatMap((s, index): [string, string][] => [
+      [`sectors.${index}.affected`, s.affected],
+      [`sectors.${index}.inNeed`, s.inNeed],
+    ]),
+    ...BREAKDOWN_KEYS.map((key): [string, string] => [`breakdown.${key}`, v.breakdown[key]]),
+    ...(v.withInspection
+      ? (['storeys', 'occupants'] as const).map((key): [string, string] => [
+          `inspection.${key}`,
+          v.inspection[key],
+        ])
+      : []),
+  ];
+  const errors: FieldErrors = {};
+  for (const [path, text] of typed) {
+    const reading = readNumber(text, lang);
+    if ('problem' in reading && reading.problem === 'ambiguousNumber') errors[path] = reading.problem;
+  }
+  return errors;
+}

@@ -2,9 +2,11 @@
 import { useMemo } from 'preact/hooks';
 import { cantonByPcode } from '../../../domain/codes.ts';
 import type { Assessment } from '../../../domain/model.ts';
+import { markersOf } from '../../../domain/recordMarkers.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { link } from '../../routes.ts';
 import { RecordFlags } from '../marks/FieldNotes.tsx';
+import { RecordMarkers } from '../RecordMarkers.tsx';
 
 function newestFirst(a: Assessment, b: Assessment): number {
   return b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);
@@ -25,6 +27,7 @@ function AssessmentRow({ missionId, assessment }: { missionId: string; assessmen
             <span>{t('mission.assessments.severity', { severity: code('severity', highest) })}</span>
           )}
           <span>{t('mission.assessments.sectors', { count: number(assessment.sectors.length) })}</span>
+          <RecordMarkers markers={markersOf(assessment)} />
           <RecordFlags marks={assessment.marks} />
         </span>
       </a>

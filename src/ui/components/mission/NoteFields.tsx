@@ -5,6 +5,7 @@ import type { GeoPoint, PhotoRef } from '../../../domain/model.ts';
 import { splitTags } from '../../../domain/rules.ts';
 import { useGeolocation } from '../../hooks/useGeolocation.ts';
 import { useI18n } from '../../i18n/context.tsx';
+import { GeoLink } from '../GeoLink.tsx';
 import { PhotoField } from '../PhotoField.tsx';
 
 /**
@@ -67,7 +68,7 @@ export function GpsField(props: {
   disabled: boolean;
   onSave: (gps: GeoPoint | null) => void;
 }) {
-  const { t } = useI18n();
+  const { t, number } = useI18n();
   const { state, locate } = useGeolocation();
   const { gps, onSave } = props;
   const add = async () => {
@@ -78,9 +79,16 @@ export function GpsField(props: {
     <section class="note-gps">
       <h2>{t('note.gps.heading')}</h2>
       {gps && (
-        <p>
-          {t('note.gps.value', { lat: gps.lat.toFixed(5), lon: gps.lon.toFixed(5), accuracy: gps.accuracy })}
-        </p>
+        <>
+          <p>
+            {t('note.gps.value', {
+              lat: gps.lat.toFixed(5),
+              lon: gps.lon.toFixed(5),
+              accuracy: number(Math.round(gps.accuracy)),
+            })}
+          </p>
+          <GeoLink gps={gps} />
+        </>
       )}
       <p role="status">
         {state.kind === 'locating' && t('note.gps.locating')}
@@ -109,6 +117,9 @@ export function GpsField(props: {
 /** Photos keep no location unless the technician ticks the box and the note has a position. */
 export function NotePhotos(props: {
   photos: PhotoRef[];
+  captions: ReadonlyMap<Sha256, string>;
+  /** Saves one photo's caption from the viewer; null when the note cannot be changed. */
+  onCaption: ((photo: Sha256, text: string, startedFrom: string) => void) | null;
   gps: GeoPoint | null;
   disabled: boolean;
   onChange: (update: (photos: PhotoRef[]) => PhotoRef[]) => void;
@@ -139,6 +150,8 @@ export function NotePhotos(props: {
         photos={props.photos}
         keepLocation={keepLocation ? props.gps : null}
         disabled={props.disabled}
+        captions={props.captions}
+        captionEditing={{ save: props.onCaption }}
         onAdd={(ref) => props.onChange((photos) => [...photos, ref])}
         onRemove={(sha256: Sha256) => props.onChange((photos) => photos.filter((p) => p.sha256 !== sha256))}
       />

@@ -1,11 +1,13 @@
 // The notes tab: search, newest first, shown 50 at a time so a mission with a thousand notes opens quickly.
 import { useMemo, useState } from 'preact/hooks';
 import type { Note } from '../../../domain/model.ts';
+import { markersOf } from '../../../domain/recordMarkers.ts';
 import { matchesQuery } from '../../../domain/rules.ts';
 import { TextField } from '../fields.tsx';
 import { useI18n } from '../../i18n/context.tsx';
 import { link } from '../../routes.ts';
 import { RecordFlags } from '../marks/FieldNotes.tsx';
+import { RecordMarkers } from '../RecordMarkers.tsx';
 
 export const PAGE_SIZE = 50;
 
@@ -20,7 +22,7 @@ export function previewOf(text: string): string {
 }
 
 function NoteRow({ missionId, note }: { missionId: string; note: Note }) {
-  const { t, dateTime, number } = useI18n();
+  const { t, dateTime } = useI18n();
   const preview = previewOf(note.text);
   return (
     <li data-note-id={note.id}>
@@ -30,9 +32,7 @@ function NoteRow({ missionId, note }: { missionId: string; note: Note }) {
         </span>
         <span class="list__meta">
           {note.createdAt && <time dateTime={note.createdAt}>{dateTime(note.createdAt)}</time>}
-          {note.photos.length > 0 && (
-            <span>{t('mission.notes.photos', { count: number(note.photos.length) })}</span>
-          )}
+          <RecordMarkers markers={markersOf(note)} />
           <RecordFlags marks={note.marks} />
         </span>
         {note.tags.length > 0 && (

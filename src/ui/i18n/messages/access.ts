@@ -31,4 +31,13 @@ export const access = defineMessages(
     'missions.emptyObserver':
       'Encara no s’ha compartit cap missió amb tu. Les missions que t’assigni la coordinació apareixeran aquí quan aquest dispositiu es connecti al servidor.',
   },
+  {
+    'readOnly.observer': 'Iniciou sessão como observador/a: pode ler esta missão, mas não a pode alterar.',
+    'readOnly.observerNoNewMission':
+      'Iniciou sessão como observador/a: pode ler as missões partilhadas consigo, mas não criar novas.',
+    'note.gps.none': 'Nenhuma posição registada.',
+    'note.links.none': 'Sem registos ligados.',
+    'missions.emptyObserver':
+      'Ainda não há missões partilhadas consigo. As missões que a coordenação lhe atribuir aparecem aqui quando este dispositivo se ligar ao servidor.',
+  },
 );

@@ -44,4 +44,18 @@ export const actions = defineMessages(
     'actionItem.deleted': 'Aquesta acció és a la paperera.',
     'actionItem.restoredDraft': 'S’han recuperat els canvis que no havies desat.',
   },
+  {
+    'actionItem.heading.new': 'Nova ação',
+    'actionItem.heading.edit': 'Ação',
+    'actionItem.activity': 'Atividade',
+    'actionItem.responsible': 'Responsável',
+    'actionItem.responsibleHint': 'Uma pessoa ou uma entidade.',
+    'actionItem.dueDate': 'Prazo',
+    'actionItem.status': 'Estado',
+    'actionItem.torProduct': 'Produto dos Termos de Referência',
+    'actionItem.torProductHint': 'Por exemplo: relatório de diagnóstico.',
+    'actionItem.confirmDelete': 'Mover esta ação para o lixo?',
+    'actionItem.deleted': 'Esta ação está no lixo.',
+    'actionItem.restoredDraft': 'Foram recuperadas as alterações que não tinha guardado.',
+  },
 );

@@ -128,4 +128,46 @@ export const exchange = defineMessages(
     'exchange.refusal.photoMismatch':
       "Una foto d'aquest fitxer està malmesa (els seus bytes no coincideixen). No s'ha canviat res.",
   },
+  {
+    'exchange.title': 'Enviar e receber missões em ficheiros',
+    'exchange.intro':
+      'Sem rede nenhuma: envie um ficheiro a uma colega (Bluetooth, cabo, cartão de memória) e receba o dela.',
+    'exchange.choose': 'Missões a enviar',
+    'exchange.none': 'Ainda não há missões neste dispositivo.',
+    'exchange.send': 'Enviar as missões escolhidas',
+    'exchange.sending': 'A preparar o ficheiro…',
+    'exchange.sent': 'Ficheiro pronto: {file} ({missions} missões, {photos} fotos).',
+    'exchange.sendFailed': 'Não foi possível criar o ficheiro. Nada foi alterado.',
+    'exchange.receive': 'Receber um ficheiro',
+    'exchange.reading': 'A verificar o ficheiro…',
+    'exchange.previewTitle': 'Este ficheiro contém',
+    'exchange.from': 'De {name}, criado em {date}.',
+    'exchange.missionNew': 'Nova neste dispositivo',
+    'exchange.missionChanges': 'Tem alterações para este dispositivo',
+    'exchange.missionSame': 'Nada de novo',
+    'exchange.counts': '{assessments} avaliações · {notes} notas · {actions} ações · {photos} fotos',
+    'exchange.photosNew': '{count} fotos novas para este dispositivo.',
+    'exchange.confirm': 'Importar',
+    'exchange.cancel': 'Cancelar',
+    'exchange.importing': 'A importar…',
+    'exchange.imported': 'Importado: {missions} missões juntadas ao que este dispositivo tinha.',
+    'exchange.importFailed': 'Não foi possível importar o ficheiro. Nada foi alterado.',
+    'exchange.refusal.notABundle': 'Este ficheiro não é um ficheiro de missões do Minga.',
+    'exchange.refusal.corrupt':
+      'Este ficheiro está danificado ou incompleto. Peça-o de novo. Nada foi alterado.',
+    'exchange.refusal.newerVersion':
+      'Este ficheiro foi criado por uma versão mais recente do Minga. Atualize a aplicação e tente de novo.',
+    'exchange.refusal.tooLarge':
+      'Este ficheiro é demasiado grande, ou tem entradas demais, para ser aberto com segurança.',
+    'exchange.refusal.unexpectedEntry':
+      'Este ficheiro contém algo que um ficheiro de missões nunca contém. Nada foi alterado.',
+    'exchange.refusal.badManifest': 'A lista de conteúdo deste ficheiro não é válida. Nada foi alterado.',
+    'exchange.refusal.docMismatch':
+      'Uma parte deste ficheiro não corresponde à sua lista de conteúdo: foi alterado ou está danificado.',
+    'exchange.refusal.badUpdate': 'Uma missão deste ficheiro não pode ser lida. Nada foi alterado.',
+    'exchange.refusal.missingHistory':
+      'Este ficheiro continua um anterior que este dispositivo nunca recebeu. Peça um ficheiro com a missão completa.',
+    'exchange.refusal.photoMismatch':
+      'Uma foto deste ficheiro está danificada (os seus bytes não correspondem). Nada foi alterado.',
+  },
 );

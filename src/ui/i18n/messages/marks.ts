@@ -67,4 +67,26 @@ export const marks = defineMessages(
     'marks.listConflict': 'Canviat en dos dispositius',
     'marks.listInvalid': 'Valors no vàlids rebuts',
   },
+  {
+    'marks.conflict': 'Alterado em dois dispositivos:',
+    'marks.conflictValue': '{value} ({who}, {when})',
+    'marks.keep': 'Manter este',
+    'marks.someone': 'alguém',
+    'marks.unknownTime': 'hora desconhecida',
+    'marks.invalid': 'Valor inválido recebido: {value}',
+    'marks.colleague': 'Alguém da equipa alterou isto entretanto: {value}',
+    'marks.colleagueText':
+      'Alguém da equipa alterou este texto entretanto; ao guardar, mantêm-se as duas alterações.',
+    'marks.colleagueRemoved':
+      'Alguém da equipa retirou isto entretanto; ao guardar, mantém-se com as suas alterações.',
+    'marks.empty': '(vazio)',
+    'marks.included': 'Incluído',
+    'marks.notIncluded': 'Não incluído',
+    'marks.deleted': 'No lixo desde {when}',
+    'marks.notDeleted': 'Fora do lixo',
+    'marks.position': '{lat}, {lon} (± {accuracy} m)',
+    'marks.metres': '{value} m',
+    'marks.listConflict': 'Alterado em dois dispositivos',
+    'marks.listInvalid': 'Valores inválidos recebidos',
+  },
 );

@@ -123,4 +123,45 @@ export const pwa = defineMessages(
     'pwa.backup.failed': 'No s’ha pogut crear la còpia. Torna-ho a provar.',
     'pwa.version': 'Minga versió {version}',
   },
+  {
+    'pwa.update.ready': 'Está pronta uma nova versão.',
+    'pwa.update.apply': 'Atualizar',
+    'pwa.update.later': 'Mais tarde',
+    'pwa.update.applying': 'A atualizar… o seu trabalho é guardado primeiro.',
+    'pwa.update.elsewhere': 'O Minga foi atualizado — recarregue quando lhe convier.',
+    'pwa.update.reload': 'Recarregar',
+    'pwa.offlineReady': 'Pronto para trabalhar sem rede.',
+    'pwa.install.button': 'Instalar a aplicação',
+    'pwa.install.ios': 'Instalar: toque em Partilhar e depois em Adicionar ao ecrã principal.',
+    'pwa.storage.title': 'Armazenamento neste dispositivo',
+    'pwa.storage.persistent': 'Armazenamento persistente',
+    'pwa.storage.yes': 'Sim',
+    'pwa.storage.no': 'Não',
+    'pwa.storage.unknown': 'Desconhecido',
+    'pwa.storage.used': 'Usado',
+    'pwa.storage.usedValue': '{used} de {quota} ({percent})',
+    'pwa.storage.free': 'Ainda disponível',
+    'pwa.storage.persistentHelp':
+      'O navegador não apagará os dados do Minga para libertar espaço. Exporte na mesma cópias de segurança: um telefone perdido ou avariado perde-os.',
+    'pwa.storage.notPersistent':
+      'Sem armazenamento persistente, o navegador pode apagar os dados do Minga quando o dispositivo ficar com pouco espaço. Instale a aplicação (adicione-a ao ecrã principal) e exporte cópias de segurança com regularidade.',
+    'pwa.storage.refused': 'O navegador recusou o armazenamento persistente em {date}.',
+    'pwa.storage.ask': 'Pedir armazenamento persistente',
+    'pwa.storage.nearlyFull':
+      'O armazenamento está {percent} cheio. Exporte uma cópia de segurança e depois elimine fotografias ou missões de que já não precise; caso contrário, guardar pode falhar em breve.',
+    'pwa.storage.unsupported':
+      'Este navegador não indica o seu armazenamento. Exporte cópias de segurança com regularidade.',
+    'pwa.storage.ios':
+      'No iPhone e no iPad, o Safari apaga os dados das aplicações web que não estão no ecrã principal após 7 dias sem uso. Adicione o Minga ao ecrã principal: toque em Partilhar e depois em Adicionar ao ecrã principal.',
+    'pwa.backup.title': 'Cópia de segurança',
+    'pwa.backup.export': 'Exportar cópia de segurança (JSON)',
+    'pwa.backup.exporting': 'A exportar…',
+    'pwa.backup.never': 'Ainda não foi exportada nenhuma cópia de segurança deste dispositivo.',
+    'pwa.backup.last': 'Última cópia de segurança: {date}',
+    'pwa.backup.reminder':
+      'Há {days} dias ou mais que os seus dados não têm cópia de segurança nem são sincronizados. Exporte uma cópia de segurança e guarde o ficheiro num lugar seguro (outro dispositivo, uma pen USB).',
+    'pwa.backup.done': 'Cópia de segurança guardada como {file}.',
+    'pwa.backup.failed': 'Não foi possível criar a cópia de segurança. Tente de novo.',
+    'pwa.version': 'Minga, versão {version}',
+  },
 );

@@ -37,7 +37,7 @@ export const sync = defineMessages(
       'El servidor denegó a este dispositivo el acceso a esta misión. Tus datos se quedan en este dispositivo.',
     'sync.state.tooLarge': 'Demasiado grande para el servidor',
     'sync.refused.tooLarge':
-      'El servidor no aceptó los últimos cambios de esta misión: superaría el tamaño que el servidor admite. No se pierde nada: los cambios se quedan en este dispositivo. Pide a tu coordinador que amplíe el límite.',
+      'El servidor no aceptó los últimos cambios de esta misión: superaría el tamaño que el servidor admite. No se pierde nada: los cambios se quedan en este dispositivo. Pide a la coordinación que amplíe el límite.',
     'sync.missionLabel': 'Sincronización: {status}',
   },
   {
@@ -56,7 +56,26 @@ export const sync = defineMessages(
       'El servidor ha denegat a aquest dispositiu l’accés a aquesta missió. Les teves dades es queden en aquest dispositiu.',
     'sync.state.tooLarge': 'Massa gran per al servidor',
     'sync.refused.tooLarge':
-      'El servidor no ha acceptat els darrers canvis d’aquesta missió: superaria la mida que el servidor admet. No es perd res: els canvis es queden en aquest dispositiu. Demana al teu coordinador que n’ampliï el límit.',
+      'El servidor no ha acceptat els darrers canvis d’aquesta missió: superaria la mida que el servidor admet. No es perd res: els canvis es queden en aquest dispositiu. Demana a la coordinació que n’ampliï el límit.',
     'sync.missionLabel': 'Sincronització: {status}',
+  },
+  {
+    'sync.state.offline': 'Sem rede',
+    'sync.state.connecting': 'A ligar…',
+    'sync.state.syncing': 'A sincronizar…',
+    'sync.state.syncingCount': 'A sincronizar ({count})',
+    'sync.state.upToDate': 'Atualizado',
+    'sync.state.upToDateAt': 'Atualizado (às {time})',
+    'sync.state.pendingOne': '1 alteração ainda não está no servidor',
+    'sync.state.pendingMany': '{count} alterações ainda não estão no servidor',
+    'sync.state.refused': 'Acesso recusado',
+    'sync.refused.unauthorized':
+      'O servidor recusou a sessão deste dispositivo (o convite pode ter sido revogado). Os seus dados ficam neste dispositivo.',
+    'sync.refused.forbidden':
+      'O servidor recusou a este dispositivo o acesso a esta missão. Os seus dados ficam neste dispositivo.',
+    'sync.state.tooLarge': 'Demasiado grande para o servidor',
+    'sync.refused.tooLarge':
+      'O servidor não aceitou as últimas alterações desta missão: a missão ultrapassaria o tamanho que o servidor admite. Nada se perde: as alterações ficam neste dispositivo. Peça à coordenação que aumente o limite.',
+    'sync.missionLabel': 'Sincronização: {status}',
   },
 );

@@ -86,7 +86,7 @@ export const syncScreens = defineMessages(
   {
     'sync.title': 'Sincronización',
     'sync.notSignedIn':
-      'Este dispositivo no ha iniciado sesión en un servidor de sincronización. Abre el enlace de invitación o escanea el código QR que te dé tu coordinador.',
+      'Este dispositivo no ha iniciado sesión en un servidor de sincronización. Abre el enlace de invitación o escanea el código QR que te dé la coordinación.',
     'sync.server': 'Servidor',
     'sync.account': 'Sesión iniciada como',
     'sync.accountValue': '{name} ({role})',
@@ -136,14 +136,14 @@ export const syncScreens = defineMessages(
     'sync.remove.retry': 'Volver a intentarlo',
     'join.title': 'Iniciar sesión para sincronizar',
     'join.noToken':
-      'Este enlace no contiene ninguna invitación. Pide a tu coordinador un nuevo enlace o código QR.',
+      'Este enlace no contiene ninguna invitación. Pide a la coordinación un nuevo enlace o código QR.',
     'join.signingIn': 'Iniciando sesión…',
     'join.connected':
       'Sesión iniciada como {name} ({role}). Las misiones se sincronizan siempre que haya red.',
     'join.offline':
       'Sesión iniciada. Ahora no se puede llegar al servidor; este dispositivo se sincronizará en cuanto pueda.',
     'join.refused':
-      'Acceso denegado: esta invitación no es válida o se ha revocado. No se ha cambiado nada en este dispositivo. Pide una nueva a tu coordinador.',
+      'Acceso denegado: esta invitación no es válida o se ha revocado. No se ha cambiado nada en este dispositivo. Pide una nueva a la coordinación.',
     'join.failed': 'No se pudo guardar la sesión en este dispositivo. Vuelve a abrir el enlace.',
     'join.toMissions': 'Ir a las misiones',
     'join.toSetup': 'Continuar: di quién eres',
@@ -252,6 +252,91 @@ export const syncScreens = defineMessages(
     'invite.failed.forbidden': 'Només la coordinació pot convidar dispositius.',
     'invite.failed.unreachable': 'No es pot arribar al servidor. Convida quan hi hagi xarxa.',
     'invite.failed.other': 'El servidor ha rebutjat la invitació. Revisa els camps i torna-ho a provar.',
+  },
+  {
+    'sync.title': 'Sincronização',
+    'sync.notSignedIn':
+      'Este dispositivo não tem sessão iniciada num servidor de sincronização. Abra a ligação de convite ou leia o código QR que a coordenação lhe der.',
+    'sync.server': 'Servidor',
+    'sync.account': 'Sessão iniciada como',
+    'sync.accountValue': '{name} ({role})',
+    'sync.role.coordinator': 'Coordenador/a',
+    'sync.role.technician': 'Técnico/a',
+    'sync.role.observer': 'Observador/a',
+    'sync.status': 'Estado',
+    'sync.lastSynced': 'Última sincronização confirmada',
+    'sync.neverSynced': 'Ainda não',
+    'sync.signOut': 'Terminar sessão',
+    'sync.signOutIntro':
+      'Num telefone partilhado, retire os dados do Minga ao terminar a sessão: a pessoa seguinte começa como num telefone novo. Só são retirados quando tudo o que foi registado aqui tiver chegado ao servidor ou estiver numa cópia de segurança.',
+    'sync.signOutKeep': 'Terminar sessão e manter os dados neste telefone',
+    'sync.signOutRemove': 'Terminar sessão e retirar os dados do Minga deste telefone',
+    'sync.signingOut': 'A terminar a sessão…',
+    'sync.checking': 'A verificar o que chegou ao servidor…',
+    'sync.removing': 'A retirar os dados do Minga…',
+    'sync.signedOut': 'Este dispositivo já não tem sessão iniciada. Tudo o que foi registado continua nele.',
+    'sync.signOutFailed': 'Não foi possível terminar a sessão. Tente de novo.',
+    'sync.remove.refused':
+      'Ainda não é possível retirar os dados do Minga deste telefone: perder-se-ia trabalho que não chegou ao servidor.',
+    'sync.pendingOne': '1 alteração ainda não chegou ao servidor.',
+    'sync.pendingMany': '{count} alterações ainda não chegaram ao servidor.',
+    'sync.remove.backedUpOne':
+      '1 alteração ainda não chegou ao servidor; está na cópia de segurança que exportou.',
+    'sync.remove.backedUpMany':
+      '{count} alterações ainda não chegaram ao servidor; estão na cópia de segurança que exportou.',
+    'sync.remove.photosOne':
+      '1 fotografia ainda não foi enviada para o servidor, e as fotografias não estão na cópia de segurança. Ligue-se a uma rede e espere até que seja enviada.',
+    'sync.remove.photosMany':
+      '{count} fotografias ainda não foram enviadas para o servidor, e as fotografias não estão na cópia de segurança. Ligue-se a uma rede e espere até que sejam enviadas.',
+    'sync.remove.exportAdvice':
+      'Exporte uma cópia de segurança para manter estas alterações; depois os dados podem ser retirados.',
+    'sync.exportBackup': 'Exportar cópia de segurança',
+    'sync.exporting': 'A exportar…',
+    'sync.exported': 'Cópia de segurança guardada como {file}.',
+    'sync.exportFailed': 'Não foi possível exportar a cópia de segurança. Nada foi retirado.',
+    'sync.removeAnyway': 'Retirar na mesma',
+    'sync.remove.confirm':
+      'Retirar deste telefone todas as missões, fotografias e definições do Minga? Não é possível anular. Feche primeiro o Minga em qualquer outro separador ou janela.',
+    'sync.remove.confirmBackedUp':
+      'Retirar deste telefone todas as missões, fotografias e definições do Minga? As alterações que não chegaram ao servidor ficarão apenas na cópia de segurança que exportou. Feche primeiro o Minga em qualquer outro separador ou janela.',
+    'sync.remove.blocked':
+      'Alguns dados do Minga continuam neste telefone porque o Minga está aberto noutro separador ou janela. Feche-o e tente de novo.',
+    'sync.remove.incomplete':
+      'Não foi possível retirar todos os dados do Minga deste telefone. Tente de novo.',
+    'sync.remove.retry': 'Tentar de novo',
+    'join.title': 'Iniciar sessão para sincronizar',
+    'join.noToken':
+      'Esta ligação não contém nenhum convite. Peça à coordenação uma nova ligação de convite ou um novo código QR.',
+    'join.signingIn': 'A iniciar sessão…',
+    'join.connected':
+      'Sessão iniciada como {name} ({role}). As missões sincronizam-se sempre que houver rede.',
+    'join.offline':
+      'Sessão iniciada. Neste momento não é possível chegar ao servidor; este dispositivo sincroniza assim que puder.',
+    'join.refused':
+      'Acesso recusado: este convite não é válido ou foi revogado. Nada foi alterado neste dispositivo. Peça um novo à coordenação.',
+    'join.failed': 'Não foi possível guardar a sessão neste dispositivo. Tente abrir a ligação de novo.',
+    'join.toMissions': 'Ir para as missões',
+    'join.toSetup': 'Continuar: diga-nos quem é',
+    'invite.title': 'Convidar um dispositivo',
+    'invite.intro':
+      'Cria uma sessão para outro telefone. Qualquer pessoa que tenha a ligação ou o código QR pode iniciar sessão com ele: partilhe-o só com essa pessoa.',
+    'invite.open': 'Convidar um dispositivo…',
+    'invite.role': 'Função',
+    'invite.name': 'Nome da pessoa ou do dispositivo',
+    'invite.missions': 'Missões que pode abrir',
+    'invite.noMissions': 'Não há missões neste dispositivo.',
+    'invite.create': 'Criar o convite',
+    'invite.creating': 'A criar…',
+    'invite.link': 'Ligação de convite',
+    'invite.copy': 'Copiar a ligação',
+    'invite.copied': 'Ligação copiada.',
+    'invite.copyFailed': 'Não foi possível copiar: selecione a ligação e copie-a à mão.',
+    'invite.qr': 'Código QR da ligação de convite',
+    'invite.scan': 'Leia-o com a câmara do outro telefone ou envie a ligação por um canal privado.',
+    'invite.another': 'Convidar outro dispositivo',
+    'invite.failed.forbidden': 'Só a coordenação pode convidar dispositivos.',
+    'invite.failed.unreachable': 'Não é possível chegar ao servidor. Convide quando houver rede.',
+    'invite.failed.other': 'O servidor recusou o convite. Verifique os campos e tente de novo.',
   },
 );
 
