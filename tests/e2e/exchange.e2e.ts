@@ -54,7 +54,7 @@ async function receive(
   await ui.page.getByText(ui.t('exchange.imported', { missions: 1 })).waitFor();
 }
 
-/** SHA-256 of the bytes behind the first photo shown, once it has loaded. */
+/** SHA-256 of the pixels of the first photo shown, once it has loaded. */
 async function photoShown(page: Page): Promise<string> {
   await page.waitForFunction(() => {
     const element = document.querySelector<HTMLImageElement>('.thumbs img');
@@ -64,8 +64,12 @@ async function photoShown(page: Page): Promise<string> {
     .locator('.thumbs img')
     .first()
     .evaluate(async (element: HTMLImageElement) => {
-      const bytes = await (await fetch(element.src)).arrayBuffer();
-      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+      // The pixels shown: the object URL behind them may already be revoked once the image has loaded.
+      const canvas = new OffscreenCanvas(element.naturalWidth, element.naturalHeight);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(element, 0, 0);
+      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', pixels));
       return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
     });
 }
