@@ -9,6 +9,7 @@ import { measureRecords } from './records.ts';
 import { measureHarden } from './harden.ts';
 import { measureSearch } from './search.ts';
 import { measureLongText } from './longText.ts';
+import { measureBundle } from './bundle.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -20,6 +21,7 @@ try {
   const harden = await measureHarden();
   const search = await measureSearch(app.url);
   const longText = await measureLongText(app.url);
+  const bundle = await measureBundle();
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -30,6 +32,7 @@ try {
     harden,
     search,
     longText,
+    bundle,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -69,6 +72,12 @@ try {
       `long note of ${(longText.noteChars / 1e6).toFixed(1)} M chars: keystroke→disk p50 ` +
       `${longText.keystrokeToDiskMs.p50.toFixed(1)} ms, p95 ${longText.keystrokeToDiskMs.p95.toFixed(1)} ms (target ≤ 50), ` +
       `longest task ${longText.longestTaskMs.toFixed(0)} ms (target ≤ 100)`,
+  );
+  console.info(
+    `bundle: a mission of ${bundle.notes} notes, ${bundle.assessments} assessments and ${bundle.photos} photos is a ` +
+      `${(bundle.bundleBytes / 1024 / 1024).toFixed(1)} MB file (${((bundle.bundleBytes - bundle.photoBytes) / 1024).toFixed(0)} KB besides photos), ` +
+      `exported in ${bundle.exportMs.toFixed(0)} ms, imported in ${bundle.importMs.toFixed(0)} ms · after ` +
+      `${bundle.newNotes} new notes the next bundle for that peer is ${bundle.deltaBytes} B`,
   );
 } finally {
   await app.close();

@@ -75,6 +75,22 @@ export interface SyncStateRow {
   lastSyncedAt: number;
 }
 
+/**
+ * What this device last exchanged with another device through bundle files, per document: the state vector of
+ * what it received from that peer and of what it sent, and the photos either way, so the next bundle for that
+ * peer holds only what it lacks.
+ */
+export interface PeerStateRow {
+  /** The other device's id (DeviceProfile.deviceId), as its bundles name it. */
+  peer: string;
+  /** Document name, e.g. `mission:<uuid>` or `review:<uuid>`. */
+  doc: string;
+  received: Uint8Array | null;
+  sent: Uint8Array | null;
+  /** Photos (SHA-256) of this document's records that the peer holds: received from it or sent to it. */
+  photos: string[];
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -88,6 +104,7 @@ export class MingaDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   syncState!: EntityTable<SyncStateRow, 'name'>;
   search!: EntityTable<SearchRow, 'missionId'>;
+  peerState!: Dexie.Table<PeerStateRow, [string, string]>;
 
   constructor(name = 'minga') {
     // Strict durability: a write Dexie reports as done has been flushed to disk (Chrome defaults to relaxed).
@@ -103,6 +120,8 @@ export class MingaDb extends Dexie {
     this.version(2).stores({ syncState: 'name' });
     // Version 3 only adds a table; its rows are built by ensureProjections (PROJECTION_VERSION).
     this.version(3).stores({ search: 'missionId' });
+    // Version 4 only adds a table: nothing to migrate.
+    this.version(4).stores({ peerState: '[peer+doc], peer' });
   }
 }
 

@@ -68,7 +68,8 @@ export class DocPool<K, T> {
     entry.users = Math.max(0, entry.users - 1);
     if (entry.users > 0 || entry.closeTimer) return;
     entry.closeTimer = setTimeout(() => {
-      if (entry.users > 0) return;
+      // Closed meanwhile by closeAll, and perhaps reopened: the newer copy is not this timer's to close.
+      if (entry.users > 0 || this.open.get(key) !== entry) return;
       this.open.delete(key);
       this.closeEntry(key, entry);
     }, this.options.lingerMs ?? LINGER_MS);
@@ -86,6 +87,7 @@ export class DocPool<K, T> {
   async closeAll(): Promise<void> {
     const entries = [...this.open];
     this.open.clear();
+    for (const [, entry] of entries) if (entry.closeTimer) clearTimeout(entry.closeTimer);
     await Promise.all(entries.map(([key, entry]) => this.closeEntry(key, entry)));
   }
 

@@ -16,6 +16,7 @@ import { numbers } from './messages/numbers.ts';
 import { photoViewer } from './messages/photoViewer.ts';
 import { forms } from './messages/forms.ts';
 import { search } from './messages/search.ts';
+import { exchange } from './messages/exchange.ts';
 
 const parts = [
   common,
@@ -34,6 +35,7 @@ const parts = [
   photoViewer,
   forms,
   search,
+  exchange,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

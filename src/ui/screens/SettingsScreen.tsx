@@ -7,6 +7,7 @@ import { link } from '../routes.ts';
 import { LanguagePicker, ProfileForm } from './SetupScreen.tsx';
 import { StoragePanel } from '../components/StoragePanel.tsx';
 import { SyncPanel } from '../components/SyncPanel.tsx';
+import { ExchangePanel } from '../components/ExchangePanel.tsx';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -42,6 +43,7 @@ export function SettingsScreen() {
         <ProfileForm initial={profile} onSaved={onSaved} />
       </section>
       <SyncPanel />
+      <ExchangePanel />
       <StoragePanel />
     </section>
   );

@@ -49,6 +49,26 @@ describe('DocPool', () => {
     expect(events).toEqual(['load m1#1', 'opened #1', 'closing #1', 'destroy #1', 'load m1#2', 'opened #2']);
   });
 
+  it('a copy closed by closeAll and opened again is not closed by the old copy’s lingering timer', async () => {
+    let loads = 0;
+    const destroyed: number[] = [];
+    const pool = new DocPool<string, FakeDoc>({
+      load: async (key) => ({ key, copy: ++loads }),
+      settle: async () => {},
+      destroy: (doc) => destroyed.push(doc.copy),
+      lingerMs: 20,
+    });
+    await pool.acquire('m1');
+    pool.release('m1'); // lingers 20 ms
+    await pool.closeAll();
+    await pool.acquire('m1'); // copy 2, held
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    // Still one copy: acquiring again loads nothing, and copy 1 was let go once.
+    expect((await pool.acquire('m1')).copy).toBe(2);
+    expect(destroyed).toEqual([1]);
+    await pool.closeAll();
+  });
+
   it('shares one copy between users and keeps it while any remains', async () => {
     let loads = 0;
     const pool = new DocPool<string, FakeDoc>({

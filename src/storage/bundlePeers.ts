@@ -1,0 +1,56 @@
+// Per-peer memory of bundle exchanges: what each other device has of each document, so a bundle for a known peer
+// is a small delta. Only ever a hint: a delta made against state the peer lacks is refused there, never misapplied.
+import * as Y from 'yjs';
+import { getDb, type PeerStateRow } from './db.ts';
+
+/** The per-device maximum of two state vectors: everything either says is held. */
+export function unionStateVectors(a: Uint8Array | null, b: Uint8Array | null): Uint8Array | null {
+  if (!a || !b) return a ?? b;
+  const merged = Y.decodeStateVector(a);
+  for (const [client, clock] of Y.decodeStateVector(b))
+    merged.set(client, Math.max(clock, merged.get(client) ?? 0));
+  return Y.encodeStateVector(merged);
+}
+
+export interface PeerKnowledge {
+  /** What the peer is taken to hold: all it sent us and all we sent it. */
+  since: Uint8Array | null;
+  photos: Set<string>;
+}
+
+export async function peerKnowledge(peer: string, doc: string): Promise<PeerKnowledge> {
+  const row = await getDb().peerState.get([peer, doc]);
+  return {
+    since: row ? unionStateVectors(row.received, row.sent) : null,
+    photos: new Set(row?.photos ?? []),
+  };
+}
+
+export interface PeerExchange {
+  doc: string;
+  stateVector: Uint8Array;
+  photos: readonly string[];
+}
+
+/** Records, in one transaction, what was sent to or received from `peer`. */
+export async function rememberExchange(
+  peer: string,
+  direction: 'sent' | 'received',
+  exchanges: readonly PeerExchange[],
+): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.peerState, async () => {
+    for (const { doc, stateVector, photos } of exchanges) {
+      const row: PeerStateRow = (await db.peerState.get([peer, doc])) ?? {
+        peer,
+        doc,
+        received: null,
+        sent: null,
+        photos: [],
+      };
+      row[direction] = unionStateVectors(row[direction], stateVector);
+      row.photos = [...new Set([...row.photos, ...photos])].sort();
+      await db.peerState.put(row);
+    }
+  });
+}

@@ -1,0 +1,206 @@
+// Settings panel: send missions to a colleague as a file, and receive theirs with a preview before anything
+// changes. The bundle code (zip, checks) is loaded only when used: the first screen never carries it.
+import { useState } from 'preact/hooks';
+import { BUNDLE_MIME, isBundleError } from '../../domain/bundle/format.ts';
+import type { MissionId } from '../../domain/ids.ts';
+import { getDb } from '../../storage/db.ts';
+import type { BundlePreview } from '../../storage/bundleImport.ts';
+import { useApp } from '../appContext.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useI18n } from '../i18n/context.tsx';
+import type { MessageKey } from '../i18n/catalog.ts';
+import { downloadBlob } from './download.ts';
+
+type Message = { ok: boolean; text: string } | null;
+
+function useRefusalText() {
+  const { t } = useI18n();
+  return (error: unknown, fallback: MessageKey) => {
+    if (isBundleError(error)) return t(`exchange.refusal.${error.code}` as MessageKey);
+    console.warn('bundle exchange failed', error);
+    return t(fallback);
+  };
+}
+
+/** Shares the file where the browser can (a phone's share sheet: Bluetooth, messaging), else downloads it. */
+async function handOver(bytes: Uint8Array<ArrayBuffer>, fileName: string): Promise<void> {
+  const file = new File([bytes], fileName, { type: BUNDLE_MIME });
+  if (typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
+    try {
+      await navigator.share({ files: [file], title: fileName });
+      return;
+    } catch (error) {
+      if ((error as { name?: string }).name === 'AbortError') return;
+    }
+  }
+  downloadBlob(file, fileName);
+}
+
+function SendMissions() {
+  const { t } = useI18n();
+  const { profile } = useApp();
+  const missions = useLiveQuery(() => getDb().missions.where('deleted').equals(0).toArray(), []);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  const explain = useRefusalText();
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+  const send = async () => {
+    if (!profile) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const { exportBundle } = await import('../../storage/bundleExport.ts');
+      const bundle = await exportBundle([...selected] as MissionId[], profile);
+      await handOver(bundle.bytes as Uint8Array<ArrayBuffer>, bundle.fileName);
+      const params = { file: bundle.fileName, missions: bundle.missionCount, photos: bundle.photoCount };
+      setMessage({ ok: true, text: t('exchange.sent', params) });
+    } catch (error) {
+      setMessage({ ok: false, text: explain(error, 'exchange.sendFailed') });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const rows = missions.data ?? [];
+  return (
+    <fieldset class="exchange__send">
+      <legend>{t('exchange.choose')}</legend>
+      {rows.length === 0 && !missions.isLoading && <p>{t('exchange.none')}</p>}
+      {rows.map((row) => (
+        <label key={row.id} class="checkbox">
+          <input type="checkbox" checked={selected.has(row.id)} onChange={() => toggle(row.id)} />
+          {row.title}
+        </label>
+      ))}
+      <p>
+        <button
+          type="button"
+          class="button--primary"
+          disabled={busy || selected.size === 0 || !profile}
+          onClick={() => void send()}
+        >
+          {busy ? t('exchange.sending') : t('exchange.send')}
+        </button>
+      </p>
+      {message && (
+        <p class={message.ok ? 'banner banner--info' : 'banner banner--error'} role="status">
+          {message.text}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function PreviewList({ preview }: { preview: BundlePreview }) {
+  const { t, dateTime } = useI18n();
+  const state = (m: BundlePreview['missions'][number]) =>
+    m.isNew ? t('exchange.missionNew') : m.changes ? t('exchange.missionChanges') : t('exchange.missionSame');
+  return (
+    <div class="exchange__preview" data-testid="bundle-preview">
+      <h3>{t('exchange.previewTitle')}</h3>
+      <p>{t('exchange.from', { name: preview.sender.name, date: dateTime(preview.createdAt) })}</p>
+      <ul>
+        {preview.missions.map((m) => (
+          <li key={m.id}>
+            <strong>{m.title}</strong> — {state(m)}
+            <br />
+            {t('exchange.counts', { ...m.counts })}
+          </li>
+        ))}
+      </ul>
+      {preview.photos.new > 0 && <p>{t('exchange.photosNew', { count: preview.photos.new })}</p>}
+    </div>
+  );
+}
+
+function ReceiveFile() {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<BundlePreview | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const explain = useRefusalText();
+  const choose = async (chosen: File | undefined) => {
+    setPreview(null);
+    setMessage(null);
+    setFile(chosen ?? null);
+    if (!chosen) return;
+    setBusy('reading');
+    try {
+      const { previewBundle } = await import('../../storage/bundleImport.ts');
+      setPreview(await previewBundle(chosen));
+    } catch (error) {
+      setMessage({ ok: false, text: explain(error, 'exchange.importFailed') });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const confirm = async () => {
+    if (!file) return;
+    setBusy('importing');
+    try {
+      const { importBundle } = await import('../../storage/bundleImport.ts');
+      const result = await importBundle(file);
+      setMessage({ ok: true, text: t('exchange.imported', { missions: result.missions.length }) });
+      setPreview(null);
+    } catch (error) {
+      setMessage({ ok: false, text: explain(error, 'exchange.importFailed') });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div class="exchange__receive">
+      <label class="field">
+        <span class="field__label">{t('exchange.receive')}</span>
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          disabled={busy !== null}
+          onChange={(event) => void choose(event.currentTarget.files?.[0])}
+        />
+      </label>
+      {busy === 'reading' && <p role="status">{t('exchange.reading')}</p>}
+      {preview && (
+        <>
+          <PreviewList preview={preview} />
+          <p class="exchange__actions">
+            <button
+              type="button"
+              class="button--primary"
+              disabled={busy !== null}
+              onClick={() => void confirm()}
+            >
+              {busy === 'importing' ? t('exchange.importing') : t('exchange.confirm')}
+            </button>{' '}
+            <button type="button" disabled={busy !== null} onClick={() => setPreview(null)}>
+              {t('exchange.cancel')}
+            </button>
+          </p>
+        </>
+      )}
+      {message && (
+        <p class={message.ok ? 'banner banner--info' : 'banner banner--error'} role="status">
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ExchangePanel() {
+  const { t } = useI18n();
+  return (
+    <section class="exchange" aria-labelledby="exchange-title">
+      <h2 id="exchange-title">{t('exchange.title')}</h2>
+      <p class="field__hint">{t('exchange.intro')}</p>
+      <SendMissions />
+      <ReceiveFile />
+    </section>
+  );
+}
