@@ -69,8 +69,17 @@ export class SearchIndex {
     this.db = db;
   }
 
+  /** The refresh in progress: refreshes run one after another, so an older read never lands over a newer one. */
+  private refreshing: Promise<void> = Promise.resolve();
+
   /** Brings the index in step with the mission rows given (the list's live rows): reads only what changed. */
-  async refresh(rows: readonly MissionRow[]): Promise<void> {
+  refresh(rows: readonly MissionRow[]): Promise<void> {
+    const run = this.refreshing.then(() => this.readChanged(rows));
+    this.refreshing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readChanged(rows: readonly MissionRow[]): Promise<void> {
     const known = new Set(rows.map((row) => row.id));
     for (const id of this.missions.keys()) if (!known.has(id)) this.missions.delete(id);
     const stale = rows.filter((row) => this.missions.get(row.id)?.version !== versionOf(row));
@@ -78,6 +87,7 @@ export class SearchIndex {
     const found = await this.db.search.bulkGet(stale.map((row) => row.id));
     stale.forEach((row, i) => this.missions.set(row.id, indexMission(row, found[i])));
   }
+
   /** Every mission with a match, its hits newest first (at most HITS_PER_MISSION, with the total). */
   query(query: string): Map<string, MissionHits> {
     const terms = queryTerms(query);

@@ -235,7 +235,7 @@ describe('photo viewer on a phone', () => {
     await row.locator('[data-marker="gps"]').waitFor();
   });
 
-  it("captions a saved assessment's photo at once, without saving the form, and keeps it after a reload", async () => {
+  it("captions a saved assessment's photo from its read view, at once, and keeps it after a reload", async () => {
     await page.locator('[data-assessment-id] a', { hasText: 'Tarqui school' }).click();
     await page.getByRole('button', { name: ui.t('photos.open', { n: 1 }) }).click();
     await ui.label('viewer.caption').fill('Roof sheets lifted on the north side');

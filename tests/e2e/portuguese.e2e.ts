@@ -127,6 +127,10 @@ describe('a day in the field in Portuguese', () => {
     await expectOnlyPortuguese('assessments tab');
 
     await row.getByRole('link').first().click();
+    // A saved assessment opens in its read view, in Portuguese too; Edit opens the form.
+    await page.getByRole('heading', { level: 1, name: typed.assessment }).waitFor();
+    await expectOnlyPortuguese('assessment read view');
+    await ui.link('assessments.editThis').click();
     await expect.poll(() => ui.label('assessments.field.title').inputValue()).toBe(typed.assessment);
     const legends = await sectors.locator('legend').allTextContents();
     expect(legends.map((legend) => legend.trim())).toEqual(

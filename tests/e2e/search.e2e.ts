@@ -99,6 +99,8 @@ describe('search across everything (en)', () => {
     expect(await hit.locator('mark').textContent()).toBe('Jama');
     expect(await missionItem('Pedernales reconstruction').count()).toBe(0);
     await hit.locator('a').click();
+    // A saved action opens in its read view; Edit opens the form.
+    await ui.link('actionItem.editThis').click();
     await ui.label('actionItem.activity').fill('Workshop with the parish board of Pedernales');
     await ui.button('action.save').click();
     await page.locator('[data-action-id]', { hasText: 'parish board of Pedernales' }).waitFor();

@@ -41,7 +41,9 @@ export function RecordMarkers({ markers }: { markers: Markers }) {
           label={t('markers.photos', { count: number(markers.photos) })}
         />
       )}
-      {markers.gps && <Marker name="gps" icon="gps" visible="GPS" label={t('markers.gps')} />}
+      {markers.gps && (
+        <Marker name="gps" icon="gps" visible={t('markers.gpsShort')} label={t('markers.gps')} />
+      )}
       {markers.links > 0 && (
         <Marker
           name="links"

@@ -55,7 +55,8 @@ export function useLeaveGuard(changed: boolean, discard: () => Promise<void>): L
       setPending(() => go(() => route(target)));
     };
     const onPopState = (event: PopStateEvent) => {
-      if (!guarded()) return;
+      // A step back that keeps the form's address closes something over the form (the photo viewer's entry).
+      if (!guarded() || location.pathname + location.search === here) return;
       event.stopImmediatePropagation();
       // The browser has already stepped back: the form's address returns, and back is taken only on "Discard".
       history.pushState(null, '', here);

@@ -5,8 +5,6 @@ import { useLocation, useRoute } from 'preact-iso';
 import { MingaError, toMingaError } from '../../domain/errors.ts';
 import type { Assessment, Mission } from '../../domain/model.ts';
 import { todayIso } from '../../domain/rules.ts';
-import type { Sha256 } from '../../domain/ids.ts';
-import { captionSave } from '../../domain/photoCaptions.ts';
 import { createRecord, deleteRecord, restoreRecord, updateRecord } from '../../storage/commands.ts';
 import type { OpenMission } from '../../storage/docStore.ts';
 import { useProfile } from '../appContext.ts';
@@ -35,6 +33,7 @@ import { useLeaveGuard } from '../hooks/useLeaveGuard.ts';
 import { DiscardDialog } from '../components/DiscardDialog.tsx';
 import { ViewAssessment } from '../components/assessment/ViewAssessment.tsx';
 import { editChanged, newAssessmentChanged } from '../components/assessment/changed.ts';
+import { assessmentCaptionSaver } from '../components/assessment/captionSaver.ts';
 
 function NewAssessment({ open, mission }: { open: OpenMission; mission: Mission }) {
   const { t, lang } = useI18n();
@@ -137,20 +136,7 @@ function EditAssessment({ open, assessment, mayEdit }: EditProps) {
       setFailure(toMingaError(error));
     }
   };
-  // A caption is saved at once, apart from the form: it is its own field, merged per photo (docs/merge.md M6).
-  const saveCaption = (photo: Sha256, text: string, startedFrom: string) => {
-    try {
-      const stored = open.view.snapshot().assessments.find((a) => a.id === assessment.id)?.captions ?? [];
-      const caption = captionSave(stored, photo, text, startedFrom);
-      if (caption)
-        updateRecord(open, 'assessment', assessment.id, { captions: caption.captions }, profile, {
-          captions: caption.base,
-        });
-      setFailure(null);
-    } catch (error) {
-      setFailure(toMingaError(error));
-    }
-  };
+  const saveCaption = assessmentCaptionSaver(open, assessment.id, profile, setFailure);
   const deleted = assessment.deletedAt !== null;
   return (
     <MarksContext.Provider value={marks}>

@@ -23,6 +23,7 @@ const SAME_IN_PORTUGUESE_AND_ENGLISH = new Set([
   'settings.languageName.en',
   'settings.languageName.pt',
   'assessments.gps.position', // "Latitude {lat}, longitude {lon}": the same words in both
+  'markers.gpsShort', // "GPS", an abbreviation both languages use
 ]);
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -4,13 +4,23 @@ import { cantonByPcode } from '../../../domain/codes.ts';
 import type { Assessment, BuildingInspection, SectorEntry } from '../../../domain/model.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { FieldNotes } from '../marks/FieldNotes.tsx';
+import { GeoLink } from '../GeoLink.tsx';
 import { PhotoField } from '../PhotoField.tsx';
+import type { CaptionEditing } from '../photoViewer/PhotoViewer.tsx';
+import { captionsByPhoto } from '../../../domain/photoCaptions.ts';
 import { ViewRow, viewText } from '../RecordView.tsx';
 import { BREAKDOWN_KEYS } from './formValues.ts';
 
 const noop = () => {};
 
-export function AssessmentView({ assessment: a }: { assessment: Assessment }) {
+/** `captionEditing` lets the reader caption photos without opening the form (captions are saved apart). */
+export function AssessmentView({
+  assessment: a,
+  captionEditing,
+}: {
+  assessment: Assessment;
+  captionEditing?: CaptionEditing;
+}) {
   const { t, code, date, number } = useI18n();
   const count = (value: number | null) => (value === null ? null : number(value));
   const canton = cantonByPcode(a.canton);
@@ -95,8 +105,16 @@ export function AssessmentView({ assessment: a }: { assessment: Assessment }) {
         </>
       )}
       <h2>{t('assessments.section.photos')}</h2>
-      <FieldNotes paths={['photos']} />
-      <PhotoField photos={a.photos} keepLocation={null} disabled onAdd={noop} onRemove={noop} />
+      <FieldNotes paths={['photos']} prefix="captions." />
+      <PhotoField
+        photos={a.photos}
+        captions={captionsByPhoto(a.photos, a.captions)}
+        captionEditing={captionEditing}
+        keepLocation={null}
+        disabled
+        onAdd={noop}
+        onRemove={noop}
+      />
     </div>
   );
 }
@@ -109,7 +127,8 @@ function Position({ gps }: { gps: NonNullable<Assessment['gps']> }) {
         lat: gps.lat.toFixed(5),
         lon: gps.lon.toFixed(5),
         accuracy: number(Math.round(gps.accuracy)),
-      })}
+      })}{' '}
+      <GeoLink gps={gps} />
     </>
   );
 }

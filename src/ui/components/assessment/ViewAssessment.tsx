@@ -12,6 +12,7 @@ import { MarksContext } from '../marks/FieldNotes.tsx';
 import { useMarks } from '../marks/useMarks.ts';
 import { RecordScreen } from '../RecordScreen.tsx';
 import { AssessmentView } from './AssessmentView.tsx';
+import { assessmentCaptionSaver } from './captionSaver.ts';
 
 export function ViewAssessment(props: { open: OpenMission; assessment: Assessment; mayEdit: boolean }) {
   const { open, assessment } = props;
@@ -47,7 +48,12 @@ export function ViewAssessment(props: { open: OpenMission; assessment: Assessmen
         onRestore={restore}
         edit={{ href: link.assessmentEdit(open.id, assessment.id), label: t('assessments.editThis') }}
       >
-        <AssessmentView assessment={assessment} />
+        <AssessmentView
+          assessment={assessment}
+          captionEditing={{
+            save: readOnly === null ? assessmentCaptionSaver(open, assessment.id, profile, setFailure) : null,
+          }}
+        />
       </RecordScreen>
     </MarksContext.Provider>
   );
