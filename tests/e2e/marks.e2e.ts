@@ -7,6 +7,7 @@ import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
 import {
   createMission,
+  goOffline,
   joinByInvite,
   openAssessment,
   saveAssessment,
@@ -49,7 +50,7 @@ describe('a field changed on two phones', () => {
     await openAssessment(phoneB, app.url, assessmentUrl);
 
     for (const d of [phoneA, phoneB]) {
-      await d.context.setOffline(true);
+      await goOffline(d);
       await syncState(d.page, 'offline');
     }
     await openAssessment(phoneA, app.url, assessmentUrl);

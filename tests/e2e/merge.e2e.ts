@@ -7,6 +7,7 @@ import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
 import {
   createMission,
+  goOffline,
   joinByInvite,
   openAssessment,
   saveAssessment,
@@ -82,7 +83,7 @@ describe('every edit survives the merge', () => {
 
   it('offline, A changes the sector’s severity and B its people affected and in need, and other fields', async () => {
     for (const d of [phoneA, phoneB]) {
-      await d.context.setOffline(true);
+      await goOffline(d);
       await syncState(d.page, 'offline');
     }
     await openAssessment(phoneA, app.url, assessmentUrl);

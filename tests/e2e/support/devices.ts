@@ -57,6 +57,15 @@ export async function createMission(
   return new URL(page.url()).pathname.split('/')[2]!;
 }
 
+/**
+ * Cuts a phone's network once its service worker controls the page: until then (precaching on a busy machine)
+ * an offline navigation has nothing to serve it and fails as "disconnected", which is not what a test is about.
+ */
+export async function goOffline(d: Device): Promise<void> {
+  await d.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  await d.context.setOffline(true);
+}
+
 /** Waits for the status bar's sync chip to reach a state. */
 export async function syncState(page: Page, state: string): Promise<void> {
   await page.locator(`.statusbar [data-sync-state="${state}"]`).waitFor({ timeout: 15_000 });
