@@ -1,15 +1,12 @@
 // The screen a saved assessment opens in: read first, Edit on purpose.
-import { useState } from 'preact/hooks';
-import { toMingaError, type MingaError } from '../../../domain/errors.ts';
 import type { Assessment } from '../../../domain/model.ts';
-import { restoreRecord } from '../../../storage/commands.ts';
 import type { OpenMission } from '../../../storage/docStore.ts';
 import { useProfile } from '../../appContext.ts';
 import { readOnlyReason } from '../../hooks/useAccountRole.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { link } from '../../routes.ts';
 import { MarksContext } from '../marks/FieldNotes.tsx';
-import { useMarks } from '../marks/useMarks.ts';
+import { useRecordView } from '../marks/useRecordView.ts';
 import { RecordScreen } from '../RecordScreen.tsx';
 import { AssessmentView } from './AssessmentView.tsx';
 import { assessmentCaptionSaver } from './captionSaver.ts';
@@ -18,24 +15,13 @@ export function ViewAssessment(props: { open: OpenMission; assessment: Assessmen
   const { open, assessment } = props;
   const { t } = useI18n();
   const profile = useProfile();
-  const [failure, setFailure] = useState<MingaError | null>(null);
   const readOnly = readOnlyReason(props.mayEdit, assessment);
-  const marks = useMarks({
-    kind: 'assessment',
-    id: assessment.id,
-    marks: assessment.marks,
-    mission: open,
-    readOnly: readOnly !== null,
-    onError: setFailure,
-  });
-  const restore = () => {
-    try {
-      restoreRecord(open, 'assessment', assessment.id, profile);
-      setFailure(null);
-    } catch (error) {
-      setFailure(toMingaError(error));
-    }
-  };
+  const { marks, failure, setFailure, restore } = useRecordView(
+    'assessment',
+    assessment,
+    open,
+    readOnly !== null,
+  );
   return (
     <MarksContext.Provider value={marks}>
       <RecordScreen

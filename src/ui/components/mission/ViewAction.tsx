@@ -1,15 +1,11 @@
 // The screen a saved action-plan item opens in: read first, Edit on purpose.
-import { useState } from 'preact/hooks';
-import { toMingaError, type MingaError } from '../../../domain/errors.ts';
 import type { ActionItem } from '../../../domain/model.ts';
-import { restoreRecord } from '../../../storage/commands.ts';
 import type { OpenMission } from '../../../storage/docStore.ts';
-import { useProfile } from '../../appContext.ts';
 import type { ReadOnlyReason } from '../../hooks/useAccountRole.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { link } from '../../routes.ts';
 import { MarksContext } from '../marks/FieldNotes.tsx';
-import { useMarks } from '../marks/useMarks.ts';
+import { useRecordView } from '../marks/useRecordView.ts';
 import { RecordScreen } from '../RecordScreen.tsx';
 import { ViewRow } from '../RecordView.tsx';
 
@@ -20,24 +16,7 @@ export function ViewAction(props: {
 }) {
   const { mission, action, readOnly } = props;
   const { t, code, date } = useI18n();
-  const profile = useProfile();
-  const [failure, setFailure] = useState<MingaError | null>(null);
-  const marks = useMarks({
-    kind: 'action',
-    id: action.id,
-    marks: action.marks,
-    mission,
-    readOnly: readOnly !== null,
-    onError: setFailure,
-  });
-  const restore = () => {
-    try {
-      restoreRecord(mission, 'action', action.id, profile);
-      setFailure(null);
-    } catch (error) {
-      setFailure(toMingaError(error));
-    }
-  };
+  const { marks, failure, restore } = useRecordView('action', action, mission, readOnly !== null);
   return (
     <MarksContext.Provider value={marks}>
       <RecordScreen
