@@ -13,6 +13,8 @@ export const routes = {
   trash: '/missions/:id/trash',
   /** Invite links: `/join#token=…` (see src/sync/account.ts inviteLink). */
   join: '/join',
+  /** The year's execution and accountability report: `/accounts?year=2016`. */
+  accounts: '/accounts',
 } as const;
 
 export type MissionTab = 'overview' | 'assessments' | 'notes' | 'actions';
@@ -31,4 +33,5 @@ export const link = {
   assessmentEdit: (id: string, recordId: string) => `/missions/${id}/assessments/${recordId}/edit`,
   actionEdit: (id: string, recordId: string) => `/missions/${id}/actions/${recordId}/edit`,
   trash: (id: string) => `/missions/${id}/trash`,
+  accounts: (year?: number) => (year ? `/accounts?year=${year}` : '/accounts'),
 };
