@@ -51,3 +51,12 @@ export function buildExport(snapshots: readonly MissionSnapshot[], request: Expo
 export function zipFiles(files: readonly ExportFile[]): Uint8Array {
   return zipSync(Object.fromEntries(files.map((f) => [f.name, strToU8(f.text)])), { level: 6 });
 }
+
+/** minga-<what>-YYYY-MM-DD.<ext>, in the device's local date (the one the user sees). */
+export function exportFileName(format: ExportFormat, at: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  if (format === 'csv') return `minga-export-${day}.zip`;
+  if (format === 'hxl') return `minga-assessments-hxl-${day}.csv`;
+  return `minga-${day}.geojson`;
+}

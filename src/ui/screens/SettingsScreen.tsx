@@ -44,6 +44,13 @@ export function SettingsScreen() {
       </section>
       <SyncPanel />
       <ExchangePanel />
+      <section aria-labelledby="settings-export">
+        <h2 id="settings-export">{t('export.title')}</h2>
+        <p class="field__hint">{t('export.settingsHint')}</p>
+        <a class="button" href={link.export()}>
+          {t('export.open')}
+        </a>
+      </section>
       <StoragePanel />
     </section>
   );
