@@ -15,6 +15,8 @@ export const routes = {
   join: '/join',
   /** The year's execution and accountability report: `/accounts?year=2016`. */
   accounts: '/accounts',
+  /** `?mission=<id>` offers that mission first. */
+  export: '/export',
 } as const;
 
 export type MissionTab = 'overview' | 'assessments' | 'notes' | 'actions';
@@ -34,4 +36,6 @@ export const link = {
   actionEdit: (id: string, recordId: string) => `/missions/${id}/actions/${recordId}/edit`,
   trash: (id: string) => `/missions/${id}/trash`,
   accounts: (year?: number) => (year ? `/accounts?year=${year}` : '/accounts'),
+  export: (missionId?: string) =>
+    missionId ? `/export?mission=${encodeURIComponent(missionId)}` : '/export',
 };

@@ -18,6 +18,7 @@ import { forms } from './messages/forms.ts';
 import { search } from './messages/search.ts';
 import { exchange } from './messages/exchange.ts';
 import { accounts } from './messages/accounts.ts';
+import { exportFiles } from './messages/exports.ts';
 
 const parts = [
   common,
@@ -38,6 +39,7 @@ const parts = [
   search,
   exchange,
   accounts,
+  exportFiles,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

@@ -46,6 +46,13 @@ export function SettingsScreen() {
       <SyncPanel />
       <ExchangePanel />
       <ProgrammePanel />
+      <section aria-labelledby="settings-export">
+        <h2 id="settings-export">{t('export.title')}</h2>
+        <p class="field__hint">{t('export.settingsHint')}</p>
+        <a class="button" href={link.export()}>
+          {t('export.open')}
+        </a>
+      </section>
       <StoragePanel />
     </section>
   );
