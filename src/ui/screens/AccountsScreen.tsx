@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { DistributionTable, FigureTable } from '../components/accounts/AccountsTables.tsx';
 import { PrintButton } from '../components/accounts/PrintButton.tsx';
+import { AccountsCsvButton } from '../components/accounts/AccountsCsvButton.tsx';
 import '../components/accounts/accounts.css';
 
 /** The years the missions' days on site touch, newest first, with this year always offered. */
@@ -53,9 +54,12 @@ export function AccountsScreen() {
         </a>
       </header>
       <div class="accounts__controls no-print">
-        <label class="field">
-          <span class="field__label">{t('accounts.year')}</span>
+        <div class="field">
+          <label class="field__label" for="accounts-year">
+            {t('accounts.year')}
+          </label>
           <select
+            id="accounts-year"
             value={String(year)}
             onChange={(event) => route(`${path}?year=${(event.target as HTMLSelectElement).value}`, true)}
           >
@@ -65,8 +69,9 @@ export function AccountsScreen() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <PrintButton label={t('accounts.print')} />
+        <AccountsCsvButton accounts={accounts} />
       </div>
       <p>{t('accounts.intro', { year: String(year) })}</p>
       {rows.isLoading ? (
