@@ -3,13 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type DeviceProfile, type Mission } from '../../../src/domain/model.ts';
 import {
+  changedFields,
   emptyDraft,
+  missionFollow,
   numberErrors,
+  toDraft,
   toSaved,
   toValues,
   withReportFields,
   type FormDraft,
 } from '../../../src/ui/components/mission/missionValues.ts';
+import { follow } from '../../../src/ui/components/marks/follow.ts';
 import { valueFormatter } from '../../../src/ui/components/marks/format.ts';
 import { translator } from '../../../src/ui/i18n/translate.ts';
 
@@ -68,5 +72,43 @@ describe('mission form values', () => {
     expect(format('counterpartKind', 'association')).toBe('Associació de municipis');
     expect(format('products.p1.kind', 'workshop')).toBe('Taller');
     expect(format('peopleMet.r1.count', 1200)).toBe(translator('ca').number(1200));
+  });
+});
+
+describe('an open mission form following the stored mission', () => {
+  it('[M11] takes a colleague’s new product and change of another field of a product the user is editing', () => {
+    const diagnostic = { id: 'p1', title: 'Diagnóstico', kind: '' as const, planned: true, deliveredOn: '' };
+    const opened = { ...stored, products: [diagnostic] } as Mission;
+    const base = toDraft(opened);
+    const values = {
+      ...toValues(opened, 'es'),
+      budgetExecutedEur: '3.400,25',
+      products: [{ ...diagnostic, deliveredOn: '2017-03-06' }],
+    };
+    const colleague = {
+      ...opened,
+      products: [
+        { ...diagnostic, kind: 'diagnostic' as const },
+        { id: 'p2', title: 'Taller', kind: 'workshop' as const, planned: true, deliveredOn: '' },
+      ],
+      peopleMet: [...opened.peopleMet, { id: 'r2', role: 'Técnicos', organisation: '', count: null }],
+    } as Mission;
+    const next = follow(
+      { values, base },
+      toDraft(colleague),
+      toValues(colleague, 'es'),
+      missionFollow('es'),
+    )!;
+    expect(next.values.products).toEqual([
+      { ...diagnostic, kind: 'diagnostic', deliveredOn: '2017-03-06' },
+      { id: 'p2', title: 'Taller', kind: 'workshop', planned: true, deliveredOn: '' },
+    ]);
+    expect(next.values.peopleMet.map((p) => p.id)).toEqual(['r1', 'r2']);
+    expect(next.values.budgetExecutedEur).toBe('3.400,25');
+    // Saving then writes only the user's own changes against what the form now started from.
+    expect(changedFields(next.base, toSaved(next.values, 'es'))).toEqual({
+      budgetExecutedEur: 3_400.25,
+      products: next.values.products,
+    });
   });
 });
