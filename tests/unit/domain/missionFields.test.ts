@@ -121,6 +121,13 @@ describe('the report fields of a mission, from a form', () => {
       peopleMet: 'tooMany',
     });
     expect(validateMission(mission({ products: many.slice(0, 100) }))).toEqual({});
+    const team = Array.from({ length: 51 }, (_x, i) => ({
+      id: `m${i}`,
+      name: `Técnica ${i}`,
+      institution: '',
+      role: 'technician' as const,
+    }));
+    expect(validateMission(mission({ team })).team).toBe('tooMany');
   });
 });
 
