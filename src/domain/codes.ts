@@ -65,6 +65,17 @@ export type SendaiPriority = (typeof SENDAI_PRIORITIES)[number];
 export const TEAM_ROLES = ['lead', 'technician', 'support'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 
+/** Who requested the Terms of Reference: a municipality, an association of municipalities, or AME itself. */
+export const COUNTERPART_KINDS = ['municipality', 'association', 'ame'] as const;
+export type CounterpartKind = (typeof COUNTERPART_KINDS)[number];
+
+/** What a mission delivers; expected products of the ToR and products delivered are one list. */
+export const PRODUCT_KINDS = ['diagnostic', 'plan', 'workshop', 'report', 'other'] as const;
+export type ProductKind = (typeof PRODUCT_KINDS)[number];
+
+/** The SDG 11 targets most used by city missions, offered before any other target. */
+export const SDG_CITY_TARGETS = ['11.1', '11.3', '11.5', '11.b'] as const;
+
 export const PROVINCE = { pcode: 'EC13', name: 'Manabí' } as const;
 
 export interface Canton {

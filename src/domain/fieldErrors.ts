@@ -14,6 +14,11 @@ export type ValidationCode =
   | 'invalidDate'
   | 'duplicateSector'
   | 'tooManyPriorities'
+  | 'tooMany'
+  | 'tooLarge'
+  | 'amountCents'
+  | 'halfDays'
+  | 'sdgTarget'
   | 'latitudeRange'
   | 'longitudeRange'
   | 'invalid';

@@ -46,7 +46,23 @@ export type MissionDraft = Pick<
   | 'status'
   | 'sdgs'
   | 'sendai'
->;
+> &
+  // Fields added later: a draft kept from before them, or a caller that does not know them, leaves them as stored.
+  Partial<Pick<Mission, ReportField>>;
+
+/** The mission fields the mission report and the year's accounts count (docs/merge.md M13). */
+export const REPORT_FIELDS = [
+  'counterpartKind',
+  'requestingCounterpart',
+  'focalPoint',
+  'plannedPersonDays',
+  'remotePersonDays',
+  'budgetPlannedEur',
+  'budgetExecutedEur',
+  'products',
+  'peopleMet',
+] as const;
+export type ReportField = (typeof REPORT_FIELDS)[number];
 
 export function validateMission(draft: MissionDraft): FieldErrors {
   const errors = schemaErrors(MISSION_FIELDS, draft);

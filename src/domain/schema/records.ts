@@ -3,10 +3,12 @@
 import * as v from 'valibot';
 import {
   ACTION_STATUSES,
+  COUNTERPART_KINDS,
   DAMAGE_GRADES,
   METHODS,
   MISSION_STATUSES,
   PLACARDS,
+  PRODUCT_KINDS,
   SECTORS,
   SENDAI_PRIORITIES,
   SEVERITIES,
@@ -28,8 +30,10 @@ import {
 } from './fields.ts';
 import {
   MAX_LONG_TEXT,
+  amountEur,
   cantonOrEmpty,
   codeOf,
+  codeOrEmpty,
   count,
   dateOrEmpty,
   label,
@@ -37,6 +41,7 @@ import {
   longitude,
   metres,
   optionalCodeOf,
+  personDays,
   rowId,
   sdgCode,
   sha256,
@@ -149,6 +154,41 @@ export const MISSION_FIELDS = {
   /** SDG goals ("11") or targets ("11.5"). */
   sdgs: set(sdgCode, (s) => s, byText),
   sendai: set(codeOf(SENDAI_PRIORITIES), (s) => s, inListOrder(SENDAI_PRIORITIES)),
+  // What the mission report and the year's accounts count. Added within schema 2: a record that never had them
+  // reads their defaults, and an earlier app leaves them untouched (docs/merge.md M13).
+  /** Who requested the Terms of Reference ('' = not recorded). */
+  counterpartKind: register(codeOrEmpty(COUNTERPART_KINDS), ''),
+  requestingCounterpart: register(shortText(), ''),
+  /** The counterpart's focal point, by role and organisation, never a private person's details. */
+  focalPoint: register(shortText(), ''),
+  plannedPersonDays: register(personDays, null),
+  /** Technician-days of remote support. */
+  remotePersonDays: register(personDays, null),
+  budgetPlannedEur: register(amountEur, null),
+  budgetExecutedEur: register(amountEur, null),
+  /** Expected products of the ToR (`planned`) and products delivered (`deliveredOn`) are one list (M6). */
+  products: collection({
+    keyField: 'id',
+    key: rowId,
+    fields: {
+      title: register(shortText(), '', { required: true }),
+      kind: register(codeOrEmpty(PRODUCT_KINDS), ''),
+      planned: register(v.boolean('invalid'), false),
+      deliveredOn: register(dateOrEmpty, ''),
+    },
+    max: 100,
+  }),
+  /** People met, by role and organisation: never a person's name. */
+  peopleMet: collection({
+    keyField: 'id',
+    key: rowId,
+    fields: {
+      role: register(shortText(), '', { required: true }),
+      organisation: register(shortText(), ''),
+      count: register(count, null),
+    },
+    max: 200,
+  }),
 } as const satisfies RecordFields;
 
 export const ASSESSMENT_FIELDS = {

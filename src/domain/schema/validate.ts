@@ -47,7 +47,10 @@ function checkField(errors: SchemaErrors, path: string, field: Field, value: unk
       return;
     case 'collection': {
       const seen = new Set<unknown>();
-      (Array.isArray(value) ? value : []).forEach((member, index) => {
+      const members = Array.isArray(value) ? value : [];
+      // More can arrive by merging and are shown; a form saves no more than the schema allows.
+      if (members.length > field.max) errors[path] = 'tooMany';
+      members.forEach((member, index) => {
         const at = `${path}.${index}`;
         const key = asRecord(member)[field.keyField];
         const problem = firstProblem(field.key, key);

@@ -48,6 +48,10 @@ export const optionalCodeOf = <const T extends readonly (string | number)[]>(
   list: T,
 ): ValueSchema<T[number] | null> => v.nullable(codeOf(list));
 
+/** A code of the list, or empty for "not recorded". */
+export const codeOrEmpty = <const T extends readonly string[]>(list: T): ValueSchema<T[number] | ''> =>
+  v.custom<T[number] | ''>((value) => value === '' || includes(list, value), 'unknownCode');
+
 /** A canton P-code from the code list, or empty for "not chosen". */
 export const cantonOrEmpty: ValueSchema<string> = v.pipe(
   v.string('invalid'),
@@ -57,6 +61,36 @@ export const cantonOrEmpty: ValueSchema<string> = v.pipe(
 /** A count of people: unknown (null) or a whole number ≥ 0. */
 export const count: ValueSchema<number | null> = v.nullable(
   v.pipe(v.number('notANumber'), v.minValue(0, 'negative'), v.integer('notInteger')),
+);
+
+/** The largest amount or number of days a mission can hold; anything above is a typing slip or garbage. */
+export const MAX_AMOUNT_EUR = 1_000_000_000;
+export const MAX_PERSON_DAYS = 100_000;
+
+/** True when `value` has no more than `places` decimals (as typed: 12.34 is fine, 12.345 is not). */
+const decimals = (value: number, places: number): boolean => {
+  const scale = 10 ** places;
+  return Math.abs(Math.round(value * scale) / scale - value) < 1e-9 * Math.max(1, Math.abs(value));
+};
+
+/** Euros with cents, ≥ 0; unknown (null) when not recorded. */
+export const amountEur: ValueSchema<number | null> = v.nullable(
+  v.pipe(
+    v.number('notANumber'),
+    v.minValue(0, 'negative'),
+    v.maxValue(MAX_AMOUNT_EUR, 'tooLarge'),
+    v.check((n) => decimals(n, 2), 'amountCents'),
+  ),
+);
+
+/** Person-days, whole or half (12.5), ≥ 0; unknown (null) when not recorded. */
+export const personDays: ValueSchema<number | null> = v.nullable(
+  v.pipe(
+    v.number('notANumber'),
+    v.minValue(0, 'negative'),
+    v.maxValue(MAX_PERSON_DAYS, 'tooLarge'),
+    v.check((n) => Number.isInteger(n * 2), 'halfDays'),
+  ),
 );
 
 const finite = (code: string, limit: number): ValueSchema<number> =>

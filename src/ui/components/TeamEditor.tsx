@@ -28,6 +28,11 @@ export function TeamEditor({ members, onChange, errors, disabled = false }: Team
     <fieldset class="field team-editor">
       <legend>{t('missions.field.team')}</legend>
       <FieldNotes paths={['team']} />
+      {errors.team && (
+        <p class="field__error" role="alert">
+          {t(`validation.${errors.team}`)}
+        </p>
+      )}
       {members.length === 0 && <p class="field__hint">{t('missions.teamEmpty')}</p>}
       {members.map((member, index) => (
         // Rows have no id of their own; the position is what validation errors refer to as well.

@@ -19,6 +19,7 @@ import { search } from './messages/search.ts';
 import { exchange } from './messages/exchange.ts';
 import { accounts } from './messages/accounts.ts';
 import { exportFiles } from './messages/exports.ts';
+import { missionFields } from './messages/missionFields.ts';
 
 const parts = [
   common,
@@ -40,6 +41,7 @@ const parts = [
   exchange,
   accounts,
   exportFiles,
+  missionFields,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

@@ -77,3 +77,27 @@ export function formatNumberInput(value: number | null, lang: Language): string 
   }
   return format.format(value);
 }
+
+const amountFormats = new Map<Language, Intl.NumberFormat>();
+const euroFormats = new Map<Language, Intl.NumberFormat>();
+
+/** An amount of euros for a form field: with its cents when it has any ("1.250,50"), empty when unknown. */
+export function formatAmountInput(value: number | null, lang: Language): string {
+  if (value === null || !Number.isFinite(value)) return formatNumberInput(value, lang);
+  let format = amountFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 });
+    amountFormats.set(lang, format);
+  }
+  return Number.isInteger(value) ? format.format(value) : format.format(value).replace(/([.,]\d)$/, '$10');
+}
+
+/** An amount of euros as the language shows money: "1.250,50 €", "€1,250.50". */
+export function formatEuros(value: number, lang: Language): string {
+  let format = euroFormats.get(lang);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR' });
+    euroFormats.set(lang, format);
+  }
+  return format.format(value);
+}

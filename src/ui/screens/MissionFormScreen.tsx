@@ -10,14 +10,15 @@ import { useProfile } from '../appContext.ts';
 import { ErrorBanner } from '../components/ErrorSummary.tsx';
 import { DeletedNotice } from '../components/DeletedNotice.tsx';
 import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
+import { MissionForm } from '../components/mission/MissionForm.tsx';
 import {
-  MISSION_FOLLOW,
-  MissionForm,
   changedFields,
   emptyDraft,
+  missionFollow,
   toDraft,
+  toValues,
   type FormDraft,
-} from '../components/mission/MissionForm.tsx';
+} from '../components/mission/missionValues.ts';
 import { useDraft } from '../hooks/useDraft.ts';
 import { useMission } from '../hooks/useMission.ts';
 import { readOnlyReason, useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
@@ -32,7 +33,7 @@ import { useLeaveGuard } from '../hooks/useLeaveGuard.ts';
 import { DiscardDialog } from '../components/DiscardDialog.tsx';
 
 function NewMission() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const profile = useProfile();
   const { route } = useLocation();
   const {
@@ -45,7 +46,7 @@ function NewMission() {
     base: null,
   }));
   const draft = useTeamRowIds(stored, setDraft);
-  const guard = useLeaveGuard(missionChanged(draft, profile), discard);
+  const guard = useLeaveGuard(missionChanged(draft, profile, lang), discard);
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
   const save = async (values: MissionDraft) => {
@@ -71,7 +72,7 @@ function NewMission() {
 
 function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: boolean }) {
   const { open, mission } = props;
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const profile = useProfile();
   const { route } = useLocation();
   const [failure, setFailure] = useState<MingaError | null>(null);
@@ -83,7 +84,7 @@ function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: 
     restored,
   } = useDraft<FormDraft>(
     `mission:${mission.id}`,
-    () => ({ values: toDraft(mission), base: toDraft(mission) }),
+    () => ({ values: toValues(mission, lang), base: toDraft(mission) }),
     readOnly === null,
   );
   const draft = useTeamRowIds(stored, setDraft);
@@ -93,8 +94,8 @@ function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: 
     setDraft,
     record: mission,
     saved: toDraft,
-    fresh: toDraft,
-    plan: MISSION_FOLLOW,
+    fresh: (stored: Mission) => toValues(stored, lang),
+    plan: missionFollow(lang),
     active: readOnly === null,
   });
   const marks = useMarks({
@@ -106,7 +107,7 @@ function EditMissionForm(props: { open: OpenMission; mission: Mission; mayEdit: 
     colleague,
     onError: setFailure,
   });
-  const guard = useLeaveGuard(readOnly === null && missionChanged(draft, profile), discard);
+  const guard = useLeaveGuard(readOnly === null && missionChanged(draft, profile, lang), discard);
   if (!draft) return <p class="loading">{t('loading')}</p>;
 
   const back = link.mission(mission.id);

@@ -368,6 +368,13 @@ const CANDIDATES: readonly unknown[] = [
   'lead',
   'support',
   'technician',
+  'municipality',
+  'ame',
+  'plan',
+  'workshop',
+  true,
+  false,
+  1250.5,
 ];
 
 const registerPools = new Map<RegisterField, unknown[]>();

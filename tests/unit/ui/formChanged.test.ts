@@ -6,6 +6,7 @@ import { editChanged, newAssessmentChanged } from '../../../src/ui/components/as
 import { emptyValues, toSaved } from '../../../src/ui/components/assessment/formValues.ts';
 import { emptyDraft } from '../../../src/ui/components/mission/MissionForm.tsx';
 import { missionChanged } from '../../../src/ui/components/mission/missionChanged.ts';
+import { toSaved as missionSaved } from '../../../src/ui/components/mission/missionValues.ts';
 
 const profile: DeviceProfile = {
   name: 'Anna Puig',
@@ -46,8 +47,18 @@ describe('a mission form', () => {
 
   it('an edit is changed only when a field differs from what it opened with', () => {
     const values = { ...emptyDraft(profile), title: 'Pedernales' };
-    expect(missionChanged({ values, base: values }, profile)).toBe(false);
-    expect(missionChanged({ values: { ...values, objectives: 'Agua' }, base: values }, profile)).toBe(true);
+    const base = missionSaved(values, 'en');
+    expect(missionChanged({ values, base }, profile)).toBe(false);
+    expect(missionChanged({ values: { ...values, objectives: 'Agua' }, base }, profile)).toBe(true);
     expect(missionChanged(null, profile)).toBe(false);
+  });
+
+  it('reads typed amounts as the language writes them: the same amount is no change', () => {
+    const values = { ...emptyDraft(profile), title: 'Pedernales', budgetPlannedEur: '1.250,50' };
+    const base = { ...missionSaved(values, 'es'), budgetPlannedEur: 1250.5 };
+    expect(missionChanged({ values, base }, profile, 'es')).toBe(false);
+    expect(missionChanged({ values: { ...values, budgetPlannedEur: '1.250,75' }, base }, profile, 'es')).toBe(
+      true,
+    );
   });
 });

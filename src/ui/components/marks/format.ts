@@ -1,6 +1,7 @@
 // Shows a stored value as the user sees it in the form (code labels, local dates and numbers), for the marks of
 // fields changed on two devices or by a colleague meanwhile; anything else is shown as its raw text, never markup.
 import { cantonByPcode } from '../../../domain/codes.ts';
+import { formatEuros } from '../../i18n/numbers.ts';
 import type { Translator } from '../../i18n/translate.ts';
 import type { MarkedKind } from './paths.ts';
 
@@ -39,6 +40,7 @@ const code =
 const day: Show = (value, { date }) => (typeof value === 'string' ? date(value) : null);
 const moment: Show = (value, { dateTime }) => (typeof value === 'string' ? dateTime(value) : null);
 const count: Show = (value, { number }) => (typeof value === 'number' ? number(value) : null);
+const euros: Show = (value, { lang }) => (typeof value === 'number' ? formatEuros(value, lang) : null);
 const coordinate: Show = (value) => (typeof value === 'number' ? value.toFixed(5) : null);
 const metres: Show = (value, { t, number }) =>
   typeof value === 'number' ? t('marks.metres', { value: number(Math.round(value)) }) : null;
@@ -102,12 +104,20 @@ const BY_KIND: Record<MarkedKind, Record<string, Show>> = {
     remoteSupportEnd: day,
     status: code('missionStatus'),
     'team.*.role': code('teamRole'),
+    counterpartKind: code('counterpartKind'),
+    plannedPersonDays: count,
+    remotePersonDays: count,
+    budgetPlannedEur: euros,
+    budgetExecutedEur: euros,
+    'products.*.kind': code('productKind'),
+    'products.*.deliveredOn': day,
+    'peopleMet.*.count': count,
   },
   action: { dueDate: day, status: code('actionStatus') },
   note: { ...GPS, tags: list },
 };
 
-const MEMBERS = new Set(['sectors', 'team']);
+const MEMBERS = new Set(['sectors', 'team', 'products', 'peopleMet']);
 
 /** "sectors.health.severity" → "sectors.*.severity": the member's key does not change how a value is shown. */
 function shapeOf(path: string): string {

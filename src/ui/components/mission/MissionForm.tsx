@@ -1,11 +1,10 @@
-// The mission form: terms of reference, host municipality, team, dates, status and tags, with its draft helpers.
+// The mission form: terms of reference, host municipality, team, budget and effort, products, people met, dates,
+// status and tags.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren, JSX } from 'preact';
 import { CANTONS, MISSION_STATUSES, SDGS, SENDAI_PRIORITIES, THEMES } from '../../../domain/codes.ts';
 import type { MissionStatus } from '../../../domain/codes.ts';
 import { MingaError, toMingaError } from '../../../domain/errors.ts';
-import type { DeviceProfile, Mission } from '../../../domain/model.ts';
-import { newId } from '../../../domain/ids.ts';
 import {
   hasErrors,
   validateMission,
@@ -17,95 +16,17 @@ import { TeamEditor } from '../TeamEditor.tsx';
 import { useI18n } from '../../i18n/context.tsx';
 import { FormActions, FormNotices } from '../FormParts.tsx';
 import type { ReadOnlyReason } from '../../hooks/useAccountRole.ts';
-import { unit, type FollowPlan } from '../marks/follow.ts';
+import { numberErrors, toSaved, type FormDraft, type MissionValues } from './missionValues.ts';
+import { CounterpartFields, EffortFields } from './ReportFields.tsx';
+import { ProductsEditor } from './ProductsEditor.tsx';
+import { PeopleMetEditor } from './PeopleMetEditor.tsx';
+import { SdgTargets } from './SdgTargets.tsx';
 
-/** What is kept on disk while typing: the values, and for an edit the values the form opened with. */
-export interface FormDraft {
-  values: MissionDraft;
-  base: MissionDraft | null;
-}
+export { emptyDraft, type FormDraft } from './missionValues.ts';
 
-export function emptyDraft(profile: DeviceProfile): MissionDraft {
-  return {
-    title: '',
-    torReference: '',
-    torText: '',
-    hostCanton: '',
-    themes: [],
-    // Whoever creates the mission is usually on it.
-    team: [{ id: newId(), name: profile.name, institution: profile.institution, role: profile.role }],
-    startDate: '',
-    endDate: '',
-    remoteSupportEnd: '',
-    objectives: '',
-    status: 1,
-    sdgs: [],
-    sendai: [],
-  };
-}
-
-export function toDraft(m: Mission): MissionDraft {
-  return {
-    title: m.title,
-    torReference: m.torReference,
-    torText: m.torText,
-    hostCanton: m.hostCanton,
-    themes: m.themes,
-    team: m.team,
-    startDate: m.startDate,
-    endDate: m.endDate,
-    remoteSupportEnd: m.remoteSupportEnd,
-    objectives: m.objectives,
-    status: m.status,
-    sdgs: m.sdgs,
-    sendai: m.sendai,
-  };
-}
-
-/** Short texts lose stray spaces; long texts are kept exactly as typed. */
-function cleaned(values: MissionDraft): MissionDraft {
-  return {
-    ...values,
-    title: values.title.trim(),
-    torReference: values.torReference.trim(),
-    team: values.team.map((m) => ({ ...m, name: m.name.trim(), institution: m.institution.trim() })),
-  };
-}
-
-/** How an open mission form follows the stored mission (marks/follow.ts): field by field, team row by row. */
-export const MISSION_FOLLOW: FollowPlan<MissionDraft, MissionDraft> = {
-  mine: cleaned,
-  units: (_draft, stored, mine) => [
-    ...(
-      ['title', 'torReference', 'hostCanton', 'startDate', 'endDate', 'remoteSupportEnd', 'status'] as const
-    ).map((path) => unit.value<MissionDraft, MissionDraft>(path)),
-    unit.text('torText'),
-    unit.text('objectives'),
-    unit.set('themes'),
-    unit.set('sdgs'),
-    unit.set('sendai'),
-    unit.members('team', 'id'),
-    ...unit.memberFields<MissionDraft, MissionDraft>(
-      'team',
-      'id',
-      ['name', 'institution', 'role'],
-      mine,
-      stored,
-    ),
-  ],
-};
-
-/** Only the fields this form changed, so a colleague's concurrent edit to another field is kept. */
-export function changedFields(base: MissionDraft | null, values: MissionDraft): Partial<MissionDraft> {
-  if (!base) return values;
-  const keys = Object.keys(values) as (keyof MissionDraft)[];
-  const changed = keys.filter((key) => JSON.stringify(values[key]) !== JSON.stringify(base[key]));
-  return Object.fromEntries(changed.map((key) => [key, values[key]])) as Partial<MissionDraft>;
-}
-
-interface SectionProps {
-  values: MissionDraft;
-  set: (patch: Partial<MissionDraft>) => void;
+export interface SectionProps {
+  values: MissionValues;
+  set: (patch: Partial<MissionValues>) => void;
   errors: FieldErrors;
   disabled: boolean;
 }
@@ -130,7 +51,7 @@ function binders({ values, set, errors, disabled }: SectionProps) {
       values: values[key] as string[],
       error: errors[key],
       disabled,
-      onChange: (next: string[]) => set({ [key]: next } as Partial<MissionDraft>),
+      onChange: (next: string[]) => set({ [key]: next } as Partial<MissionValues>),
     }),
   };
 }
@@ -157,6 +78,7 @@ function TorFields(props: SectionProps) {
       />
       <h2>{t('missions.section.tor')}</h2>
       <TextField label={t('missions.field.torReference')} {...text('torReference')} />
+      <CounterpartFields {...props} />
       <TextArea label={t('missions.field.torText')} rows={6} {...text('torText')} />
       <TextArea label={t('missions.field.objectives')} {...text('objectives')} />
       <ChipGroup
@@ -194,6 +116,7 @@ function PlanFields(props: SectionProps) {
         options={SDGS.map((goal) => ({ value: String(goal), label: code('sdg', goal) }))}
         {...chips('sdgs')}
       />
+      <SdgTargets {...props} />
       <ChipGroup
         label={t('missions.field.sendai')}
         options={SENDAI_PRIORITIES.map((p) => ({ value: p, label: code('sendai', p) }))}
@@ -220,7 +143,7 @@ export interface MissionFormProps {
 }
 
 export function MissionForm(props: MissionFormProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<MingaError | null>(null);
@@ -237,8 +160,8 @@ export function MissionForm(props: MissionFormProps) {
   const submit = async (event: JSX.TargetedSubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy || readOnly) return;
-    const clean = cleaned(values);
-    const found = validateMission(clean);
+    const clean = toSaved(values, lang);
+    const found = { ...validateMission(clean), ...numberErrors(values, lang) };
     setErrors(found);
     setFailure(null);
     if (hasErrors(found)) {
@@ -256,7 +179,7 @@ export function MissionForm(props: MissionFormProps) {
 
   const section = {
     values,
-    set: (patch: Partial<MissionDraft>) => props.onChange({ base, values: { ...values, ...patch } }),
+    set: (patch: Partial<MissionValues>) => props.onChange({ base, values: { ...values, ...patch } }),
     errors,
     disabled: readOnly,
   };
@@ -279,6 +202,19 @@ export function MissionForm(props: MissionFormProps) {
           errors={errors}
           disabled={readOnly}
           onChange={(team) => section.set({ team })}
+        />
+        <EffortFields {...section} />
+        <ProductsEditor
+          products={values.products}
+          errors={errors}
+          disabled={readOnly}
+          onChange={(products) => section.set({ products })}
+        />
+        <PeopleMetEditor
+          people={values.peopleMet}
+          errors={errors}
+          disabled={readOnly}
+          onChange={(peopleMet) => section.set({ peopleMet })}
         />
         <PlanFields {...section} />
         <FormActions readOnly={readOnly} busy={busy} onCancel={props.onCancel} />

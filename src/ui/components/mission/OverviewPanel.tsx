@@ -5,6 +5,8 @@ import type { Mission } from '../../../domain/model.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { link } from '../../routes.ts';
 import { RecordFlags } from '../marks/FieldNotes.tsx';
+import { ReportFacts } from './ReportFacts.tsx';
+import { sdgLabel } from './sdgLabel.ts';
 
 function Item({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -62,7 +64,8 @@ function Dates({ mission }: { mission: Mission }) {
 }
 
 export function OverviewPanel({ mission, readOnly }: { mission: Mission; readOnly: boolean }) {
-  const { t, code, date } = useI18n();
+  const i18n = useI18n();
+  const { t, code, date } = i18n;
   const canton = cantonByPcode(mission.hostCanton);
   const marked = Object.keys(mission.marks.conflicts).length + Object.keys(mission.marks.invalid).length > 0;
   return (
@@ -100,7 +103,7 @@ export function OverviewPanel({ mission, readOnly }: { mission: Mission; readOnl
           )}
         </Item>
         <Item label={t('mission.overview.sdgs')}>
-          <Tags labels={mission.sdgs.map((sdg) => code('sdg', sdg))} />
+          <Tags labels={mission.sdgs.map((sdg) => sdgLabel(i18n, sdg))} />
         </Item>
         <Item label={t('mission.overview.sendai')}>
           <Tags labels={mission.sendai.map((priority) => code('sendai', priority))} />
@@ -108,6 +111,7 @@ export function OverviewPanel({ mission, readOnly }: { mission: Mission; readOnl
         <Item label={t('mission.overview.tor')}>
           {mission.torReference || <span class="muted">{t('mission.overview.none')}</span>}
         </Item>
+        <ReportFacts mission={mission} />
       </dl>
       <div class="form-actions">
         {!readOnly && (

@@ -2,7 +2,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { newId } from '../../../domain/ids.ts';
 import type { TeamMember } from '../../../domain/model.ts';
-import type { FormDraft } from './MissionForm.tsx';
+import { withReportFields, type FormDraft } from './missionValues.ts';
 
 type Row = Omit<TeamMember, 'id'> & { id?: string };
 
@@ -38,12 +38,15 @@ export function withRowIds(draft: FormDraft): FormDraft {
   };
 }
 
-/** The draft with ids on every row; an upgraded draft is stored at once, so its new ids stay the same. */
+/**
+ * The draft with ids on every row and every field the form holds (a draft kept by an earlier version lacks the
+ * report's); an upgraded draft is stored at once, so its new ids stay the same.
+ */
 export function useTeamRowIds(
   stored: FormDraft | null,
   setDraft: (draft: FormDraft) => void,
 ): FormDraft | null {
-  const draft = useMemo(() => stored && withRowIds(stored), [stored]);
+  const draft = useMemo(() => stored && withRowIds(withReportFields(stored)), [stored]);
   useEffect(() => {
     if (draft && draft !== stored) setDraft(draft);
   }, [draft, stored, setDraft]);
