@@ -11,6 +11,7 @@ export const routes = {
   action: '/missions/:id/actions/:recordId',
   actionEdit: '/missions/:id/actions/:recordId/edit',
   trash: '/missions/:id/trash',
+  report: '/missions/:id/report',
   /** Invite links: `/join#token=…` (see src/sync/account.ts inviteLink). */
   join: '/join',
 } as const;
@@ -31,4 +32,5 @@ export const link = {
   assessmentEdit: (id: string, recordId: string) => `/missions/${id}/assessments/${recordId}/edit`,
   actionEdit: (id: string, recordId: string) => `/missions/${id}/actions/${recordId}/edit`,
   trash: (id: string) => `/missions/${id}/trash`,
+  report: (id: string) => `/missions/${id}/report`,
 };
