@@ -57,8 +57,7 @@ export interface ReportPhoto {
   /** Where it was taken: kept with the photo on purpose, or else the position of the record it belongs to. */
   gps: GeoPoint | null;
   source:
-    | { kind: 'assessment'; id: AssessmentId; title: string }
-    | { kind: 'note'; id: NoteId; createdAt: string };
+    { kind: 'assessment'; id: AssessmentId; title: string } | { kind: 'note'; id: NoteId; createdAt: string };
 }
 
 /**

@@ -1,7 +1,13 @@
 // The mission report's pure rules: days on site, the order of assessments, sectors and notes, and which photos.
 import { describe, expect, it } from 'vitest';
 import type { AssessmentId, NoteId, Sha256 } from '../../../src/domain/ids.ts';
-import { NO_MARKS, type Assessment, type Note, type PhotoRef, type SectorEntry } from '../../../src/domain/model.ts';
+import {
+  NO_MARKS,
+  type Assessment,
+  type Note,
+  type PhotoRef,
+  type SectorEntry,
+} from '../../../src/domain/model.ts';
 import {
   assessmentsInOrder,
   daysOnSite,
@@ -109,7 +115,12 @@ describe('report order', () => {
 
   it('puts the most severe sector first, ties in the clusters’ order', () => {
     const sectors = [sector('wash', 3), sector('shelter', 4), sector('health', 3), sector('education', 1)];
-    expect(sectorsBySeverity(sectors).map((s) => s.sector)).toEqual(['shelter', 'health', 'wash', 'education']);
+    expect(sectorsBySeverity(sectors).map((s) => s.sector)).toEqual([
+      'shelter',
+      'health',
+      'wash',
+      'education',
+    ]);
     expect(sectors[0]!.sector).toBe('wash'); // the record's own list is left as it was
   });
 

@@ -97,7 +97,7 @@ function SectorTable({ assessment }: { assessment: Assessment }) {
   if (assessment.sectors.length === 0) return null;
   const count = (value: number | null) => (value === null ? '' : number(value));
   return (
-    <table class="report-table">
+    <table class="report-table report-table--whole">
       <caption>{r('report.sectors.caption')}</caption>
       <thead>
         <tr>

@@ -67,7 +67,9 @@ function Figure(props: { item: ReportPhoto; n: number; onSettled: SectionProps['
         url === null && <p class="report-photo__missing">{t('photos.notHere', { n })}</p>
       )}
       <figcaption>
-        <strong>{item.caption ? r('report.photos.captioned', { n, caption: item.caption }) : t('photos.alt', { n })}</strong>
+        <strong>
+          {item.caption ? r('report.photos.captioned', { n, caption: item.caption }) : t('photos.alt', { n })}
+        </strong>
         <span class="report-photo__details">{details.join(' · ')}</span>
       </figcaption>
     </figure>

@@ -23,7 +23,11 @@ export function PlanSection({ data }: SectionProps) {
         </thead>
         <tbody>
           {rows.map(({ action, overdue }) => (
-            <tr key={action.id} data-action-id={action.id} class={overdue ? 'report-table__overdue' : undefined}>
+            <tr
+              key={action.id}
+              data-action-id={action.id}
+              class={overdue ? 'report-table__overdue' : undefined}
+            >
               <th scope="row">
                 {action.activity || t('mission.actions.untitled')}
                 {action.torProduct && (
