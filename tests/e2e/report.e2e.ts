@@ -28,6 +28,7 @@ const typed = {
   setUpInstitution: 'Ajuntament de Barcelona',
 };
 
+const PEDERNALES = { latitude: 0.0721, longitude: -80.0531, accuracy: 12 };
 const pt = translator('pt');
 const r = reportScreen.pt;
 const review = reviewMessages.pt;
@@ -69,6 +70,10 @@ describe('the printable mission report', () => {
   it('a coordinator records a mission with an assessment of two sectors and a photo, an action and a note', async () => {
     d = await joinByInvite(browser, app.url, app.token('coordinator', 'Coordenação'), typed.name, {
       lang: 'pt',
+      prepare: async (context) => {
+        await context.grantPermissions(['geolocation']);
+        await context.setGeolocation(PEDERNALES);
+      },
     });
     const { page, ui } = d;
     await ui.link('missions.new').first().click();
@@ -85,6 +90,8 @@ describe('the printable mission report', () => {
     await ui.tab('mission.tab.assessments').click();
     await ui.link('mission.newAssessment').click();
     await ui.label('assessments.field.title').fill(typed.assessment);
+    await ui.button('assessments.gps.capture').click();
+    await page.getByText(/± 12 m/).waitFor();
     for (const sector of ['wash', 'shelter']) await ui.label('assessments.addSector').selectOption(sector);
     const sectors = page.locator('.assessment-sector');
     await expect.poll(() => sectors.count()).toBe(2);
@@ -162,6 +169,10 @@ describe('the printable mission report', () => {
 
     const photo = report.locator('.report-photo img');
     expect(await photo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(1600);
+    // Where it was taken: the assessment's position, since the photo itself kept none.
+    expect(await report.locator('.report-photo figcaption').innerText()).toContain(
+      pt.t('assessments.gps.position', { lat: '0.07210', lon: '-80.05310', accuracy: 12 }),
+    );
 
     const reviewPart = report.locator('[data-report-section="review"]');
     expect(await reviewPart.innerText()).toContain(review['review.decision.approved']);
