@@ -34,6 +34,7 @@ const TrashScreen = lazy(() => import('./screens/TrashScreen.tsx').then((m) => m
 const ReportScreen = lazy(() => import('./screens/report/ReportScreen.tsx').then((m) => m.ReportScreen));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen));
 const JoinScreen = lazy(() => import('./screens/JoinScreen.tsx').then((m) => m.JoinScreen));
+const AccountsScreen = lazy(() => import('./screens/AccountsScreen.tsx').then((m) => m.AccountsScreen));
 
 function whenIdle(task: () => void): void {
   if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
@@ -107,6 +108,7 @@ export function App() {
                   <Route path={routes.note} component={NoteScreen} />
                   <Route path={routes.action} component={ActionScreen} />
                   <Route path={routes.actionEdit} component={ActionEditScreen} />
+                  <Route path={routes.accounts} component={AccountsScreen} />
                   <Route default component={NotFound} />
                 </Router>
               </ErrorBoundary>

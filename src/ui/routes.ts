@@ -14,6 +14,8 @@ export const routes = {
   report: '/missions/:id/report',
   /** Invite links: `/join#token=…` (see src/sync/account.ts inviteLink). */
   join: '/join',
+  /** The year's execution and accountability report: `/accounts?year=2016`. */
+  accounts: '/accounts',
 } as const;
 
 export type MissionTab = 'overview' | 'assessments' | 'notes' | 'actions';
@@ -32,5 +34,6 @@ export const link = {
   assessmentEdit: (id: string, recordId: string) => `/missions/${id}/assessments/${recordId}/edit`,
   actionEdit: (id: string, recordId: string) => `/missions/${id}/actions/${recordId}/edit`,
   trash: (id: string) => `/missions/${id}/trash`,
+  accounts: (year?: number) => (year ? `/accounts?year=${year}` : '/accounts'),
   report: (id: string) => `/missions/${id}/report`,
 };

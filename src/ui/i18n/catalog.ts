@@ -17,6 +17,7 @@ import { photoViewer } from './messages/photoViewer.ts';
 import { forms } from './messages/forms.ts';
 import { search } from './messages/search.ts';
 import { exchange } from './messages/exchange.ts';
+import { accounts } from './messages/accounts.ts';
 import { report } from './messages/report.ts';
 
 const parts = [
@@ -37,6 +38,7 @@ const parts = [
   forms,
   search,
   exchange,
+  accounts,
   report,
 ] as const;
 

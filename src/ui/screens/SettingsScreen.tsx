@@ -8,6 +8,7 @@ import { LanguagePicker, ProfileForm } from './SetupScreen.tsx';
 import { StoragePanel } from '../components/StoragePanel.tsx';
 import { SyncPanel } from '../components/SyncPanel.tsx';
 import { ExchangePanel } from '../components/ExchangePanel.tsx';
+import { ProgrammePanel } from '../components/ProgrammePanel.tsx';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -44,6 +45,7 @@ export function SettingsScreen() {
       </section>
       <SyncPanel />
       <ExchangePanel />
+      <ProgrammePanel />
       <StoragePanel />
     </section>
   );
