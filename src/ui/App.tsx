@@ -30,6 +30,8 @@ const NoteScreen = lazy(() => import('./screens/NoteScreen.tsx').then((m) => m.N
 const ActionScreen = lazy(() => import('./screens/ActionScreen.tsx').then((m) => m.ActionScreen));
 const ActionEditScreen = lazy(() => import('./screens/ActionScreen.tsx').then((m) => m.ActionEditScreen));
 const TrashScreen = lazy(() => import('./screens/TrashScreen.tsx').then((m) => m.TrashScreen));
+// The printable report is for coordinators: its code and strings load only when it is opened.
+const ReportScreen = lazy(() => import('./screens/report/ReportScreen.tsx').then((m) => m.ReportScreen));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen));
 const JoinScreen = lazy(() => import('./screens/JoinScreen.tsx').then((m) => m.JoinScreen));
 const AccountsScreen = lazy(() => import('./screens/AccountsScreen.tsx').then((m) => m.AccountsScreen));
@@ -100,6 +102,7 @@ export function App() {
                   <Route path={routes.newMission} component={MissionFormScreen} />
                   <Route path={routes.editMission} component={MissionFormScreen} />
                   <Route path={routes.trash} component={TrashScreen} />
+                  <Route path={routes.report} component={ReportScreen} />
                   <Route path={routes.mission} component={MissionScreen} />
                   <Route path={routes.assessment} component={AssessmentScreen} />
                   <Route path={routes.assessmentEdit} component={AssessmentEditScreen} />

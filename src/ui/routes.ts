@@ -11,6 +11,7 @@ export const routes = {
   action: '/missions/:id/actions/:recordId',
   actionEdit: '/missions/:id/actions/:recordId/edit',
   trash: '/missions/:id/trash',
+  report: '/missions/:id/report',
   /** Invite links: `/join#token=…` (see src/sync/account.ts inviteLink). */
   join: '/join',
   /** The year's execution and accountability report: `/accounts?year=2016`. */
@@ -38,4 +39,5 @@ export const link = {
   accounts: (year?: number) => (year ? `/accounts?year=${year}` : '/accounts'),
   export: (missionId?: string) =>
     missionId ? `/export?mission=${encodeURIComponent(missionId)}` : '/export',
+  report: (id: string) => `/missions/${id}/report`,
 };

@@ -14,6 +14,11 @@ export function useAccountRole(): AccountRole | null {
   return useStoredRole() ?? null;
 }
 
+/** The stored role, undefined until it has been read: for a screen that must not show its state too early. */
+export function useAccountRoleOnceKnown(): AccountRole | null | undefined {
+  return useStoredRole();
+}
+
 /** False for an observer: the server refuses their writes, so the screens show missions read-only. */
 export function useMayEditMissions(): boolean {
   return mayEditMissions(useAccountRole());

@@ -20,6 +20,7 @@ import { exchange } from './messages/exchange.ts';
 import { accounts } from './messages/accounts.ts';
 import { exportFiles } from './messages/exports.ts';
 import { missionFields } from './messages/missionFields.ts';
+import { report } from './messages/report.ts';
 
 const parts = [
   common,
@@ -42,6 +43,7 @@ const parts = [
   accounts,
   exportFiles,
   missionFields,
+  report,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

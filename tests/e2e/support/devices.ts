@@ -6,6 +6,9 @@ import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
 import { FieldApp } from '../pages/fieldApp.ts';
 import { PHONE } from './browser.ts';
 
+/** The phone's own language, which the join screen speaks before the profile says which one the app uses. */
+const LOCALES: Record<Language, string> = { ca: 'ca-ES', es: 'es-EC', en: 'en-GB', pt: 'pt-PT' };
+
 export interface Device {
   context: BrowserContext;
   page: Page;
@@ -29,7 +32,7 @@ export async function joinByInvite(
   name: string,
   { lang = 'es', prepare }: JoinOptions = {},
 ): Promise<Device> {
-  const context = await browser.newContext({ ...PHONE, locale: lang === 'ca' ? 'ca-ES' : 'es-EC' });
+  const context = await browser.newContext({ ...PHONE, locale: LOCALES[lang] });
   await prepare?.(context);
   const page = await context.newPage();
   const ui = new FieldApp(page, lang);

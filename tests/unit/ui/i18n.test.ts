@@ -6,9 +6,10 @@ import * as codes from '../../../src/domain/codes.ts';
 import type { Catalog } from '../../../src/ui/i18n/define.ts';
 import { reviewMessages } from '../../../src/ui/i18n/messages/review.ts';
 import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
+import { reportScreen } from '../../../src/ui/i18n/messages/reportScreen.ts';
 
 // Parts that load with a lazy screen (useMessages.ts) are not merged into CATALOGS; they are held to the same rules.
-const LAZY_PARTS: readonly Catalog<string>[] = [reviewMessages, syncScreens];
+const LAZY_PARTS: readonly Catalog<string>[] = [reviewMessages, syncScreens, reportScreen];
 
 /** The whole catalogue of one language: the merged first-screen parts and every lazy part. */
 const everything = (lang: (typeof LANGUAGES)[number]): Record<string, string> =>

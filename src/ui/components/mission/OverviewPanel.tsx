@@ -125,6 +125,9 @@ export function OverviewPanel({ mission, readOnly }: { mission: Mission; readOnl
         <a class="button" href={link.export(mission.id)}>
           {t('export.thisMission')}
         </a>
+        <a class="button" href={link.report(mission.id)}>
+          {t('mission.report')}
+        </a>
       </div>
     </section>
   );
