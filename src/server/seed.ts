@@ -15,11 +15,14 @@ const USAGE = `Usage: npm run seed -- [--missions N] [--seed TEXT] [--year YYYY]
   --force        write even into a store that already holds missions: the demo missions are added beside
                  them, and a demo mission already stored (same seed) is left as it is
 Environment: DATA_DIR, or DATABASE_URL (and DATABASE_SCHEMA) as the server uses them.
-Prints one line per mission, an invite link for a coordinator, and the coordinator's token alone on the last line.`;
+Prints one line per mission, an invite link for a coordinator, and the coordinator's token alone on the last line.
+Exits with 3, writing nothing, when the store already holds missions and --force is not given.`;
 
 const DEFAULT_PHOTOS = 3;
 const MAX_MISSIONS = 500;
 const MAX_PHOTOS = 50;
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -97,7 +100,7 @@ async function main(argv: string[]): Promise<void> {
     const held = (await target.documents.names('mission:')).length;
     if (held > 0 && !force) {
       process.stderr.write(
-        `${target.where} already holds ${held} mission${held === 1 ? '' : 's'}: the demo programme is written ` +
+        `${target.where} already holds ${plural(held, 'mission')}: the demo programme is written ` +
           'only into an empty store, so nobody’s data is mixed with demo data.\n' +
           'Seed another --data-dir (or DATABASE_SCHEMA), or add --force to write beside them anyway.\n',
       );
@@ -113,15 +116,21 @@ async function main(argv: string[]): Promise<void> {
       }
       written += 1;
       const { assessments, notes, actions } = mission.counts;
+      const counts = [
+        plural(assessments, 'assessment'),
+        plural(notes, 'note'),
+        plural(actions, 'action'),
+        plural(mission.photos.length, 'photo'),
+        ...(mission.review ? ['reviewed'] : []),
+      ];
       process.stdout.write(
-        `${mission.id}\tstatus ${mission.status}\t${assessments} assessments, ${notes} notes, ` +
-          `${actions} actions, ${mission.photos.length} photos${mission.review ? ', reviewed' : ''}\t${mission.title}\n`,
+        `${mission.id}\tstatus ${mission.status}\t${counts.join(', ')}\t${mission.title}\n`,
       );
     }
     const { id, token } = await target.tokens.create({ role: 'coordinator', name: 'Coordinació (demo)' });
     // The token travels in the link's fragment, which browsers never send (src/sync/account.ts inviteLink).
     process.stdout.write(
-      `Seeded ${written} missions into ${target.where}.\n` +
+      `Seeded ${plural(written, 'mission')} into ${target.where}.\n` +
         `Created coordinator token ${id}; open the desk: ${base}/join#token=${encodeURIComponent(token)}\n` +
         `${token}\n`,
     );

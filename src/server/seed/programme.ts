@@ -69,16 +69,18 @@ function statusAt(random: Random, progress: number): MissionStatus {
   ]);
 }
 
+/** One mission of each status, oldest to newest, in a programme of six missions or more. */
+const PINNED: readonly MissionStatus[] = [4, 5, 3, 6, 2, 1];
+
 /**
- * A programme of six missions or more shows every status: one cancelled and one suspended mission sit at fixed
- * places in it (the draws alone may leave them out); the others follow statusAt.
+ * A programme of six missions or more shows every status (the draws alone may leave the rarer ones out): one
+ * mission of each sits at evenly spaced places in it; the others follow statusAt.
  */
 function statusOf(random: Random, index: number, missions: number): MissionStatus {
   const drawn = statusAt(random, (index + 0.5) / missions);
-  if (missions < 6) return drawn;
-  if (index === Math.floor(missions * 0.3)) return 5;
-  if (index === Math.floor(missions * 0.7)) return 6;
-  return drawn;
+  if (missions < PINNED.length) return drawn;
+  const pin = PINNED.findIndex((_, k) => Math.round((k * (missions - 1)) / (PINNED.length - 1)) === index);
+  return pin === -1 ? drawn : (PINNED[pin] as MissionStatus);
 }
 
 function team(random: Random, pool: readonly Technician[]): TeamMember[] {
@@ -144,10 +146,16 @@ function review(
     by: COORDINATOR,
     device: 'demo-device-coordination',
   });
-  const comments = random.int(1, 4);
-  for (let i = 0; i < comments; i++) {
-    const target = random.pick(targets);
-    writeComment(doc, random.uuid(), target, random.pick(COMMENTS[target.kind]), stamp(random.int(3, 20)));
+  // A reviewer does not write the same remark twice on one mission.
+  const remarks = targets.flatMap((target) => COMMENTS[target.kind].map((text) => ({ target, text })));
+  const picked = new Set<string>();
+  let comments = 0;
+  for (let i = random.int(1, 4); i > 0; i--) {
+    const { target, text } = random.pick(remarks);
+    if (picked.has(text)) continue;
+    picked.add(text);
+    writeComment(doc, random.uuid(), target, text, stamp(random.int(3, 20)));
+    comments += 1;
   }
   if (frame.status !== 2) {
     const decision: ReviewDecision =

@@ -208,14 +208,27 @@ export const DECISION_NOTES = {
 } as const;
 
 export const COMMENTS = {
-  mission: ['Buen resumen de objetivos.', 'Indicad los días de soporte remoto previstos.'],
+  mission: [
+    'Buen resumen de objetivos.',
+    'Indicad los días de soporte remoto previstos.',
+    'Falta el presupuesto ejecutado.',
+  ],
   assessment: [
     '¿Se ha contrastado la cifra de personas afectadas con el GAD?',
     'Añadid la fuente de las cifras de población.',
     'Severidad coherente con las fotos.',
+    'Indicad por qué se eligió este sitio.',
   ],
-  note: ['Muy útil para el informe final.', 'Convendría enlazar esta nota con la evaluación.'],
-  action: ['¿Quién hace el seguimiento de esta acción?', 'Fecha poco realista; revisadla con el GAD.'],
+  note: [
+    'Muy útil para el informe final.',
+    'Convendría enlazar esta nota con la evaluación.',
+    'Anotad los acuerdos con fecha y responsable.',
+  ],
+  action: [
+    '¿Quién hace el seguimiento de esta acción?',
+    'Fecha poco realista; revisadla con el GAD.',
+    'Vincular con el producto de los TdR.',
+  ],
 } as const;
 
 export const CAPTIONS = [
