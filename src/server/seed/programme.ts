@@ -47,6 +47,15 @@ export interface SeededMission {
 /** Technicians the missions draw their teams from: fixed for a seed, whatever the number of missions. */
 const POOL_SIZE = 24;
 
+/** The day after the earthquake: no mission of the programme was prepared before it. */
+const FIRST_DAY = '2016-04-17';
+
+/** When the lead created the mission, `before` days ahead of going: not before the programme began. */
+function preparedOn(startDate: string, before: number): string {
+  const day = addDays(startDate, -before);
+  return day < FIRST_DAY && startDate >= FIRST_DAY ? FIRST_DAY : day;
+}
+
 /** Earlier missions are closed or being reported; the latest are in the field or still being identified. */
 function statusAt(random: Random, progress: number): MissionStatus {
   if (progress < 0.55)
@@ -175,7 +184,7 @@ export function seedMission(options: SeedOptions, index: number): SeededMission 
   // otherwise write different content under the same ids, which Yjs cannot tell apart when they meet.
   const doc = new Y.Doc();
   const lead = frame.team[0] as TeamMember;
-  const created = localTime(addDays(frame.startDate, -random.int(20, 60)), 10, 0);
+  const created = localTime(preparedOn(frame.startDate, random.int(10, 45)), 10, 0);
   writeMission(doc, fields, { now: created, by: lead.name, device: `demo-device-${lead.id}` });
 
   const records = new Random(`${options.seed}:records:${index}`);

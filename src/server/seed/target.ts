@@ -11,6 +11,7 @@ import { openDatabase } from '../db.ts';
 import { postgresDocumentStore, sqliteDocumentStore, type DocumentStore } from '../documents.ts';
 import { openPostgres } from '../postgres.ts';
 import { postgresTokenStore, sqliteTokenStore, type TokenStore } from '../tokens.ts';
+import type { SeedPhoto } from './photos.ts';
 import type { SeededMission } from './programme.ts';
 
 export interface SeedTarget {
@@ -56,6 +57,20 @@ export async function openSeedTarget(options: {
   };
 }
 
+async function storePhoto(target: SeedTarget, missionId: string, photo: SeedPhoto): Promise<void> {
+  if (!(await target.blobs.has(photo.sha256))) {
+    const writer = await target.blobs.writer();
+    try {
+      await writer.write(Buffer.from(photo.bytes));
+      await writer.commit(photo.sha256);
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
+  }
+  await target.refs.add(photo.sha256, missionId, photo.mime, photo.bytes.length);
+}
+
 /**
  * One mission as if its devices had synced it: its photos and their reference, then its documents (the mission
  * last, so a mission listed is complete). False, and nothing written, when the mission is already stored: seeding
@@ -64,19 +79,8 @@ export async function openSeedTarget(options: {
 export async function storeMission(target: SeedTarget, mission: SeededMission): Promise<boolean> {
   const name = missionDocName(mission.id as MissionId);
   if (await target.documents.exists(name)) return false;
-  for (const photo of mission.photos) {
-    if (!(await target.blobs.has(photo.sha256))) {
-      const writer = await target.blobs.writer();
-      try {
-        await writer.write(Buffer.from(photo.bytes));
-        await writer.commit(photo.sha256);
-      } catch (error) {
-        await writer.abort();
-        throw error;
-      }
-    }
-    await target.refs.add(photo.sha256, mission.id, photo.mime, photo.bytes.length);
-  }
+  // Side by side: each blob waits for its own fsyncs, and the waits overlap.
+  await Promise.all(mission.photos.map((photo) => storePhoto(target, mission.id, photo)));
   if (mission.review !== null)
     await target.documents.store(reviewDocName(mission.id as MissionId), mission.review);
   await target.documents.store(name, mission.mission);
