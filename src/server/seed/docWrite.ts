@@ -1,6 +1,8 @@
 // Writes demo records into mission and review documents with the domain's record writer, the one the app's
-// storage commands use (src/storage/missionDoc.ts createMission/createRecord, reviewDoc.ts): the same layout,
-// field by field, so the app reads seeded records exactly as records its devices wrote.
+// storage commands use (src/storage/missionDoc.ts createMission/createRecord, reviewDoc.ts writeDecision and
+// writeComment): the same layout, field by field, so the app reads seeded records as records its devices wrote.
+// The server may not import src/storage (imports point one way), so these are those commands' few lines over the
+// same writer; tests/server/seed.test.ts reads what they write through src/storage's MissionView and readReview.
 import * as Y from 'yjs';
 import type { RecordKind } from '../../domain/ids.ts';
 import type { AssessmentFields, MissionFields, NoteFields, ActionFields } from '../../domain/model.ts';
@@ -17,8 +19,8 @@ import {
 } from '../../domain/schema/records.ts';
 
 /** The roots of a review document, as src/storage/reviewDoc.ts lays it out. */
-export const DECISION_ROOT = 'decision';
-export const COMMENTS_ROOT = 'comments';
+const DECISION_ROOT = 'decision';
+const COMMENTS_ROOT = 'comments';
 
 interface FieldsOf {
   assessment: AssessmentFields;

@@ -40,6 +40,7 @@ import {
 } from './texts.ts';
 import { addDays, localTime } from './dates.ts';
 
+/** What a mission's records are drawn against: where, when, in what state, and who is there. */
 export interface MissionFrame {
   place: SeedPlace;
   status: MissionStatus;
@@ -48,6 +49,7 @@ export interface MissionFrame {
   team: TeamMember[];
 }
 
+/** A record before it is written: its id, its fields, and who wrote it when. */
 export interface Draft<F> {
   id: string;
   fields: Partial<F>;
