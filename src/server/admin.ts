@@ -1,5 +1,5 @@
-// `npm run admin -- token create|revoke|list | check`: manages tokens, and checks stored missions, in
-// DATA_DIR/minga.sqlite or PostgreSQL.
+// `npm run admin -- token create|revoke|list | check | export`: manages tokens, checks and exports stored missions,
+// in DATA_DIR/minga.sqlite or PostgreSQL.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUuid } from '../domain/ids.ts';
@@ -7,7 +7,9 @@ import { openDatabase, ROLES, type Role } from './db.ts';
 import { openPostgres } from './postgres.ts';
 import { postgresTokenStore, sqliteTokenStore, type TokenStore } from './tokens.ts';
 import { checkMissions, formatChecks } from './check.ts';
-import { postgresDocumentStore, sqliteDocumentStore } from './documents.ts';
+import { postgresDocumentStore, sqliteDocumentStore, type DocumentStore } from './documents.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../domain/export/index.ts';
+import { exportStoredMissions } from './exportMissions.ts';
 
 const USAGE = `Usage: npm run admin -- <command>
   token create --role coordinator|technician|observer --name NAME [--mission UUID ...]
@@ -19,6 +21,9 @@ const USAGE = `Usage: npm run admin -- <command>
   check [--mission UUID ...]
       lists, per stored mission, the fields changed on two devices and not yet settled, the values the record
       schema refuses, and entries that are not records (one tab-separated line each)
+  export --format csv|hxl|geojson [--year YYYY] [--mission UUID ...] --out DIR
+      writes the app's exports of the stored missions into DIR: csv = missions, assessments, assessment-sectors,
+      notes, actions and team .csv; hxl = assessments-hxl.csv; geojson = minga.geojson (deleted records left out)
 Environment: DATA_DIR (default ./data), or DATABASE_URL (and DATABASE_SCHEMA) as the server uses them`;
 
 function fail(message: string): never {
@@ -61,6 +66,21 @@ async function member(
   }
 }
 
+/** `export`: checks its options, writes the files and names each one written. */
+async function exportCommand(
+  documents: DocumentStore,
+  values: { format?: string; year?: string; out?: string },
+  missions: string[],
+): Promise<void> {
+  const format = values.format as ExportFormat | undefined;
+  if (format === undefined || !EXPORT_FORMATS.includes(format)) fail('--format must be csv, hxl or geojson');
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail('--year must be a year, as 2016');
+  if (!values.out) fail('--out DIR is required');
+  const year = values.year === undefined ? null : Number(values.year);
+  const written = await exportStoredMissions(documents, format, { missions, year }, path.resolve(values.out));
+  for (const file of written) process.stdout.write(`Wrote ${file}\n`);
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: revokeArgs(argv),
@@ -70,6 +90,9 @@ async function main(argv: string[]): Promise<void> {
       name: { type: 'string' },
       token: { type: 'string' },
       mission: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      year: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -78,7 +101,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const [group, command, arg] = positionals;
-  if (group !== 'token' && group !== 'check' && group !== 'member')
+  if (group !== 'token' && group !== 'check' && group !== 'member' && group !== 'export')
     fail(`Unknown command: ${positionals.join(' ') || '(none)'}`);
   const url = process.env.DATABASE_URL;
   const schema = process.env.DATABASE_SCHEMA || 'public';
@@ -88,12 +111,13 @@ async function main(argv: string[]): Promise<void> {
   try {
     if (group === 'member') {
       await member(store, command, values.token, values.mission ?? []);
-    } else if (group === 'check') {
+    } else if (group === 'check' || group === 'export') {
       const missions = (values.mission ?? []).map((m) => m.toLowerCase());
       const bad = missions.find((m) => !isUuid(m));
       if (bad !== undefined) fail(`--mission must be a UUID, got ${JSON.stringify(bad)}`);
       const documents = pool ? postgresDocumentStore(pool, schema) : sqliteDocumentStore(db!);
-      process.stdout.write(formatChecks(await checkMissions(documents, missions)));
+      if (group === 'check') process.stdout.write(formatChecks(await checkMissions(documents, missions)));
+      else await exportCommand(documents, values, missions);
     } else if (command === 'create') {
       const role = values.role as Role | undefined;
       if (role === undefined || !ROLES.includes(role))

@@ -2,6 +2,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Sha256 } from '../domain/ids.ts';
 import type { SearchEntry } from '../domain/search/fields.ts';
+import type { AccountsMission } from '../domain/accounts/indicators.ts';
 
 /** One row per mission, rebuilt from its Y.Doc: the list, its filters and search. */
 export interface MissionRow {
@@ -21,6 +22,8 @@ export interface MissionRow {
   sourceKey: number;
   /** PROJECTION_VERSION of the code that wrote the row: rows of an earlier one are rebuilt. */
   projection?: number;
+  /** What the year's accounts count of this mission (absent in rows of an earlier projection). */
+  accounts?: AccountsMission;
 }
 
 /** One row per assessment, note or action item, for search across missions. */

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { missionDocName, type MissionId } from '../domain/ids.ts';
 import { DocPool, type DocObserver } from './docPool.ts';
-import { DurableWriter } from './durableWriter.ts';
+import { DurableWriter, newestUpdateKey } from './durableWriter.ts';
 import { MissionView } from './missionView.ts';
 import { getDb } from './db.ts';
 import { scheduleProjection } from './projection.ts';
@@ -24,6 +24,7 @@ async function load(id: MissionId): Promise<OpenMission> {
   const persistence = new IndexeddbPersistence(name, doc);
   const writer = new DurableWriter(name, doc, persistence);
   await persistence.whenSynced;
+  await writer.loaded();
   const view = new MissionView(doc, id);
   const mission = { id, doc, view, writer };
   doc.on('update', () => scheduleProjection(id, mission));
@@ -70,17 +71,16 @@ export function readDiskKey(id: MissionId): Promise<number> {
     request.onerror = () => reject(request.error);
     request.onsuccess = () => {
       const db = request.result;
-      if (!db.objectStoreNames.contains('updates')) {
-        db.close();
-        resolve(0);
-        return;
-      }
-      const cursor = db.transaction('updates').objectStore('updates').openKeyCursor(null, 'prev');
-      cursor.onsuccess = () => {
-        db.close();
-        resolve(typeof cursor.result?.key === 'number' ? cursor.result.key : 0);
-      };
-      cursor.onerror = () => reject(cursor.error);
+      newestUpdateKey(db).then(
+        (key) => {
+          db.close();
+          resolve(key);
+        },
+        (error: unknown) => {
+          db.close();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
     };
   });
 }

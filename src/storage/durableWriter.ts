@@ -31,6 +31,8 @@ export class DurableWriter {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private compacting = false;
   private lastWrittenKey = 0;
+  /** The newest key of the log when the document was loaded (see `loaded`). */
+  private loadedKey = 0;
 
   constructor(name: string, doc: Y.Doc, persistence: IndexeddbPersistence) {
     this.name = name;
@@ -48,9 +50,21 @@ export class DurableWriter {
     this.flush();
   };
 
+  /**
+   * Reads the newest key of the log once the document is loaded. y-indexeddb announces "synced" before it records
+   * that key itself (`_dbref`), so a projection made right after loading would otherwise record 0 and look current
+   * to anything comparing keys, while holding what an earlier key held.
+   */
+  async loaded(): Promise<void> {
+    const db = this.internals.db;
+    if (!db) return;
+    this.loadedKey = Math.max(this.loadedKey, await newestUpdateKey(db));
+  }
+
   /** The newest key of the update log on disk: list rows record it, to tell later whether they are stale. */
   diskKey(): number {
-    return Math.max(this.lastWrittenKey, this.internals._dbref - 1);
+    const compacted = this.internals._dbref - 1;
+    return Math.max(this.lastWrittenKey, this.loadedKey, Number.isFinite(compacted) ? compacted : 0);
   }
 
   get pending(): number {
@@ -116,4 +130,17 @@ export class DurableWriter {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     forgetWriter(this.name);
   }
+}
+
+/** The newest key of a y-indexeddb update log (0 when it holds none). */
+export function newestUpdateKey(db: IDBDatabase): Promise<number> {
+  return new Promise((resolve, reject) => {
+    if (!db.objectStoreNames.contains('updates')) {
+      resolve(0);
+      return;
+    }
+    const cursor = db.transaction('updates').objectStore('updates').openKeyCursor(null, 'prev');
+    cursor.onsuccess = () => resolve(typeof cursor.result?.key === 'number' ? cursor.result.key : 0);
+    cursor.onerror = () => reject(cursor.error);
+  });
 }

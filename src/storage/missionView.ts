@@ -1,16 +1,13 @@
 // A read model over one mission's Y.Doc: plain snapshots for the UI, recomputed only for records that changed.
 import type * as Y from 'yjs';
 import type { MissionId, RecordKind } from '../domain/ids.ts';
-import type { ActionItem, Assessment, Mission, Note } from '../domain/model.ts';
+import type { ActionItem, Assessment, Note } from '../domain/model.ts';
 import { readEntry, readMission, recordsRoot, missionRoot } from './missionDoc.ts';
 import type { YRecord } from '../domain/records/layout.ts';
+import type { MissionSnapshot } from '../domain/records/snapshot.ts';
 
-export interface MissionSnapshot {
-  mission: Mission | null;
-  assessments: Assessment[];
-  notes: Note[];
-  actions: ActionItem[];
-}
+// The type lives in the domain, so the server's exports read missions the same way without storage.
+export type { MissionSnapshot };
 
 type RecordOf<K extends RecordKind> = K extends 'assessment'
   ? Assessment

@@ -3,13 +3,14 @@ import { missionDocName, type MissionId } from '../domain/ids.ts';
 import { isNewerSchema, isOverdue, todayIso } from '../domain/rules.ts';
 import { cantonByPcode } from '../domain/codes.ts';
 import { searchEntries } from '../domain/search/fields.ts';
+import { accountsOf } from '../domain/accounts/fromMission.ts';
 import type { MingaDb, MissionRow, RecordRow } from './db.ts';
 import { getDb } from './db.ts';
 import type { MissionSnapshot, MissionView } from './missionView.ts';
 
 const DEBOUNCE_MS = 400;
 /** Raised whenever rows gain or change what they hold: ensureProjections rebuilds rows of an earlier version. */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 const timers = new Map<MissionId, ReturnType<typeof setTimeout>>();
 
 export function missionRow(
@@ -47,6 +48,7 @@ export function missionRow(
     },
     sourceKey,
     projection: PROJECTION_VERSION,
+    accounts: accountsOf(mission, snapshot.actions),
   };
 }
 

@@ -32,6 +32,8 @@ const ActionEditScreen = lazy(() => import('./screens/ActionScreen.tsx').then((m
 const TrashScreen = lazy(() => import('./screens/TrashScreen.tsx').then((m) => m.TrashScreen));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen));
 const JoinScreen = lazy(() => import('./screens/JoinScreen.tsx').then((m) => m.JoinScreen));
+const AccountsScreen = lazy(() => import('./screens/AccountsScreen.tsx').then((m) => m.AccountsScreen));
+const ExportScreen = lazy(() => import('./screens/ExportScreen.tsx').then((m) => m.ExportScreen));
 
 function whenIdle(task: () => void): void {
   if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
@@ -104,6 +106,8 @@ export function App() {
                   <Route path={routes.note} component={NoteScreen} />
                   <Route path={routes.action} component={ActionScreen} />
                   <Route path={routes.actionEdit} component={ActionEditScreen} />
+                  <Route path={routes.accounts} component={AccountsScreen} />
+                  <Route path={routes.export} component={ExportScreen} />
                   <Route default component={NotFound} />
                 </Router>
               </ErrorBoundary>

@@ -13,6 +13,10 @@ export const routes = {
   trash: '/missions/:id/trash',
   /** Invite links: `/join#token=…` (see src/sync/account.ts inviteLink). */
   join: '/join',
+  /** The year's execution and accountability report: `/accounts?year=2016`. */
+  accounts: '/accounts',
+  /** `?mission=<id>` offers that mission first. */
+  export: '/export',
 } as const;
 
 export type MissionTab = 'overview' | 'assessments' | 'notes' | 'actions';
@@ -31,4 +35,7 @@ export const link = {
   assessmentEdit: (id: string, recordId: string) => `/missions/${id}/assessments/${recordId}/edit`,
   actionEdit: (id: string, recordId: string) => `/missions/${id}/actions/${recordId}/edit`,
   trash: (id: string) => `/missions/${id}/trash`,
+  accounts: (year?: number) => (year ? `/accounts?year=${year}` : '/accounts'),
+  export: (missionId?: string) =>
+    missionId ? `/export?mission=${encodeURIComponent(missionId)}` : '/export',
 };

@@ -17,6 +17,8 @@ import { photoViewer } from './messages/photoViewer.ts';
 import { forms } from './messages/forms.ts';
 import { search } from './messages/search.ts';
 import { exchange } from './messages/exchange.ts';
+import { accounts } from './messages/accounts.ts';
+import { exportFiles } from './messages/exports.ts';
 
 const parts = [
   common,
@@ -36,6 +38,8 @@ const parts = [
   forms,
   search,
   exchange,
+  accounts,
+  exportFiles,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

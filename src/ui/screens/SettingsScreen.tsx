@@ -8,6 +8,7 @@ import { LanguagePicker, ProfileForm } from './SetupScreen.tsx';
 import { StoragePanel } from '../components/StoragePanel.tsx';
 import { SyncPanel } from '../components/SyncPanel.tsx';
 import { ExchangePanel } from '../components/ExchangePanel.tsx';
+import { ProgrammePanel } from '../components/ProgrammePanel.tsx';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -44,6 +45,14 @@ export function SettingsScreen() {
       </section>
       <SyncPanel />
       <ExchangePanel />
+      <ProgrammePanel />
+      <section aria-labelledby="settings-export">
+        <h2 id="settings-export">{t('export.title')}</h2>
+        <p class="field__hint">{t('export.settingsHint')}</p>
+        <a class="button" href={link.export()}>
+          {t('export.open')}
+        </a>
+      </section>
       <StoragePanel />
     </section>
   );

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MingaDb, setDbForTests } from '../../../src/storage/db.ts';
-import { acquireMission, closeAllMissions, releaseMission } from '../../../src/storage/docStore.ts';
+import {
+  acquireMission,
+  closeAllMissions,
+  readDiskKey,
+  releaseMission,
+} from '../../../src/storage/docStore.ts';
 import {
   createMission,
   createRecord,
@@ -82,6 +87,25 @@ describe('durable writes', () => {
     await db.missions.put(stale);
     await ensureProjections();
     expect((await db.missions.get(id))?.title).toBe('Portoviejo, barrio Andrés de Vera');
+  });
+
+  it('a row rebuilt right after its document loads records the newest key on disk, not 0', async () => {
+    // The key tells a changed row from an unchanged one (search re-reads a mission only when it differs), so a
+    // row rebuilt at start must record the key its contents come from.
+    const id = await createMission(draft, profile);
+    const open = await acquireMission(id);
+    createRecord(open, 'action', { activity: 'Taller con la junta parroquial de Jama' }, profile);
+    await open.writer.whenIdle();
+    releaseMission(id);
+    await closeAllMissions();
+    await db.missions.clear();
+    await ensureProjections();
+    const onDisk = await readDiskKey(id);
+    expect(onDisk).toBeGreaterThan(0);
+    expect((await db.missions.get(id))?.sourceKey).toBe(onDisk);
+    const reopened = await acquireMission(id);
+    expect(reopened.writer.diskKey()).toBe(onDisk);
+    releaseMission(id);
   });
 
   it('storage full: reports it, keeps the update, and writes it once space returns', async () => {

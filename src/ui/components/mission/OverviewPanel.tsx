@@ -118,6 +118,9 @@ export function OverviewPanel({ mission, readOnly }: { mission: Mission; readOnl
         <a class="button" href={link.trash(mission.id)}>
           {t('mission.trash')}
         </a>
+        <a class="button" href={link.export(mission.id)}>
+          {t('export.thisMission')}
+        </a>
       </div>
     </section>
   );
