@@ -37,6 +37,10 @@ interface MissionInput {
   end: string;
   tor?: string;
   themes?: string[];
+  /** As a Spanish speaker types them. */
+  budgetPlanned?: string;
+  budgetExecuted?: string;
+  remoteDays?: string;
 }
 
 async function createMission(mission: MissionInput): Promise<void> {
@@ -47,6 +51,9 @@ async function createMission(mission: MissionInput): Promise<void> {
   await ui.label('missions.field.hostCanton').selectOption(mission.canton);
   await ui.label('missions.field.startDate').fill(mission.start);
   await ui.label('missions.field.endDate').fill(mission.end);
+  if (mission.budgetPlanned) await ui.label('missions.field.budgetPlannedEur').fill(mission.budgetPlanned);
+  if (mission.budgetExecuted) await ui.label('missions.field.budgetExecutedEur').fill(mission.budgetExecuted);
+  if (mission.remoteDays) await ui.label('missions.field.remotePersonDays').fill(mission.remoteDays);
   for (const theme of mission.themes ?? []) {
     await page.getByRole('button', { name: ui.t(`theme.${theme}` as never), exact: true }).click();
   }
@@ -69,6 +76,9 @@ describe('the year’s accounts (es)', () => {
       end: '2016-06-10',
       tor: 'TdR-2016-07',
       themes: ['urban_planning', 'coastal_risk'],
+      budgetPlanned: '12.000',
+      budgetExecuted: '11.250,50',
+      remoteDays: '5,5',
     });
     // From 28 December: 4 days in 2016.
     await createMission({
@@ -77,6 +87,7 @@ describe('the year’s accounts (es)', () => {
       start: '2016-12-28',
       end: '2017-01-05',
       themes: ['urban_planning'],
+      budgetPlanned: '3.000',
     });
     await createMission({
       title: 'Pedernales 2017',
@@ -94,8 +105,12 @@ describe('the year’s accounts (es)', () => {
     expect(await figure('municipalities').textContent()).toBe('2');
     expect(await figure('technicians').textContent()).toBe('1');
     expect(await figure('torsReceived').textContent()).toBe('1');
-    // Nothing recorded a budget: said so, never 0.
-    expect(await figure('budgetPlanned').textContent()).toBe(ui.t('accounts.notRecorded'));
+    // Budgets as recorded, and where a mission did not record one, said so rather than counted as 0.
+    const missingOne = ` (${ui.t('accounts.missingIn', { count: 1 })})`;
+    expect(await figure('budgetPlanned').textContent()).toMatch(/^15\.000,00\s?€$|^EUR\s?15\.000,00$/);
+    expect(await figure('budgetExecuted').textContent()).toContain('11.250,50');
+    expect(await figure('budgetExecuted').textContent()).toContain(missingOne);
+    expect(await figure('daysRemote').textContent()).toBe(`5,5${missingOne}`);
     const themes = page.locator('[data-distribution="themes"]');
     expect(await themes.locator('[data-code="urban_planning"] td').textContent()).toBe('2');
     expect(await themes.locator('[data-code="coastal_risk"] td').textContent()).toBe('1');
@@ -106,6 +121,8 @@ describe('the year’s accounts (es)', () => {
     await ui.label('accounts.year').selectOption('2017');
     await expect.poll(() => figure('missions').textContent()).toBe('2');
     expect(await figure('daysOnSite').textContent()).toBe('8');
+    // Neither mission of 2017 recorded an executed budget.
+    expect(await figure('budgetExecuted').textContent()).toBe(ui.t('accounts.notRecorded'));
     expect(new URL(page.url()).search).toBe('?year=2017');
   });
 
@@ -128,8 +145,9 @@ describe('the year’s accounts (es)', () => {
     expect(byItem.get('missions')?.[4]).toBe('2');
     expect(byItem.get('daysOnSite')?.[4]).toBe('14');
     expect(byItem.get('daysOnSite')?.[3]).toBe(ui.t('accounts.daysOnSite'));
-    expect(byItem.get('budgetPlanned')?.[4]).toBe('');
-    expect(byItem.get('budgetPlanned')?.[6]).toBe('2');
+    expect(byItem.get('budgetPlanned')?.[4]).toBe('15000');
+    expect(byItem.get('budgetExecuted')?.[4]).toBe('11250.5');
+    expect(byItem.get('budgetExecuted')?.[6]).toBe('1');
     expect(byItem.get('coastal_risk')?.[3]).toBe(ui.t('theme.coastal_risk' as never));
   });
 

@@ -18,12 +18,12 @@ export function accountsOf(mission: Mission, actions: readonly ActionItem[]): Ac
     themes: [...mission.themes],
     sdgs: [...mission.sdgs],
     sendai: [...mission.sendai],
-    plannedPersonDays: amount(null),
-    remotePersonDays: amount(null),
-    budgetPlannedEur: amount(null),
-    budgetExecutedEur: amount(null),
-    products: [],
-    peopleMet: [],
+    plannedPersonDays: amount(mission.plannedPersonDays),
+    remotePersonDays: amount(mission.remotePersonDays),
+    budgetPlannedEur: amount(mission.budgetPlannedEur),
+    budgetExecutedEur: amount(mission.budgetExecutedEur),
+    products: mission.products.map(({ planned, deliveredOn }) => ({ planned, deliveredOn })),
+    peopleMet: mission.peopleMet.map(({ count }) => ({ count: amount(count) })),
     actions: actions.map((action) => ({ status: action.status, deleted: action.deletedAt !== null })),
   };
 }

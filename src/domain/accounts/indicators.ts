@@ -172,17 +172,21 @@ export function yearAccounts(all: readonly AccountsMission[], year: number): Yea
 
     const days = daysInYear(mission.startDate, mission.endDate, year);
     onSite.add(team.length === 0 || days === null ? null : days * team.length);
-    remote.add(mission.remotePersonDays);
-    planned.add(mission.plannedPersonDays);
-    budgetPlanned.add(mission.budgetPlannedEur);
-    budgetExecuted.add(mission.budgetExecutedEur);
-    const counted = mission.peopleMet.filter((row) => row.count !== null);
-    reached.add(counted.length === 0 ? null : counted.reduce((sum, row) => sum + (row.count ?? 0), 0));
 
-    if (mission.torReference.trim() !== '') {
-      tors.received++;
-      if (mission.status !== 1 && mission.status !== 5) tors.approved++;
-      if (mission.status === 4) tors.completed++;
+    // What a mission records once (its budget, planned and remote days, people met, its ToR) counts in the year
+    // it started, so a mission across New Year is not counted twice.
+    if (mission.startDate.startsWith(`${year}-`)) {
+      remote.add(mission.remotePersonDays);
+      planned.add(mission.plannedPersonDays);
+      budgetPlanned.add(mission.budgetPlannedEur);
+      budgetExecuted.add(mission.budgetExecutedEur);
+      const counted = mission.peopleMet.filter((row) => row.count !== null);
+      reached.add(counted.length === 0 ? null : counted.reduce((sum, row) => sum + (row.count ?? 0), 0));
+      if (mission.torReference.trim() !== '') {
+        tors.received++;
+        if (mission.status !== 1 && mission.status !== 5) tors.approved++;
+        if (mission.status === 4) tors.completed++;
+      }
     }
     for (const product of mission.products) {
       const delivered = daysInYear(product.deliveredOn, product.deliveredOn, year) === 1;

@@ -74,6 +74,7 @@ export function AccountsScreen() {
         <AccountsCsvButton accounts={accounts} />
       </div>
       <p>{t('accounts.intro', { year: String(year) })}</p>
+      <p class="field__hint">{t('accounts.rule')}</p>
       {rows.isLoading ? (
         <p role="status">{t('accounts.loading')}</p>
       ) : accounts.missions === 0 ? (

@@ -136,6 +136,18 @@ describe('the year’s accounts', () => {
     expect(Object.fromEntries(accounts.sendai)).toEqual({ 'sendai-1': 2, 'sendai-4': 1 });
   });
 
+  it('counts a mission across New Year in both years, but its budget, days and ToR only in the first', () => {
+    const next = yearAccounts(programme, 2017);
+    // Manta (its last 5 days) and Pedernales (3 days, no team): Manta's one technician, 5 technician-days.
+    expect(next.missions).toBe(2);
+    expect(next.technicianDaysOnSite).toEqual({ value: 5, missing: 1 });
+    // Manta's 3,000 planned counted in 2016 only; Pedernales recorded none.
+    expect(next.budgetPlannedEur).toEqual({ value: null, missing: 1 });
+    expect(next.tors).toEqual({ received: 0, approved: 0, completed: 0 });
+    // Its product delivered on 5 January 2017 counts in 2017.
+    expect(next.productsDelivered).toBe(1);
+  });
+
   it('says "not recorded" (null) rather than 0 when no mission of the year recorded a figure', () => {
     const empty = yearAccounts([{ ...base, id: 'x', startDate: '2018-02-01' }], 2018);
     expect(empty.missions).toBe(1);

@@ -10,6 +10,8 @@ export const accounts = defineMessages(
     'accounts.intro':
       'Execution and accountability figures for {year}, from the missions on this device whose days on site fall in that year.',
     'accounts.year': 'Year',
+    'accounts.rule':
+      'A mission across New Year counts in both years; its budget, person-days, people met and Terms of Reference only in the year it started.',
     'accounts.none': 'No mission on this device falls in {year}.',
     'accounts.undated': 'Missions without dates, not counted: {count}.',
     'accounts.loading': 'Counting…',
@@ -57,6 +59,8 @@ export const accounts = defineMessages(
     'accounts.intro':
       'Cifras de ejecución y rendición de cuentas de {year}, de las misiones de este dispositivo con días en terreno en ese año.',
     'accounts.year': 'Año',
+    'accounts.rule':
+      'Una misión que cruza el año nuevo cuenta en ambos años; su presupuesto, días-persona, personas con quienes se trabajó y términos de referencia, solo en el año en que empezó.',
     'accounts.none': 'Ninguna misión de este dispositivo cae en {year}.',
     'accounts.undated': 'Misiones sin fechas, no contadas: {count}.',
     'accounts.loading': 'Contando…',
@@ -104,6 +108,8 @@ export const accounts = defineMessages(
     'accounts.intro':
       'Xifres d’execució i rendició de comptes de {year}, de les missions d’aquest dispositiu amb dies sobre el terreny en aquell any.',
     'accounts.year': 'Any',
+    'accounts.rule':
+      'Una missió que travessa el cap d’any compta en tots dos anys; el seu pressupost, dies-persona, persones amb qui s’ha treballat i termes de referència, només l’any en què va començar.',
     'accounts.none': 'Cap missió d’aquest dispositiu no cau el {year}.',
     'accounts.undated': 'Missions sense dates, no comptades: {count}.',
     'accounts.loading': 'Comptant…',
@@ -151,6 +157,8 @@ export const accounts = defineMessages(
     'accounts.intro':
       'Números de execução e prestação de contas de {year}, das missões deste dispositivo com dias no terreno nesse ano.',
     'accounts.year': 'Ano',
+    'accounts.rule':
+      'Uma missão que atravessa o Ano Novo conta nos dois anos; o seu orçamento, dias-pessoa, pessoas com quem se trabalhou e termos de referência, apenas no ano em que começou.',
     'accounts.none': 'Nenhuma missão deste dispositivo cai em {year}.',
     'accounts.undated': 'Missões sem datas, não contadas: {count}.',
     'accounts.loading': 'A contar…',
