@@ -33,6 +33,8 @@ export function ExportScreen() {
   const years = yearsOf(rows);
   const scope = {
     ...chosen,
+    // A link to a mission this device no longer lists offers the whole device instead.
+    kind: chosen.kind === 'mission' && mission === null && !missions.isLoading ? 'all' : chosen.kind,
     year: chosen.year !== null && years.includes(chosen.year) ? chosen.year : years[0]!,
   };
 
@@ -79,7 +81,7 @@ export function ExportScreen() {
     }
   };
 
-  const busy = phase.step !== 'idle';
+  const busy = phase.step !== 'idle' || missions.isLoading;
   return (
     <section class="screen export">
       <header class="screen__header">

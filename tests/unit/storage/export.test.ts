@@ -62,6 +62,12 @@ describe('reading missions for an export', () => {
       [2, 2],
     ]);
 
+    // An id this device does not hold is skipped, and no database is made for it.
+    const unknown = crypto.randomUUID() as MissionId;
+    expect(await readMissionsForExport([unknown])).toEqual([]);
+    const names = (await indexedDB.databases()).map((info) => info.name);
+    expect(names).not.toContain(`mission:${unknown}`);
+
     const chosen = await readMissionsForExport([a]);
     const [notes] = buildExport(chosen, { format: 'csv' }).filter((f) => f.name === 'notes.csv');
     expect(notes?.text).toContain('Reunión en el GAD');
