@@ -13,12 +13,14 @@ export async function missionsOnDevice(): Promise<MissionId[]> {
   return [...new Set(docs.map((entry) => entry.missionId as MissionId))];
 }
 
-/** Snapshots of the given missions (all held when `ids` is null), read through the record schema. */
+/** Snapshots of the given missions held here (all of them when `ids` is null), read through the record schema. */
 export async function readMissionsForExport(
   ids: readonly MissionId[] | null,
   onProgress: ExportProgress = () => {},
 ): Promise<MissionSnapshot[]> {
-  const chosen = ids ?? (await missionsOnDevice());
+  const held = await missionsOnDevice();
+  // Opening a mission this device does not hold would create an empty database for it: such ids are skipped.
+  const chosen = ids === null ? held : ids.filter((id) => held.includes(id));
   const snapshots: MissionSnapshot[] = [];
   onProgress(0, chosen.length);
   for (const [index, id] of chosen.entries()) {

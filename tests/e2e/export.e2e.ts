@@ -99,4 +99,15 @@ describe('exports from the app', () => {
     for (const tag of lines[1]!) expect(tag).toMatch(/^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$/);
     expect(lines).toHaveLength(2);
   });
+
+  it('downloads a year as GeoJSON', async () => {
+    await ui.label('export.format.geojson').check();
+    await ui.label('export.scope.year').check();
+    await ui.label('export.year').selectOption('2016');
+    await expectAccessible(ui.page, 'export: a year');
+    const file = await download();
+    expect(file.name).toMatch(/^minga-.*\.geojson$/);
+    // The only note is dated today and has no position: a valid collection with no features.
+    expect(JSON.parse(file.bytes.toString('utf8'))).toEqual({ type: 'FeatureCollection', features: [] });
+  });
 });

@@ -10,15 +10,23 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../src/server/db.ts';
 import { sqliteDocumentStore } from '../../src/server/documents.ts';
+import { openPostgres } from '../../src/server/postgres.ts';
 import { REPO_ROOT } from '../../src/server/static.ts';
+import { postgresTokenStore } from '../../src/server/tokens.ts';
 import { createMission, createRecord, setDeleted, type Stamp } from '../../src/storage/missionDoc.ts';
-import { removeDir, tempDir } from './syncHarness.ts';
+import pg from 'pg';
+import { connect, removeDir, settled, startTestServer, tempDir } from './syncHarness.ts';
 
 const NODE = path.join(REPO_ROOT, 'node_modules', '.bin', 'node');
 const run = promisify(execFile);
+const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `minga_export_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 const dirs: string[] = [];
 afterAll(async () => {
   for (const dir of dirs) await removeDir(dir);
+  const pool = new pg.Pool({ connectionString: DATABASE_URL });
+  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await pool.end();
 });
 
 const stamp = (now: string): Stamp => ({ actor: { name: 'Anna', device: 'device-anna' }, now });
@@ -53,10 +61,10 @@ function mission(title: string, startDate: string, withRecords: boolean): Uint8A
   return Y.encodeStateAsUpdate(doc);
 }
 
-async function admin(dataDir: string, args: string[]) {
+async function admin(dataDir: string, args: string[], env: Record<string, string> = { DATABASE_URL: '' }) {
   return run(NODE, ['src/server/admin.ts', 'export', ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir },
+    env: { ...process.env, ...env, DATA_DIR: dataDir },
   });
 }
 
@@ -142,4 +150,40 @@ describe('admin export', () => {
     );
     await expect(admin(dataDir, ['--format', 'csv'])).rejects.toMatchObject({ code: 2 });
   });
+
+  it(
+    'exports a mission a device wrote through the real server into PostgreSQL',
+    { timeout: 120_000 },
+    async () => {
+      const server = await startTestServer({ databaseUrl: DATABASE_URL, databaseSchema: schema });
+      dirs.push(server.dataDir);
+      // With PostgreSQL, tokens live there too.
+      const pool = await openPostgres(DATABASE_URL, schema);
+      const { token } = await postgresTokenStore(pool, schema).create({
+        role: 'coordinator',
+        name: 'Export',
+      });
+      await pool.end();
+      const id = randomUUID();
+      const device = connect(server.url, token, `mission:${id}`);
+      try {
+        await settled(device);
+        expect(device.denied).toBeNull();
+        Y.applyUpdate(device.doc, mission('Pedernales, señalética', '2016-05-02', true));
+        await device.acknowledged(20_000);
+      } finally {
+        device.destroy();
+        await server.stop();
+      }
+      const out = path.join(server.dataDir, 'pg');
+      await admin(server.dataDir, ['--format', 'csv', '--out', out], {
+        DATABASE_URL,
+        DATABASE_SCHEMA: schema,
+      });
+      const missions = parse(await readFile(path.join(out, 'missions.csv'), 'utf8'));
+      expect(missions.map((m) => [m.id, m.title])).toEqual([[id, 'Pedernales, señalética']]);
+      const sectors = parse(await readFile(path.join(out, 'assessment-sectors.csv'), 'utf8'));
+      expect(sectors.map((s) => [s.assessment_id, s.sector, s.severity])).toEqual([['a1', 'shelter', '5']]);
+    },
+  );
 });

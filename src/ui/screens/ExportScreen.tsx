@@ -1,6 +1,6 @@
 // Export: missions held on this device as CSV (a zip), HXL or GeoJSON. The export code and its CSV library load
 // only when the user exports; this screen itself is loaded on first use.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { ExportFormat } from '../../domain/export/index.ts';
 import type { MissionId } from '../../domain/ids.ts';
@@ -22,19 +22,21 @@ export function ExportScreen() {
   const rows = missions.data ?? [];
   const mission = rows.find((row) => row.id === from) ?? null;
   const [format, setFormat] = useState<ExportFormat>('csv');
-  const [scope, setScope] = useState<ScopeValue>({
+  const [chosen, setScope] = useState<ScopeValue>({
     kind: from ? 'mission' : 'all',
     selected: new Set(),
-    year: new Date().getFullYear(),
+    year: null,
   });
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [message, setMessage] = useState<Message>(null);
+  // Until the user picks one, the year offered is the newest a mission was on site.
   const years = yearsOf(rows);
-  // The year offered first is the newest a mission was on site, once the list is known.
-  useEffect(() => {
-    if (!missions.isLoading) setScope((s) => (years.includes(s.year) ? s : { ...s, year: years[0]! }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the list changes
-  }, [missions.data]);
+  const scope = {
+    ...chosen,
+    // A link to a mission this device no longer lists offers the whole device instead.
+    kind: chosen.kind === 'mission' && mission === null && !missions.isLoading ? 'all' : chosen.kind,
+    year: chosen.year !== null && years.includes(chosen.year) ? chosen.year : years[0]!,
+  };
 
   const ids: MissionId[] | null =
     scope.kind === 'mission' && from
@@ -79,7 +81,7 @@ export function ExportScreen() {
     }
   };
 
-  const busy = phase.step !== 'idle';
+  const busy = phase.step !== 'idle' || missions.isLoading;
   return (
     <section class="screen export">
       <header class="screen__header">
@@ -90,7 +92,7 @@ export function ExportScreen() {
       </header>
       <p>{t('export.intro')}</p>
       <FormatField value={format} onChange={setFormat} />
-      <ScopeField value={scope} onChange={setScope} rows={rows} mission={mission} />
+      <ScopeField value={scope} onChange={setScope} rows={rows} years={years} mission={mission} />
       <p>
         <button type="button" class="button--primary" disabled={busy} onClick={() => void run()}>
           {t('export.start')}

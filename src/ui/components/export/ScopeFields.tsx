@@ -67,13 +67,15 @@ export function yearsOf(rows: readonly MissionRow[], now = new Date()): number[]
 export interface ScopeValue {
   kind: ScopeKind;
   selected: ReadonlySet<string>;
-  year: number;
+  /** Null until the user picks one. */
+  year: number | null;
 }
 
 export function ScopeField(props: {
   value: ScopeValue;
   onChange: (next: ScopeValue) => void;
   rows: readonly MissionRow[];
+  years: readonly number[];
   /** The mission the screen was opened from, if any. */
   mission: MissionRow | null;
 }) {
@@ -129,7 +131,7 @@ export function ScopeField(props: {
             value={String(value.year)}
             onChange={(event) => onChange({ ...value, year: Number(event.currentTarget.value) })}
           >
-            {yearsOf(rows).map((year) => (
+            {props.years.map((year) => (
               <option key={year} value={String(year)}>
                 {year}
               </option>

@@ -39,7 +39,7 @@ export const exportFiles = defineMessages(
     'export.format.geojson': 'GeoJSON para mapas (QGIS, uMap): evaluaciones y notas con ubicación',
     'export.scope': 'Qué exportar',
     'export.scope.mission': 'Esta misión: {title}',
-    'export.scope.selection': 'Las misiones que elija',
+    'export.scope.selection': 'Las misiones que elijas',
     'export.scope.all': 'Todas las misiones de este dispositivo',
     'export.scope.year': 'Un año',
     'export.year': 'Año',
