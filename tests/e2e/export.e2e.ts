@@ -77,6 +77,8 @@ describe('exports from the app', () => {
       'assessments.csv',
       'missions.csv',
       'notes.csv',
+      'people-met.csv',
+      'products.csv',
       'team.csv',
     ]);
     const [mission] = rows(decode(entries['missions.csv']!));

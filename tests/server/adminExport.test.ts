@@ -101,6 +101,8 @@ describe('admin export', () => {
         'assessments.csv',
         'missions.csv',
         'notes.csv',
+        'people-met.csv',
+        'products.csv',
         'team.csv',
       ]);
       const missions = parse(await readFile(path.join(csvDir, 'missions.csv'), 'utf8'));

@@ -11,7 +11,9 @@ export type CodeList =
   | 'placard'
   | 'structure'
   | 'damageGrade'
-  | 'sendai';
+  | 'sendai'
+  | 'counterpartKind'
+  | 'productKind';
 
 export type LabelOf = (list: CodeList, code: string | number) => string;
 

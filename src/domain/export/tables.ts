@@ -53,6 +53,16 @@ const missionColumns = (counts: Map<string, ScopedMission>): Column<Mission>[] =
   column('sendai', (m) => joined(m.sendai)),
   labelColumn('sendai_label', 'sendai', (m) => m.sendai),
   column('team_size', (m) => m.team.length),
+  column('counterpart_kind', (m) => m.counterpartKind),
+  labelColumn('counterpart_kind_label', 'counterpartKind', (m) => m.counterpartKind),
+  column('requesting_counterpart', (m) => m.requestingCounterpart),
+  column('focal_point', (m) => m.focalPoint),
+  column('planned_person_days', (m) => num(m.plannedPersonDays)),
+  column('remote_person_days', (m) => num(m.remotePersonDays)),
+  column('budget_planned_eur', (m) => num(m.budgetPlannedEur)),
+  column('budget_executed_eur', (m) => num(m.budgetExecutedEur)),
+  column('products_planned', (m) => m.products.filter((p) => p.planned).length),
+  column('products_delivered', (m) => m.products.filter((p) => p.deliveredOn !== '').length),
   column('assessments', (m) => counts.get(m.id)?.assessments.length ?? 0),
   column('notes', (m) => counts.get(m.id)?.notes.length ?? 0),
   column('actions', (m) => counts.get(m.id)?.actions.length ?? 0),
@@ -161,6 +171,28 @@ const teamColumns: Column<Of<TeamMember>>[] = [
   labelColumn('role_label', 'teamRole', (r) => r.record.role),
 ];
 
+type Product = Mission['products'][number];
+type PersonMet = Mission['peopleMet'][number];
+
+const productColumns: Column<Of<Product>>[] = [
+  ...inMission<Product>(),
+  column('product_id', (r) => r.record.id),
+  column('title', (r) => r.record.title),
+  column('kind', (r) => r.record.kind),
+  labelColumn('kind_label', 'productKind', (r) => r.record.kind),
+  column('planned', (r) => (r.record.planned ? 'yes' : 'no')),
+  column('delivered_on', (r) => r.record.deliveredOn),
+];
+
+// People met are recorded by role and organisation only, never by name, and exported so.
+const peopleMetColumns: Column<Of<PersonMet>>[] = [
+  ...inMission<PersonMet>(),
+  column('row_id', (r) => r.record.id),
+  column('role', (r) => r.record.role),
+  column('organisation', (r) => r.record.organisation),
+  column('count', (r) => num(r.record.count)),
+];
+
 function* records<R>(scoped: readonly ScopedMission[], pick: (s: ScopedMission) => readonly R[]) {
   for (const s of scoped) for (const record of pick(s)) yield { mission: s.mission, record };
 }
@@ -171,7 +203,8 @@ function* sectorRows(scoped: readonly ScopedMission[]): Generator<SectorRow> {
       for (const entry of assessment.sectors) yield { mission: s.mission, assessment, entry };
 }
 
-/** missions.csv, assessments.csv, assessment-sectors.csv, notes.csv, actions.csv and team.csv. */
+/** missions.csv, assessments.csv, assessment-sectors.csv, notes.csv, actions.csv, team.csv, products.csv and
+ * people-met.csv. */
 export function csvTables(scoped: readonly ScopedMission[], labels: LabelOf | null): Table[] {
   const listed = scoped.filter((s) => s.listed);
   const byId = new Map(scoped.map((s) => [s.mission.id, s]));
@@ -205,6 +238,18 @@ export function csvTables(scoped: readonly ScopedMission[], labels: LabelOf | nu
       'team.csv',
       teamColumns,
       records(listed, (s) => s.mission.team),
+      labels,
+    ),
+    buildTable(
+      'products.csv',
+      productColumns,
+      records(listed, (s) => s.mission.products),
+      labels,
+    ),
+    buildTable(
+      'people-met.csv',
+      peopleMetColumns,
+      records(listed, (s) => s.mission.peopleMet),
       labels,
     ),
   ];

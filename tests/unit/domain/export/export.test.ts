@@ -28,6 +28,29 @@ function byName(files: ExportFile[], name: string): ExportFile {
 describe('CSV export', () => {
   const files = buildExport(programme(), { format: 'csv', labels });
 
+  it('carries the mission’s budget, person-days, products and people met, by role and organisation', () => {
+    const [pedernales] = parse(byName(files, 'missions.csv')).filter((m) => m.id === PEDERNALES);
+    expect(pedernales).toMatchObject({
+      budget_planned_eur: '12000.5',
+      budget_executed_eur: '',
+      planned_person_days: '20',
+      products_planned: '2',
+      products_delivered: '1',
+    });
+    const products = parse(byName(files, 'products.csv'));
+    expect(products.map((p) => [p.title, p.kind_label, p.planned, p.delivered_on])).toEqual([
+      ['Diagnóstico urbano', 'productKind:diagnostic', 'yes', '2016-05-14'],
+      ["'+Plan de mejora", 'productKind:plan', 'yes', ''],
+    ]);
+    expect(parse(byName(files, 'people-met.csv'))).toEqual([
+      expect.objectContaining({
+        role: 'Técnicos de planificación',
+        organisation: 'GAD Pedernales',
+        count: '4',
+      }),
+    ]);
+  });
+
   it('writes one file per kind of record, with CRLF line ends', () => {
     expect(files.map((f) => f.name)).toEqual([
       'missions.csv',
@@ -36,6 +59,8 @@ describe('CSV export', () => {
       'notes.csv',
       'actions.csv',
       'team.csv',
+      'products.csv',
+      'people-met.csv',
     ]);
     for (const file of files) {
       expect(file.text.endsWith('\r\n')).toBe(true);

@@ -34,6 +34,19 @@ export function programme(): MissionSnapshot[] {
         { id: 't1', name: 'Núria Pàmies', institution: 'Ajuntament de Girona', role: 'lead' },
         { id: 't2', name: '=cmd|calc', institution: '', role: 'technician' },
       ],
+      budgetPlannedEur: 12000.5,
+      plannedPersonDays: 20,
+      products: [
+        {
+          id: 'p1',
+          title: 'Diagnóstico urbano',
+          kind: 'diagnostic',
+          planned: true,
+          deliveredOn: '2016-05-14',
+        },
+        { id: 'p2', title: '+Plan de mejora', kind: 'plan', planned: true, deliveredOn: '' },
+      ],
+      peopleMet: [{ id: 'pm1', role: 'Técnicos de planificación', organisation: 'GAD Pedernales', count: 4 }],
     },
     stamp('2016-05-01T08:00:00.000Z'),
   );
