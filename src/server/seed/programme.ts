@@ -140,6 +140,57 @@ function missionFields(random: Random, index: number, options: SeedOptions, pool
   return { frame, fields };
 }
 
+const PRODUCTS = [
+  ['Diagnóstico urbano participativo', 'diagnostic'],
+  ['Plan de mejora de barrios', 'plan'],
+  ['Talleres con el personal técnico municipal', 'workshop'],
+  ['Informe final de la misión', 'report'],
+  ['Ordenanza de gestión del riesgo (borrador)', 'other'],
+] as const;
+
+const PEOPLE_MET = [
+  ['Técnicos de planificación', 'GAD municipal'],
+  ['Presidencia del barrio', 'Comité barrial'],
+  ['Dirección de gestión de riesgos', 'GAD municipal'],
+  ['Técnica de vivienda', 'MIDUVI'],
+  ['Coordinación territorial', 'AME'],
+  ['Oficial de programa', 'PNUD'],
+] as const;
+
+/**
+ * What the report and the year's accounts count: the ToR's counterpart, person-days, budget, products and people
+ * met. Drawn from a stream of their own, so the rest of a seed's programme is the same with or without them.
+ */
+function reportFields(random: Random, frame: MissionFrame, place: { name: string }): Partial<MissionFields> {
+  const finished = frame.status === 3 || frame.status === 4;
+  const planned = random.int(5_000, 30_000);
+  const products = random.sample(PRODUCTS, random.int(1, 3)).map(([title, kind]) => ({
+    id: random.uuid(),
+    title,
+    kind,
+    planned: true,
+    deliveredOn: finished && random.chance(0.8) ? addDays(frame.startDate, frame.days - 1) : '',
+  }));
+  return {
+    counterpartKind: random.chance(0.8) ? 'municipality' : 'ame',
+    requestingCounterpart: `GAD municipal de ${place.name}`,
+    focalPoint: `Dirección de planificación, GAD ${place.name}`,
+    plannedPersonDays: frame.team.length * frame.days,
+    remotePersonDays: random.chance(0.7) ? random.int(2, 20) / 2 : null,
+    budgetPlannedEur: planned,
+    // A budget is only known executed once the mission is back; a few never say.
+    budgetExecutedEur:
+      finished && random.chance(0.9) ? Math.round(planned * (0.75 + random.next() * 0.3)) : null,
+    products,
+    peopleMet: random.sample(PEOPLE_MET, random.int(2, 4)).map(([role, organisation]) => ({
+      id: random.uuid(),
+      role,
+      organisation,
+      count: random.chance(0.85) ? random.int(1, 12) : null,
+    })),
+  };
+}
+
 /** Reviewed missions are those sent back from the field; the coordinator decided on most of them. */
 function review(
   random: Random,
@@ -179,6 +230,7 @@ export function seedMission(options: SeedOptions, index: number): SeededMission 
   const pool = technicianPool(new Random(`${options.seed}:people`), POOL_SIZE);
   const random = new Random(`${options.seed}:mission:${index}`);
   const { frame, fields } = missionFields(random, index, options, pool);
+  Object.assign(fields, reportFields(new Random(`${options.seed}:report:${index}`), frame, frame.place));
   const id = random.uuid();
   // A client id of Yjs's own drawing, never one from the seed: two programmes of one seed but other options would
   // otherwise write different content under the same ids, which Yjs cannot tell apart when they meet.
