@@ -11,6 +11,7 @@ import { measureSearch } from './search.ts';
 import { measureLongText } from './longText.ts';
 import { measureBundle } from './bundle.ts';
 import { measureExport } from './export.ts';
+import { measureAccounts } from './accounts.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -24,6 +25,7 @@ try {
   const longText = await measureLongText(app.url);
   const bundle = await measureBundle();
   const exports = measureExport();
+  const accounts = await measureAccounts(app.url);
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -36,6 +38,7 @@ try {
     longText,
     bundle,
     exports,
+    accounts,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -87,6 +90,11 @@ try {
       `the schema in ${exports.readMs.toFixed(0)} ms; full CSV export (six files, zipped, ` +
       `${(exports.zipBytes / 1024).toFixed(0)} KB) p50 ${exports.csvMs.p50.toFixed(0)} ms, max ` +
       `${exports.csvMs.max.toFixed(0)} ms, processor time ${exports.csvCpuMs.toFixed(0)} ms (target ≤ 2000)`,
+  );
+  console.info(
+    `year's accounts over ${accounts.missions} missions: screen opened in ${accounts.openMs.first.toFixed(0)} ms the ` +
+      `first time, then p50 ${accounts.openMs.p50.toFixed(0)} ms, p95 ${accounts.openMs.p95.toFixed(0)} ms · another ` +
+      `year p50 ${accounts.yearChangeMs.p50.toFixed(0)} ms, p95 ${accounts.yearChangeMs.p95.toFixed(0)} ms (target ≤ 500)`,
   );
 } finally {
   await app.close();
