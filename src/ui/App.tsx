@@ -32,6 +32,10 @@ const ActionEditScreen = lazy(() => import('./screens/ActionScreen.tsx').then((m
 const TrashScreen = lazy(() => import('./screens/TrashScreen.tsx').then((m) => m.TrashScreen));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen));
 const JoinScreen = lazy(() => import('./screens/JoinScreen.tsx').then((m) => m.JoinScreen));
+// A coordinator's view: its chunk (and Leaflet's) is not precached, so a technician's phone never downloads it.
+const CoordinatorSeverityScreen = lazy(() =>
+  import('./coordinator/CoordinatorSeverityScreen.tsx').then((m) => m.CoordinatorSeverityScreen),
+);
 
 function whenIdle(task: () => void): void {
   if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
@@ -104,6 +108,7 @@ export function App() {
                   <Route path={routes.note} component={NoteScreen} />
                   <Route path={routes.action} component={ActionScreen} />
                   <Route path={routes.actionEdit} component={ActionEditScreen} />
+                  <Route path={routes.severity} component={CoordinatorSeverityScreen} />
                   <Route default component={NotFound} />
                 </Router>
               </ErrorBoundary>

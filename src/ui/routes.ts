@@ -13,6 +13,8 @@ export const routes = {
   trash: '/missions/:id/trash',
   /** Invite links: `/join#token=…` (see src/sync/account.ts inviteLink). */
   join: '/join',
+  /** Severity across missions; `?canton=EC1317&sector=wash` lists the assessments behind one cell. */
+  severity: '/severity',
 } as const;
 
 export type MissionTab = 'overview' | 'assessments' | 'notes' | 'actions';
@@ -31,4 +33,6 @@ export const link = {
   assessmentEdit: (id: string, recordId: string) => `/missions/${id}/assessments/${recordId}/edit`,
   actionEdit: (id: string, recordId: string) => `/missions/${id}/actions/${recordId}/edit`,
   trash: (id: string) => `/missions/${id}/trash`,
+  severity: (cell?: { canton: string; sector: string }) =>
+    cell ? `/severity?${new URLSearchParams(cell).toString()}` : '/severity',
 };

@@ -8,6 +8,7 @@ import { LanguagePicker, ProfileForm } from './SetupScreen.tsx';
 import { StoragePanel } from '../components/StoragePanel.tsx';
 import { SyncPanel } from '../components/SyncPanel.tsx';
 import { ExchangePanel } from '../components/ExchangePanel.tsx';
+import { TileSettings } from '../components/desk/TileSettings.tsx';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -45,6 +46,7 @@ export function SettingsScreen() {
       <SyncPanel />
       <ExchangePanel />
       <StoragePanel />
+      <TileSettings />
     </section>
   );
 }
