@@ -10,6 +10,7 @@ import { freshTempDir, removeTempDir } from './support/tmp.ts';
 import { expectAccessible } from './support/a11y.ts';
 import { goOffline } from './support/devices.ts';
 import { FieldApp } from './pages/fieldApp.ts';
+import { CatalogueCheck } from './support/untranslated.ts';
 import { severityMessages } from '../../src/ui/i18n/messages/severity.ts';
 
 const PEDERNALES = { latitude: 0.0721, longitude: -80.0531, accuracy: 12 };
@@ -174,7 +175,7 @@ describe('severity at a glance', () => {
     const markers = page.locator('.sev-marker');
     await expect.poll(() => markers.count(), { timeout: 15_000 }).toBe(3);
     expect(await page.locator('.sev-marker[data-kind="note"]').count()).toBe(1);
-    expect((await page.locator('.sev-marker .sev-pin').allTextContents()).sort()).toEqual(['4', '5', '✎']);
+    expect((await page.locator('.sev-marker .sev-pin').allTextContents()).sort()).toEqual(['', '4', '5']);
     await page.locator('.sev-map[data-basemap="shown"]').waitFor({ timeout: 15_000 });
     // Asked for once, on the first visit (the screen opened above); kept since.
     expect(tileRequests.some((url) => /^\/tiles\/\d+\/\d+\/\d+\.png$/.test(url))).toBe(true);
@@ -212,5 +213,25 @@ describe('severity at a glance', () => {
     expect(await page.locator('.sev-marker').count()).toBe(3);
     await page.locator('.sev-canton', { hasText: 'Pedernales' }).waitFor();
     await page.getByText(local['severity.map.noBasemap']).waitFor();
+  });
+
+  it('speaks Portuguese throughout: the matrix, the map and the list behind a cell', async () => {
+    await page.goto(`${app.url}/settings`);
+    await page.getByRole('button', { name: ui.t('settings.languageName.pt') }).click();
+    await page.goto(`${app.url}/severity`);
+    await page.locator('.sev-map[data-basemap]').waitFor();
+    await expect.poll(() => page.locator('.sev-marker').count()).toBe(3);
+    const check = new CatalogueCheck('pt', [
+      'Manabí recovery follow-up',
+      'Tarqui water points',
+      'Portoviejo health centre',
+      'Meeting with the parish board about the water tanks.',
+    ]);
+    expect(await check.findings(page)).toEqual([]);
+    await expectAccessible(page, 'severity at a glance (pt)');
+    await cell('EC1301', 'health').locator('a').click();
+    await page.getByRole('link', { name: /Portoviejo health centre/ }).waitFor();
+    expect(await check.findings(page)).toEqual([]);
+    await expectAccessible(page, 'assessments behind a cell (pt)');
   });
 });

@@ -20,7 +20,8 @@ function markerIcon(point: MapPoint): L.DivIcon {
   inner.setAttribute('aria-hidden', 'true');
   inner.className =
     point.kind === 'note' ? 'sev-pin sev-pin--note' : `sev-pin sev--${point.severity ?? 'none'}`;
-  inner.textContent = point.kind === 'note' ? '✎' : String(point.severity ?? '·');
+  // A note's marker is a shape of its own (CSS), an assessment's shows its severity as a number.
+  if (point.kind === 'assessment') inner.textContent = String(point.severity ?? '·');
   return L.divIcon({ className: 'sev-marker', html: inner, iconSize: [44, 44], iconAnchor: [22, 22] });
 }
 
@@ -167,9 +168,7 @@ export function SeverityMap({ points, tileUrl }: { points: MapPoint[]; tileUrl: 
           {t('severity.map.noSeverity')}
         </li>
         <li>
-          <span class="sev-pin sev-pin--note" aria-hidden="true">
-            ✎
-          </span>
+          <span class="sev-pin sev-pin--note" aria-hidden="true" />
           {t('severity.map.note')}
         </li>
       </ul>

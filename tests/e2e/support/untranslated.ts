@@ -6,12 +6,14 @@ import type { Language } from '../../../src/domain/model.ts';
 import { CATALOGS } from '../../../src/ui/i18n/catalog.ts';
 import { reviewMessages } from '../../../src/ui/i18n/messages/review.ts';
 import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
+import { severityMessages } from '../../../src/ui/i18n/messages/severity.ts';
 import { CANTONS } from '../../../src/domain/codes.ts';
 
 const catalogue = (lang: Language): Record<string, string> => ({
   ...CATALOGS[lang],
   ...syncScreens[lang],
   ...reviewMessages[lang],
+  ...severityMessages[lang],
 });
 
 // Nothing any language writes differently: numbers, dates, times, sizes, P-codes, punctuation alone.
