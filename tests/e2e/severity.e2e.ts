@@ -110,10 +110,10 @@ describe('severity at a glance', () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
     await page.goto(`${app.url}/settings`);
     await ui.label('settings.tiles.label').fill('ftp://nowhere/{z}');
-    await ui.button('action.save').last().click();
+    await ui.button('settings.tiles.save').click();
     await page.getByText(ui.t('settings.tiles.invalid')).waitFor();
     await ui.label('settings.tiles.label').fill(tileTemplate);
-    await ui.button('action.save').last().click();
+    await ui.button('settings.tiles.save').click();
     await page
       .getByRole('status')
       .filter({ hasText: ui.t('settings.saved') })
@@ -203,7 +203,7 @@ describe('severity at a glance', () => {
   it('shows the points on a plain background with canton names when no tile can load', async () => {
     await page.goto(`${app.url}/settings`);
     await ui.label('settings.tiles.label').fill(tileTemplate.replace('/tiles/', '/elsewhere/'));
-    await ui.button('action.save').last().click();
+    await ui.button('settings.tiles.save').click();
     await page
       .getByRole('status')
       .filter({ hasText: ui.t('settings.saved') })

@@ -37,8 +37,11 @@ export function TileSettings() {
           <input
             id={id}
             name="tileUrl"
-            type="url"
+            // Text, not "url": the app says what is wrong, in its language, rather than the browser.
+            type="text"
             inputMode="url"
+            spellcheck={false}
+            autoCapitalize="off"
             autoComplete="off"
             value={value}
             aria-invalid={state === 'invalid' ? true : undefined}
@@ -55,7 +58,7 @@ export function TileSettings() {
           )}
         </div>
         <button type="submit" class="button">
-          {t('action.save')}
+          {t('settings.tiles.save')}
         </button>
         {state === 'saved' && (
           <p class="banner banner--info" role="status">

@@ -5,6 +5,7 @@ export const desk = defineMessages(
   {
     'nav.severity': 'Severity at a glance',
     'settings.tiles.heading': 'Map background',
+    'settings.tiles.save': 'Save map background',
     'settings.tiles.label': 'Map tile address',
     'settings.tiles.hint':
       'An address of raster map tiles with z, x and y in braces. Leave it empty for the default (OpenStreetMap). The server must allow its host.',
@@ -13,6 +14,7 @@ export const desk = defineMessages(
   {
     'nav.severity': 'Severidad de un vistazo',
     'settings.tiles.heading': 'Fondo del mapa',
+    'settings.tiles.save': 'Guardar el fondo del mapa',
     'settings.tiles.label': 'Dirección de las teselas del mapa',
     'settings.tiles.hint':
       'Una dirección de teselas ráster con z, x e y entre llaves. Déjala vacía para usar la predeterminada (OpenStreetMap). El servidor debe permitir su dominio.',
@@ -22,6 +24,7 @@ export const desk = defineMessages(
   {
     'nav.severity': 'Severitat d’un cop d’ull',
     'settings.tiles.heading': 'Fons del mapa',
+    'settings.tiles.save': 'Desa el fons del mapa',
     'settings.tiles.label': 'Adreça de les tessel·les del mapa',
     'settings.tiles.hint':
       'Una adreça de tessel·les ràster amb z, x i y entre claus. Deixa-la buida per fer servir la predeterminada (OpenStreetMap). El servidor n’ha de permetre el domini.',
@@ -31,6 +34,7 @@ export const desk = defineMessages(
   {
     'nav.severity': 'Gravidade num relance',
     'settings.tiles.heading': 'Fundo do mapa',
+    'settings.tiles.save': 'Guardar o fundo do mapa',
     'settings.tiles.label': 'Endereço dos mosaicos do mapa',
     'settings.tiles.hint':
       'Um endereço de mosaicos raster com z, x e y entre chavetas. Deixe-o vazio para usar o predefinido (OpenStreetMap). O servidor tem de permitir o respetivo domínio.',
