@@ -10,6 +10,7 @@ import { measureHarden } from './harden.ts';
 import { measureSearch } from './search.ts';
 import { measureLongText } from './longText.ts';
 import { measureBundle } from './bundle.ts';
+import { measureSeverity } from './severity.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -22,6 +23,7 @@ try {
   const search = await measureSearch(app.url);
   const longText = await measureLongText(app.url);
   const bundle = await measureBundle();
+  const severity = measureSeverity();
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -33,6 +35,7 @@ try {
     search,
     longText,
     bundle,
+    severity,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -78,6 +81,11 @@ try {
       `${(bundle.bundleBytes / 1024 / 1024).toFixed(1)} MB file (${((bundle.bundleBytes - bundle.photoBytes) / 1024).toFixed(0)} KB besides photos), ` +
       `exported in ${bundle.exportMs.toFixed(0)} ms, imported in ${bundle.importMs.toFixed(0)} ms · after ` +
       `${bundle.newNotes} new notes the next bundle for that peer is ${bundle.deltaBytes} B`,
+  );
+  console.info(
+    `severity: ${severity.missions} missions, ${severity.assessments} assessments, ${severity.notes} notes in ` +
+      `${(severity.rowsBytes / 1024 / 1024).toFixed(1)} MB of projection rows · matrix and map points ` +
+      `p50 ${severity.matrixAndPointsMs.p50.toFixed(1)} ms, p95 ${severity.matrixAndPointsMs.p95.toFixed(1)} ms`,
   );
 } finally {
   await app.close();
