@@ -308,6 +308,20 @@ export function mapPoints(
   return points;
 }
 
+/** Markers a phone draws without stalling: beyond this the map shows the most severe. */
+export const MAX_MAP_POINTS = 1500;
+
+/** At most `max` points: assessments by highest severity first, then notes, in their order otherwise. */
+export function limitPoints(points: readonly MapPoint[], max = MAX_MAP_POINTS): MapPoint[] {
+  if (points.length <= max) return [...points];
+  const rank = (p: MapPoint) => (p.kind === 'note' ? -1 : (p.severity ?? 0));
+  return points
+    .map((point, index) => ({ point, index }))
+    .sort((a, b) => rank(b.point) - rank(a.point) || a.index - b.index)
+    .slice(0, max)
+    .map(({ point }) => point);
+}
+
 /** Years in which assessments were made, newest first, for the filter. */
 export function assessmentYears(missions: readonly MissionSeverityFacts[]): string[] {
   const years = new Set<string>();

@@ -1,11 +1,11 @@
 // Geolocated assessments (coloured by their highest severity, with the number) and notes on a Leaflet map.
 // Leaflet loads with this screen only. The basemap is a configurable raster tile layer; when no tile loads
 // (offline and never seen, or blocked), the points stay on a plain background with the canton names.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { SEVERITIES } from '../../domain/codes.ts';
-import { cantonLabels, type MapPoint } from '../../domain/desk/severity.ts';
+import { cantonLabels, limitPoints, type MapPoint } from '../../domain/desk/severity.ts';
 import { DEFAULT_TILE_ATTRIBUTION, DEFAULT_TILE_URL } from '../../domain/desk/tiles.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { useMessages } from '../i18n/useMessages.ts';
@@ -31,7 +31,9 @@ function cantonIcon(name: string): L.DivIcon {
   return L.divIcon({ className: 'sev-canton', html: label, iconSize: [120, 20], iconAnchor: [60, -6] });
 }
 
-export function SeverityMap({ points, tileUrl }: { points: MapPoint[]; tileUrl: string }) {
+export function SeverityMap(props: { points: MapPoint[]; tileUrl: string }) {
+  const { tileUrl } = props;
+  const points = useMemo(() => limitPoints(props.points), [props.points]);
   const t = useMessages(severityMessages);
   const { code } = useI18n();
   const container = useRef<HTMLDivElement>(null);
@@ -139,6 +141,11 @@ export function SeverityMap({ points, tileUrl }: { points: MapPoint[]; tileUrl: 
           ? t('severity.map.empty')
           : t('severity.map.count', { assessments: points.length - notes, notes })}
       </p>
+      {props.points.length > points.length && (
+        <p class="banner banner--warn">
+          {t('severity.map.limited', { shown: points.length, total: props.points.length })}
+        </p>
+      )}
       {basemap === 'none' && <p class="banner banner--info">{t('severity.map.noBasemap')}</p>}
       <div class={basemap === 'shown' ? 'sev-map' : 'sev-map sev-map--plain'} data-basemap={basemap}>
         {/* Leaflet owns this element's classes: its class attribute never changes after the first render. */}

@@ -26,6 +26,8 @@ export const severityMessages = defineMessages(
     'severity.map.label': 'Map of geolocated assessments and notes',
     'severity.map.count': 'On the map: assessments {assessments}, notes {notes}.',
     'severity.map.empty': 'No assessment or note has a GPS position yet.',
+    'severity.map.limited':
+      'Showing the {shown} most severe of {total} points: filter by mission status or year to see the others.',
     'severity.map.noBasemap':
       'The map background is not available (offline or not reachable): the points show on a plain background with canton names.',
     'severity.map.legend': 'Legend',
@@ -74,6 +76,8 @@ export const severityMessages = defineMessages(
     'severity.map.label': 'Mapa de las evaluaciones y notas geolocalizadas',
     'severity.map.count': 'En el mapa: evaluaciones {assessments}, notas {notes}.',
     'severity.map.empty': 'Ninguna evaluación ni nota tiene aún posición GPS.',
+    'severity.map.limited':
+      'Se muestran los {shown} puntos más graves de {total}: filtra por estado de la misión o por año para ver los demás.',
     'severity.map.noBasemap':
       'El fondo del mapa no está disponible (sin conexión o inaccesible): los puntos se muestran sobre un fondo liso con los nombres de los cantones.',
     'severity.map.legend': 'Leyenda',
@@ -122,6 +126,8 @@ export const severityMessages = defineMessages(
     'severity.map.label': 'Mapa de les avaluacions i notes geolocalitzades',
     'severity.map.count': 'Al mapa: avaluacions {assessments}, notes {notes}.',
     'severity.map.empty': 'Cap avaluació ni nota no té encara posició GPS.',
+    'severity.map.limited':
+      'Es mostren els {shown} punts més greus de {total}: filtra per estat de la missió o per any per veure’n la resta.',
     'severity.map.noBasemap':
       'El fons del mapa no està disponible (sense connexió o inaccessible): els punts es mostren sobre un fons llis amb els noms dels cantons.',
     'severity.map.legend': 'Llegenda',
@@ -170,6 +176,8 @@ export const severityMessages = defineMessages(
     'severity.map.label': 'Mapa das avaliações e notas georreferenciadas',
     'severity.map.count': 'No mapa: avaliações {assessments}, notas {notes}.',
     'severity.map.empty': 'Nenhuma avaliação ou nota tem ainda posição GPS.',
+    'severity.map.limited':
+      'São mostrados os {shown} pontos mais graves de {total}: filtre por estado da missão ou por ano para ver os restantes.',
     'severity.map.noBasemap':
       'O fundo do mapa não está disponível (sem ligação ou inacessível): os pontos aparecem sobre um fundo simples com os nomes dos cantões.',
     'severity.map.legend': 'Legenda',

@@ -4,6 +4,7 @@ import {
   assessmentFacts,
   assessmentYears,
   assessmentsBehind,
+  limitPoints,
   mapPoints,
   missionSeverityFacts,
   noteFacts,
@@ -245,5 +246,29 @@ describe('tile templates', () => {
     ])
       expect(isTileTemplate(bad)).toBe(false);
     expect(tileTemplateOr('nope')).toBe('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+  });
+});
+
+describe('limitPoints', () => {
+  it('keeps every point under the limit, and the most severe assessments first over it', () => {
+    const point = (id: string, kind: 'assessment' | 'note', severity: 1 | 2 | 3 | 4 | 5 | null) => ({
+      kind,
+      missionId: 'm',
+      id,
+      label: id,
+      lat: 0.1,
+      lon: -80,
+      accuracy: 0,
+      severity,
+    });
+    const points = [
+      point('n', 'note', null),
+      point('a', 'assessment', 2),
+      point('b', 'assessment', 5),
+      point('c', 'assessment', null),
+    ];
+    expect(limitPoints(points, 10)).toEqual(points);
+    expect(limitPoints(points, 2).map((p) => p.id)).toEqual(['b', 'a']);
+    expect(limitPoints(points, 3).map((p) => p.id)).toEqual(['b', 'a', 'c']);
   });
 });
