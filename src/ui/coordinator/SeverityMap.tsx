@@ -12,6 +12,9 @@ import { useMessages } from '../i18n/useMessages.ts';
 import { severityMessages } from '../i18n/messages/severity.ts';
 import { link } from '../routes.ts';
 
+/** Who another tile server asks to credit (VITE_TILE_ATTRIBUTION at build time), as plain text. */
+const BUILT_ATTRIBUTION = String(import.meta.env.VITE_TILE_ATTRIBUTION ?? '').slice(0, 200);
+
 /** Manabí, when there is nothing to fit the view to. */
 const MANABI: L.LatLngTuple = [-0.8, -80.25];
 
@@ -151,12 +154,14 @@ export function SeverityMap(props: { points: MapPoint[]; tileUrl: string }) {
         {/* Leaflet owns this element's classes: its class attribute never changes after the first render. */}
         <div ref={container} class="sev-map__canvas" role="region" aria-label={t('severity.map.label')} />
       </div>
-      {tileUrl === DEFAULT_TILE_URL && (
+      {tileUrl === DEFAULT_TILE_URL ? (
         <p class="sev-map__attribution">
           <a href={DEFAULT_TILE_ATTRIBUTION.href} target="_blank" rel="noopener noreferrer">
             {DEFAULT_TILE_ATTRIBUTION.text}
           </a>
         </p>
+      ) : (
+        BUILT_ATTRIBUTION && <p class="sev-map__attribution">{BUILT_ATTRIBUTION}</p>
       )}
       <h3>{t('severity.map.legend')}</h3>
       <ul class="sev-legend">
