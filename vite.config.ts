@@ -73,6 +73,20 @@ export default defineConfig({
               cacheableResponse: { statuses: [200] },
             },
           },
+          {
+            // Map tiles (…/z/x/y.png on the configured tile host, or another one chosen in Settings): a tile seen
+            // once is kept, so a map opened before stays readable offline. Bounded: about 15 MB of OSM tiles.
+            urlPattern: ({ url, sameOrigin, request }) =>
+              !sameOrigin &&
+              request.destination === 'image' &&
+              /\/\d{1,2}\/\d{1,7}\/\d{1,7}(@2x)?\.(png|jpe?g|webp)$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'minga-tiles',
+              expiration: { maxEntries: 1000, maxAgeSeconds: 60 * 60 * 24 * 30 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
         ],
       },
     }),

@@ -12,6 +12,7 @@ import { measureLongText } from './longText.ts';
 import { measureBundle } from './bundle.ts';
 import { measureExport } from './export.ts';
 import { measureAccounts } from './accounts.ts';
+import { measureSeverity } from './severity.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -26,6 +27,7 @@ try {
   const bundle = await measureBundle();
   const exports = measureExport();
   const accounts = await measureAccounts(app.url);
+  const severity = measureSeverity();
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -39,6 +41,7 @@ try {
     bundle,
     exports,
     accounts,
+    severity,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -95,6 +98,11 @@ try {
     `year's accounts over ${accounts.missions} missions: screen opened in ${accounts.openMs.first.toFixed(0)} ms the ` +
       `first time, then p50 ${accounts.openMs.p50.toFixed(0)} ms, p95 ${accounts.openMs.p95.toFixed(0)} ms · another ` +
       `year p50 ${accounts.yearChangeMs.p50.toFixed(0)} ms, p95 ${accounts.yearChangeMs.p95.toFixed(0)} ms (target ≤ 500)`,
+  );
+  console.info(
+    `severity: ${severity.missions} missions, ${severity.assessments} assessments, ${severity.notes} notes in ` +
+      `${(severity.rowsBytes / 1024 / 1024).toFixed(1)} MB of projection rows · matrix and map points ` +
+      `p50 ${severity.matrixAndPointsMs.p50.toFixed(1)} ms, p95 ${severity.matrixAndPointsMs.p95.toFixed(1)} ms`,
   );
 } finally {
   await app.close();

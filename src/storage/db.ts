@@ -3,6 +3,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Sha256 } from '../domain/ids.ts';
 import type { SearchEntry } from '../domain/search/fields.ts';
 import type { AccountsMission } from '../domain/accounts/indicators.ts';
+import type { MissionSeverityFacts } from '../domain/desk/severity.ts';
 
 /** One row per mission, rebuilt from its Y.Doc: the list, its filters and search. */
 export interface MissionRow {
@@ -47,6 +48,12 @@ export interface SearchRow {
   missionId: string;
   entries: SearchEntry[];
 }
+
+/**
+ * Where and how severe: one mission's live assessments (canton, sectors, GPS) and geolocated notes, so the
+ * severity matrix and map across missions read one row per mission and never open a mission document.
+ */
+export type SeverityRow = MissionSeverityFacts;
 
 /** A mission document known on this device; written before the document's first byte, so none is orphaned. */
 export interface DocEntry {
@@ -108,6 +115,7 @@ export class MingaDb extends Dexie {
   syncState!: EntityTable<SyncStateRow, 'name'>;
   search!: EntityTable<SearchRow, 'missionId'>;
   peerState!: Dexie.Table<PeerStateRow, [string, string]>;
+  severity!: EntityTable<SeverityRow, 'missionId'>;
 
   constructor(name = 'minga') {
     // Strict durability: a write Dexie reports as done has been flushed to disk (Chrome defaults to relaxed).
@@ -125,6 +133,8 @@ export class MingaDb extends Dexie {
     this.version(3).stores({ search: 'missionId' });
     // Version 4 only adds a table: nothing to migrate.
     this.version(4).stores({ peerState: '[peer+doc], peer' });
+    // Version 5 only adds a table; its rows are built by ensureProjections (PROJECTION_VERSION 3).
+    this.version(5).stores({ severity: 'missionId' });
   }
 }
 

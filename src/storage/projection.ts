@@ -4,6 +4,7 @@ import { isNewerSchema, isOverdue, todayIso } from '../domain/rules.ts';
 import { cantonByPcode } from '../domain/codes.ts';
 import { searchEntries } from '../domain/search/fields.ts';
 import { accountsOf } from '../domain/accounts/fromMission.ts';
+import { missionSeverityFacts } from '../domain/desk/severity.ts';
 import type { MingaDb, MissionRow, RecordRow } from './db.ts';
 import { getDb } from './db.ts';
 import type { MissionSnapshot, MissionView } from './missionView.ts';
@@ -96,7 +97,8 @@ export async function writeProjection(
   if (!mission) return;
   const records = recordRows(id, snapshot);
   const search = { missionId: id, entries: searchEntries(snapshot) };
-  await db.transaction('rw', [db.missions, db.records, db.docs, db.search], async () => {
+  const severity = missionSeverityFacts(id, snapshot);
+  await db.transaction('rw', [db.missions, db.records, db.docs, db.search, db.severity], async () => {
     // A mission that arrived through sync or a bundle is registered here, the first time it is projected, so
     // background sync, photo uploads and backups know this device holds it.
     const name = missionDocName(id);
@@ -111,6 +113,7 @@ export async function writeProjection(
     await db.records.where('missionId').equals(id).delete();
     await db.records.bulkPut(records);
     await db.search.put(search);
+    if (severity) await db.severity.put(severity);
   });
 }
 

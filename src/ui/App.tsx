@@ -36,6 +36,10 @@ const SettingsScreen = lazy(() => import('./screens/SettingsScreen.tsx').then((m
 const JoinScreen = lazy(() => import('./screens/JoinScreen.tsx').then((m) => m.JoinScreen));
 const AccountsScreen = lazy(() => import('./screens/AccountsScreen.tsx').then((m) => m.AccountsScreen));
 const ExportScreen = lazy(() => import('./screens/ExportScreen.tsx').then((m) => m.ExportScreen));
+// A coordinator's view: its chunk (and Leaflet's) is not precached, so a technician's phone never downloads it.
+const CoordinatorSeverityScreen = lazy(() =>
+  import('./coordinator/CoordinatorSeverityScreen.tsx').then((m) => m.CoordinatorSeverityScreen),
+);
 
 function whenIdle(task: () => void): void {
   if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
@@ -111,6 +115,7 @@ export function App() {
                   <Route path={routes.actionEdit} component={ActionEditScreen} />
                   <Route path={routes.accounts} component={AccountsScreen} />
                   <Route path={routes.export} component={ExportScreen} />
+                  <Route path={routes.severity} component={CoordinatorSeverityScreen} />
                   <Route default component={NotFound} />
                 </Router>
               </ErrorBoundary>

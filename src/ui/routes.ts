@@ -18,6 +18,8 @@ export const routes = {
   accounts: '/accounts',
   /** `?mission=<id>` offers that mission first. */
   export: '/export',
+  /** Severity across missions; `?canton=EC1317&sector=wash` lists the assessments behind one cell. */
+  severity: '/severity',
 } as const;
 
 export type MissionTab = 'overview' | 'assessments' | 'notes' | 'actions';
@@ -40,4 +42,6 @@ export const link = {
   export: (missionId?: string) =>
     missionId ? `/export?mission=${encodeURIComponent(missionId)}` : '/export',
   report: (id: string) => `/missions/${id}/report`,
+  severity: (cell?: { canton: string; sector: string }) =>
+    cell ? `/severity?${new URLSearchParams(cell).toString()}` : '/severity',
 };

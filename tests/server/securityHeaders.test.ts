@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDir, startTestServer, tempDir, type TestServer } from './syncHarness.ts';
+import { contentSecurityPolicy, tileSource } from '../../src/server/securityHeaders.ts';
 
 let t: TestServer;
 let hsts: TestServer;
@@ -56,5 +57,24 @@ describe('security headers', () => {
     const res = await fetch(`http://127.0.0.1:${hsts.server.port}/`);
     expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('lets the app show and keep map tiles from the configured tile host only', async () => {
+    const before = process.env.VITE_TILE_URL;
+    try {
+      process.env.VITE_TILE_URL = 'https://{s}.tiles.example.org/base/{z}/{x}/{y}.png';
+      const csp = (await fetch(`http://127.0.0.1:${t.server.port}/`)).headers.get('content-security-policy');
+      expect(csp).toContain("img-src 'self' blob: data: https://*.tiles.example.org;");
+      expect(csp).toContain("connect-src 'self' https: wss: https://*.tiles.example.org;");
+    } finally {
+      if (before === undefined) delete process.env.VITE_TILE_URL;
+      else process.env.VITE_TILE_URL = before;
+    }
+    expect(tileSource({})).toBe('https://tile.openstreetmap.org');
+    // A value that is not a tile template never reaches the policy.
+    expect(tileSource({ VITE_TILE_URL: "https://x.org; script-src * 'unsafe-inline'/{z}/{x}/{y}" })).toBe(
+      'https://tile.openstreetmap.org',
+    );
+    expect(contentSecurityPolicy(tileSource({}))).not.toContain('unsafe-inline');
   });
 });

@@ -21,6 +21,7 @@ import { accounts } from './messages/accounts.ts';
 import { exportFiles } from './messages/exports.ts';
 import { missionFields } from './messages/missionFields.ts';
 import { report } from './messages/report.ts';
+import { desk } from './messages/desk.ts';
 
 const parts = [
   common,
@@ -44,6 +45,7 @@ const parts = [
   exportFiles,
   missionFields,
   report,
+  desk,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

@@ -11,7 +11,7 @@ import { InstallHint } from '../components/InstallHint.tsx';
 import { StorageRisk } from '../components/StorageRisk.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
-import { useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
+import { useAccountRole, useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
 import { useEverywhereSearch, warmSearch } from '../hooks/useEverywhereSearch.ts';
@@ -222,6 +222,7 @@ export function MissionListScreen() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const missions = useLiveQuery(() => getDb().missions.toArray(), []);
   const mayEdit = useMayEditMissionsOnceKnown();
+  const role = useAccountRole();
 
   const update = (patch: Partial<MissionFilters>) => {
     const next = { ...filters, ...patch };
@@ -281,6 +282,13 @@ export function MissionListScreen() {
       <StorageRisk />
       <BackupReminder />
       <InstallHint />
+      {role === 'coordinator' && (
+        <p>
+          <a class="button" href={link.severity()}>
+            {t('nav.severity')}
+          </a>
+        </p>
+      )}
       {missions.isLoading || mayEdit === undefined ? (
         <p>{t('loading')}</p>
       ) : (

@@ -9,6 +9,7 @@ import { StoragePanel } from '../components/StoragePanel.tsx';
 import { SyncPanel } from '../components/SyncPanel.tsx';
 import { ExchangePanel } from '../components/ExchangePanel.tsx';
 import { ProgrammePanel } from '../components/ProgrammePanel.tsx';
+import { TileSettings } from '../components/desk/TileSettings.tsx';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -54,6 +55,7 @@ export function SettingsScreen() {
         </a>
       </section>
       <StoragePanel />
+      <TileSettings />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { CATALOGS } from '../../../src/ui/i18n/catalog.ts';
 import { reviewMessages } from '../../../src/ui/i18n/messages/review.ts';
 import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
 import { reportScreen } from '../../../src/ui/i18n/messages/reportScreen.ts';
+import { severityMessages } from '../../../src/ui/i18n/messages/severity.ts';
 import { CANTONS } from '../../../src/domain/codes.ts';
 
 const catalogue = (lang: Language): Record<string, string> => ({
@@ -14,6 +15,7 @@ const catalogue = (lang: Language): Record<string, string> => ({
   ...syncScreens[lang],
   ...reviewMessages[lang],
   ...reportScreen[lang],
+  ...severityMessages[lang],
 });
 
 // Nothing any language writes differently: numbers, dates, times, sizes, P-codes, punctuation alone.

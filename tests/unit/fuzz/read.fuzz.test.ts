@@ -26,6 +26,7 @@ import {
 } from '../../../src/storage/missionDoc.ts';
 import { MissionView } from '../../../src/storage/missionView.ts';
 import { missionRow, recordRows } from '../../../src/storage/projection.ts';
+import { mapPoints, missionSeverityFacts, severityMatrix } from '../../../src/domain/desk/severity.ts';
 import { pathOf, segment } from './model.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -458,6 +459,12 @@ function readEverything(doc: Y.Doc): void {
   expect(snapshot.actions).toHaveLength(records('action'));
   missionRow(ID, snapshot, 0, '2016-05-01');
   recordRows(ID, snapshot);
+  const severity = missionSeverityFacts(ID, snapshot);
+  if (severity) {
+    for (const row of severityMatrix([severity]))
+      for (const cell of Object.values(row.cells)) expect(cell.highest).toBeGreaterThanOrEqual(1);
+    for (const point of mapPoints([severity])) expect(Math.abs(point.lat)).toBeLessThanOrEqual(90);
+  }
   view.destroy();
 }
 

@@ -7,9 +7,10 @@ import type { Catalog } from '../../../src/ui/i18n/define.ts';
 import { reviewMessages } from '../../../src/ui/i18n/messages/review.ts';
 import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
 import { reportScreen } from '../../../src/ui/i18n/messages/reportScreen.ts';
+import { severityMessages } from '../../../src/ui/i18n/messages/severity.ts';
 
 // Parts that load with a lazy screen (useMessages.ts) are not merged into CATALOGS; they are held to the same rules.
-const LAZY_PARTS: readonly Catalog<string>[] = [reviewMessages, syncScreens, reportScreen];
+const LAZY_PARTS: readonly Catalog<string>[] = [reviewMessages, syncScreens, reportScreen, severityMessages];
 
 /** The whole catalogue of one language: the merged first-screen parts and every lazy part. */
 const everything = (lang: (typeof LANGUAGES)[number]): Record<string, string> =>
@@ -25,6 +26,8 @@ const SAME_IN_PORTUGUESE_AND_ENGLISH = new Set([
   'settings.languageName.pt',
   'assessments.gps.position', // "Latitude {lat}, longitude {lon}": the same words in both
   'markers.gpsShort', // "GPS", an abbreviation both languages use
+  'sectorShort.cccm', // the cluster's abbreviation, used as is in every language
+  'sectorShort.wash', // idem
 ]);
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
