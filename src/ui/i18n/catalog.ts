@@ -17,6 +17,7 @@ import { photoViewer } from './messages/photoViewer.ts';
 import { forms } from './messages/forms.ts';
 import { search } from './messages/search.ts';
 import { exchange } from './messages/exchange.ts';
+import { syncProgress } from './messages/syncProgress.ts';
 
 const parts = [
   common,
@@ -36,6 +37,7 @@ const parts = [
   forms,
   search,
   exchange,
+  syncProgress,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;
