@@ -18,6 +18,8 @@ export interface FeedOptions {
   log: Logger;
   /** Changes are gathered this long per connection before they are sent. */
   flushMs?: number;
+  /** Memberships are read again at most this often (each feed of a technician or observer costs a query). */
+  membershipRefreshMs?: number;
   /** Scale-out: version changes are published here and heard from the other instances. */
   redis?: { pub: Redis['pub']; channel: string };
 }
@@ -74,7 +76,8 @@ export function feedMessages(type: 'versions' | 'changed', docs: ReadonlyMap<str
 }
 
 export function createFeed(options: FeedOptions): Feed {
-  const { store, tokens, log, flushMs = 250 } = options;
+  const { store, tokens, log, flushMs = 250, membershipRefreshMs = 10_000 } = options;
+  let refreshedAt = 0;
   /** The newest version heard of per document, on this instance or published by another. */
   const latest = new Map<string, number>();
   const members = new Map<object, Member>();
@@ -157,6 +160,8 @@ export function createFeed(options: FeedOptions): Feed {
       }
     },
     async refreshMemberships() {
+      if (Date.now() - refreshedAt < membershipRefreshMs) return;
+      refreshedAt = Date.now();
       const byToken = new Map<string, Promise<string[]>>();
       for (const [key, member] of members) {
         if (member.missions === null) continue;
