@@ -10,6 +10,10 @@ import { allServerStates } from './syncState.ts';
 /** Documents changed here and not yet confirmed by the server, kept across reloads. */
 export const UNSYNCED_KEY = 'unsyncedDocs';
 
+/** A document still behind after a pass (timed out, refused for now) is tried again, less often each time. */
+const RETRY_MIN_MS = 30_000;
+const RETRY_MAX_MS = 5 * 60_000;
+
 export interface FeedOptions {
   /** The key stored acknowledgements carry (see session.ts). */
   server: string;
@@ -35,6 +39,10 @@ export class ChangeFeed {
   private readonly queue = new Set<string>();
   private running = false;
   private stopped = false;
+  /** The server sent no versions (it has no feed): the status goes by the open documents, as before it. */
+  private absent = false;
+  private retry: ReturnType<typeof setTimeout> | null = null;
+  private retryMs = RETRY_MIN_MS;
 
   constructor(options: FeedOptions) {
     this.options = options;
@@ -61,6 +69,7 @@ export class ChangeFeed {
     await this.registerNewMissions(names);
     if (message.type === 'versions' && message.complete) {
       this.ready = true;
+      this.absent = false;
       // Everything that lags, changed here, or was never confirmed: the catch-up of this connection.
       this.schedule([...this.held].filter((name) => this.lags(name)));
     } else if (this.ready) {
@@ -74,6 +83,7 @@ export class ChangeFeed {
   /** The socket closed: what was heard may be stale until the next list of versions. */
   lost(): void {
     this.ready = false;
+    this.cancelRetry();
     this.publish();
   }
 
@@ -94,9 +104,17 @@ export class ChangeFeed {
     this.publish();
   }
 
+  /** No list of versions came after the socket opened: the full background pass takes over. */
+  markAbsent(): void {
+    if (this.ready) return;
+    this.absent = true;
+    setFeedProgress(null);
+  }
+
   stop(): void {
     this.stopped = true;
     this.queue.clear();
+    this.cancelRetry();
     setFeedProgress(null);
   }
 
@@ -159,12 +177,32 @@ export class ChangeFeed {
         for (const name of this.held)
           if (this.lags(name) && !this.unsynced.has(name))
             this.options.advance?.(name, this.heard.get(name) ?? 0);
+        this.retryLagging();
       } catch (error) {
         console.warn('sync: background pass failed', error);
       } finally {
         this.running = false;
       }
     })();
+  }
+
+  private retryLagging(): void {
+    const lagging = [...this.held].filter((name) => this.lags(name));
+    if (lagging.length === 0) {
+      this.retryMs = RETRY_MIN_MS;
+      return;
+    }
+    if (this.retry !== null || !this.ready || this.stopped) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      if (this.ready) this.schedule([...this.held].filter((name) => this.lags(name)));
+    }, this.retryMs);
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+  }
+
+  private cancelRetry(): void {
+    if (this.retry !== null) clearTimeout(this.retry);
+    this.retry = null;
   }
 
   private saveUnsynced(): void {
@@ -174,7 +212,7 @@ export class ChangeFeed {
   }
 
   private publish(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.absent) return;
     let inStep = 0;
     for (const name of this.held) if (!this.lags(name)) inStep += 1;
     setFeedProgress({ ready: this.ready, inStep, held: this.held.size });

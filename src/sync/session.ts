@@ -11,7 +11,7 @@ import { ChangeFeed } from './feed.ts';
 import { browserConnectivity } from './connectivity.ts';
 import { countPending } from './pending.ts';
 import { checkRemoval, type RemovalCheck } from './removalCheck.ts';
-import { resetSyncStatus, setConnectionState, setFeedProgress } from './status.ts';
+import { resetSyncStatus, setConnectionState } from './status.ts';
 import { loadServerState } from './syncState.ts';
 import { onSaveState } from '../storage/saveStatus.ts';
 import { fetchMe } from './account.ts';
@@ -235,7 +235,7 @@ function start(server: string, token: string): void {
       fallback = setTimeout(() => {
         fallback = null;
         if (live?.feed !== feed || feed.isReady()) return;
-        setFeedProgress(null);
+        feed.markAbsent();
         if (backgroundConcurrency > 0) void runBackground(backgroundConcurrency, endpoint);
       }, FEED_WAIT_MS);
     },

@@ -16,7 +16,9 @@ beforeEach(() => {
   setDbForTests(db);
   resetSyncStatus();
 });
+const feeds: ChangeFeed[] = [];
 afterEach(async () => {
+  for (const f of feeds.splice(0)) f.stop();
   setDbForTests(null);
   await db.delete();
 });
@@ -35,15 +37,14 @@ async function hold(id: string, cursor?: number): Promise<void> {
 
 function feed(): { feed: ChangeFeed; passes: string[][] } {
   const passes: string[][] = [];
-  return {
-    passes,
-    feed: new ChangeFeed({
-      server: SERVER,
-      sync: async (names) => {
-        passes.push([...names].sort());
-      },
-    }),
-  };
+  const created = new ChangeFeed({
+    server: SERVER,
+    sync: async (names) => {
+      passes.push([...names].sort());
+    },
+  });
+  feeds.push(created);
+  return { passes, feed: created };
 }
 
 const versions = (docs: Record<string, number>) => JSON.stringify({ type: 'versions', docs, complete: true });
