@@ -120,6 +120,18 @@ describe('change feed', () => {
     expect(other.heard().has(`mission:${m1}`)).toBe(false);
   });
 
+  it('tells a technician’s feed of a mission it created, once the server stored it', async () => {
+    const s = await server();
+    const technician = s.token('technician').token;
+    const device = feed(s.url, technician);
+    clients.push(device);
+    await waitFor(() => device.messages.some((m) => m.type === 'versions'), 5000, 'versions');
+    expect(device.heard().size).toBe(0);
+    const mission = randomUUID();
+    await write(s.url, technician, `mission:${mission}`, 'made offline');
+    await waitFor(() => device.heard().get(`mission:${mission}`) === 1, 5000, 'its new mission announced');
+  });
+
   it('gives a stranger nothing and a revoked token loses its feed', async () => {
     const s = await server();
     const mission = randomUUID();
