@@ -146,6 +146,7 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     log,
     sockets,
     redisUrl: options.redisUrl,
+    feedChannel: `minga-feed:${schema}`,
     storeProblem,
     storeFailed,
   });

@@ -58,7 +58,15 @@ export function openDatabase(dataDir: string): DatabaseSync {
   db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec(SCHEMA);
+  addDocumentVersion(db);
   return db;
+}
+
+/** The change feed's version of each document (raised by every store); added to files made before it. */
+function addDocumentVersion(db: DatabaseSync): void {
+  const columns = db.prepare('PRAGMA table_info(documents)').all();
+  if (columns.some((column) => column.name === 'version')) return;
+  db.exec('ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 0');
 }
 
 /**

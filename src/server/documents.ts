@@ -12,7 +12,12 @@ export interface DocumentStore {
    * Replaces the stored state. SQLite: `state` includes every update appended so far. PostgreSQL: it includes
    * the logged updates `compacted` (their sequence numbers), which are deleted with the write.
    */
-  store(name: string, state: Uint8Array, compacted?: readonly number[]): Promise<void>;
+  store(name: string, state: Uint8Array, compacted?: readonly number[]): Promise<number>;
+  /**
+   * Each stored document's version (raised by every `store`, which returns the new one): all of them, or
+   * those among `names`. A document only in the update log (never stored yet) is at version 0.
+   */
+  versions(names?: readonly string[]): Promise<Map<string, number>>;
   /**
    * Appends one update synchronously, before Hocuspocus acknowledges it to the client; null when the store
    * cannot write synchronously (PostgreSQL), in which case durability rests on an immediate `store`.
@@ -34,8 +39,17 @@ export function sqliteDocumentStore(db: DatabaseSync): DocumentStore {
   const getUpdates = db.prepare('SELECT update_data FROM document_updates WHERE name = ? ORDER BY seq');
   const insertUpdate = db.prepare('INSERT INTO document_updates (name, update_data) VALUES (?, ?)');
   const upsert = db.prepare(
-    `INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+    `INSERT INTO documents (name, state, updated_at, version) VALUES (?, ?, ?, 1)
+     ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+       version = documents.version + 1
+     RETURNING version`,
+  );
+  const allVersions = db.prepare(
+    `SELECT name, version FROM documents UNION ALL SELECT DISTINCT name, 0 FROM document_updates`,
+  );
+  const oneVersion = db.prepare(
+    `SELECT version FROM documents WHERE name = ?
+     UNION ALL SELECT 0 FROM document_updates WHERE name = ? LIMIT 1`,
   );
   const clearUpdates = db.prepare('DELETE FROM document_updates WHERE name = ?');
   return {
@@ -52,13 +66,29 @@ export function sqliteDocumentStore(db: DatabaseSync): DocumentStore {
       // transaction, so the log entries it deletes are all contained in the state it writes.
       db.exec('BEGIN IMMEDIATE');
       try {
-        upsert.run(name, state, new Date().toISOString());
+        const row = upsert.get(name, state, new Date().toISOString());
         clearUpdates.run(name);
         db.exec('COMMIT');
+        return Number(row?.version);
       } catch (error) {
         db.exec('ROLLBACK');
         throw error;
       }
+    },
+    async versions(names) {
+      const result = new Map<string, number>();
+      if (names === undefined) {
+        for (const row of allVersions.all()) {
+          const name = String(row.name);
+          result.set(name, Math.max(result.get(name) ?? 0, Number(row.version)));
+        }
+        return result;
+      }
+      for (const name of names) {
+        const row = oneVersion.get(name, name);
+        if (row !== undefined) result.set(name, Number(row.version));
+      }
+      return result;
     },
     append(name, update) {
       insertUpdate.run(name, update);
@@ -88,6 +118,8 @@ export function postgresDocumentTables(schema: string): string[] {
   const log = `${schema}.minga_document_updates`;
   return [
     `CREATE TABLE IF NOT EXISTS ${schema}.minga_documents (name TEXT PRIMARY KEY, state BYTEA NOT NULL, updated_at TIMESTAMPTZ NOT NULL)`,
+    // The change feed's version: raised by every store, in the statement that writes the state.
+    `ALTER TABLE ${schema}.minga_documents ADD COLUMN IF NOT EXISTS version BIGINT NOT NULL DEFAULT 0`,
     `CREATE TABLE IF NOT EXISTS ${log} (seq BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, update_data BYTEA NOT NULL)`,
     `CREATE INDEX IF NOT EXISTS minga_document_updates_name ON ${log} (name, seq)`,
   ];
@@ -123,10 +155,13 @@ export function postgresDocumentStore(pool: pg.Pool, schema: string): DocumentSt
       return parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
     },
     async store(name, state, compacted = []) {
-      await transaction(pool, async (client) => {
-        await client.query(
-          `INSERT INTO ${table} (name, state, updated_at) VALUES ($1, $2, now())
-           ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      return transaction(pool, async (client) => {
+        // Raised in the statement that writes the state: two instances never hand out one version twice.
+        const stored = await client.query<{ version: string }>(
+          `INSERT INTO ${table} (name, state, updated_at, version) VALUES ($1, $2, now(), 1)
+           ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+             version = ${table}.version + 1
+           RETURNING version`,
           [name, Buffer.from(state)],
         );
         // Also everything merged in at load time (left by a crash or by another instance): it is in `state`.
@@ -135,7 +170,18 @@ export function postgresDocumentStore(pool: pg.Pool, schema: string): DocumentSt
           [...compacted],
           mergedUpTo.get(name) ?? 0,
         ]);
+        return Number(stored.rows[0]?.version);
       });
+    },
+    async versions(names) {
+      const filter = names === undefined ? '' : 'WHERE name = ANY($1)';
+      const result = await pool.query<{ name: string; version: string }>(
+        `SELECT name, max(version) AS version FROM (
+           SELECT name, version FROM ${table} ${filter}
+           UNION ALL SELECT DISTINCT name, 0 FROM ${log} ${filter}) AS v GROUP BY name`,
+        names === undefined ? [] : [[...names]],
+      );
+      return new Map(result.rows.map((row) => [row.name, Number(row.version)]));
     },
     append: null,
     async appendAsync(name, update) {

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { decideAccess, parseDocumentName } from './access.ts';
 import type { Role } from './db.ts';
 import type { DocumentStore } from './documents.ts';
+import { createFeed, FEED_DOCUMENT } from './feed.ts';
 import { unintegrableReason } from './integrable.ts';
 import { describeError, type Logger } from './log.ts';
 import { discardPending, hasPending } from './pending.ts';
@@ -61,6 +62,8 @@ export interface SyncOptions {
   limits: SyncLimits;
   log: Logger;
   redisUrl?: string;
+  /** Redis channel of the change feed: instances sharing documents share it (one per database schema). */
+  feedChannel?: string;
   sockets: Set<SocketInfo>;
   /** Why the document and token stores cannot serve now (last known), or null. */
   storeProblem(): string | null;
@@ -154,9 +157,10 @@ export function createSync(options: SyncOptions): SyncServer {
     instance,
   }: AuthenticatePayload) => {
     const { socket } = context;
+    const isFeed = documentName === FEED_DOCUMENT;
     // Only the canonical spelling: an upper-case id would be another document under the same membership.
-    const doc = parseDocumentName(documentName);
-    if (doc === null)
+    const doc = isFeed ? null : parseDocumentName(documentName);
+    if (doc === null && !isFeed)
       throw refuse('bad-document-name', Forbidden, { document: documentName, socket: socket.id });
     const row = token ? await tokens.find(token) : null;
     if (row === null) {
@@ -184,6 +188,12 @@ export function createSync(options: SyncOptions): SyncServer {
       if (socket.tokenIds.size === 0) socket.authenticated();
       socket.tokenIds.add(row.id);
     }
+    if (doc === null) {
+      // The feed: any valid token may hold it; nothing is ever written to it.
+      connectionConfig.readOnly = true;
+      log({ event: 'authenticated', access: 'feed', ...who });
+      return { tokenId: row.id, role: row.role };
+    }
     const member = await tokens.isMember(row.id, doc.id);
     const missionName = `mission:${doc.id}`;
     const reviewName = `review:${doc.id}`;
@@ -202,6 +212,7 @@ export function createSync(options: SyncOptions): SyncServer {
     if (access === 'forbidden') throw refuse('forbidden-document', Forbidden, who);
     if (join) {
       await tokens.addMembership(row.id, doc.id);
+      feed.joined(row.id, doc.id);
       log({ event: 'membership-created', ...who });
     }
     connectionConfig.readOnly = access === 'read-only';
@@ -230,6 +241,16 @@ export function createSync(options: SyncOptions): SyncServer {
       }
     },
     async connected({ documentName, context, connection }) {
+      if (documentName === FEED_DOCUMENT && context.tokenId !== undefined && context.role !== undefined) {
+        const who = { tokenId: context.tokenId, role: context.role };
+        feed
+          .add(context.socket, who, (payload) => connection.sendStateless(payload))
+          .catch((error: unknown) => {
+            storeFailed(error);
+            log({ event: 'feed-failed', socket: context.socket.id, message: describeError(error) });
+            context.socket.close(Unavailable.code, Unavailable.reason);
+          });
+      }
       log({
         event: 'connected',
         document: documentName,
@@ -240,6 +261,7 @@ export function createSync(options: SyncOptions): SyncServer {
       });
     },
     async onDisconnect({ documentName, context }) {
+      if (documentName === FEED_DOCUMENT) feed.remove(context.socket);
       membersOnSocket.get(context.socket)?.delete(documentName);
       log({
         event: 'disconnected',
@@ -350,6 +372,7 @@ export function createSync(options: SyncOptions): SyncServer {
 
   const database = new Database({
     fetch: async ({ documentName, context }) => {
+      if (documentName === FEED_DOCUMENT) return null;
       try {
         return await store.fetch(documentName);
       } catch (error) {
@@ -358,11 +381,13 @@ export function createSync(options: SyncOptions): SyncServer {
       }
     },
     store: async ({ documentName, state }) => {
+      if (documentName === FEED_DOCUMENT) return;
       // Taken in the same tick as `state` was encoded: exactly the logged updates it already contains.
       const compacted = applied.get(documentName) ?? [];
       applied.set(documentName, []);
+      let version: number;
       try {
-        await store.store(documentName, state, compacted);
+        version = await store.store(documentName, state, compacted);
       } catch (error) {
         // Nothing is lost: every update is in the log already; the next store compacts them.
         applied.set(documentName, [...compacted, ...(applied.get(documentName) ?? [])]);
@@ -370,10 +395,17 @@ export function createSync(options: SyncOptions): SyncServer {
         throw error;
       }
       sizes.set(documentName, state.length);
+      feed.stored(documentName, version);
     },
   });
   const redis = options.redisUrl ? connectRedis(options.redisUrl, log) : null;
   const redisProblem = () => redis?.problem() ?? null;
+  const feed = createFeed({
+    store,
+    tokens,
+    log,
+    ...(redis ? { redis: { pub: redis.extension.pub, channel: options.feedChannel ?? 'minga-feed' } } : {}),
+  });
 
   const hocuspocus = new Hocuspocus<SyncContext>({
     name: 'minga',
@@ -419,6 +451,7 @@ export function createSync(options: SyncOptions): SyncServer {
       .revokedAmong([...ids])
       .then(async (revoked) => {
         await sweepMemberships();
+        await feed.refreshMemberships();
         for (const socket of sockets) {
           const hit = [...socket.tokenIds].find((id) => revoked.has(id));
           if (hit === undefined) continue;
@@ -447,6 +480,7 @@ export function createSync(options: SyncOptions): SyncServer {
     redisProblem,
     async stop() {
       clearInterval(sweep);
+      await feed.stop();
       // Otherwise the stores flushed below would wait for Redis's lock, and hold the shutdown.
       redis?.releaseIfDown();
       hocuspocus.closeConnections();

@@ -83,6 +83,8 @@ export interface SyncStateRow {
   server: string;
   serverStateVector: Uint8Array;
   lastSyncedAt: number;
+  /** The server's version of the document when it was last confirmed in step (the change feed's cursor). */
+  cursor?: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Syncs every mission this device holds, not only the one on screen: a queue with bounded concurrency.
-import { asMissionId, missionDocName } from '../domain/ids.ts';
+import { asMissionId, missionDocName, type MissionId } from '../domain/ids.ts';
 import { reviewDocName } from '../domain/review.ts';
 import { getDb } from '../storage/db.ts';
 import { acquireMission, releaseMission } from '../storage/docStore.ts';
@@ -13,7 +13,10 @@ export interface BackgroundOptions {
   /** Give up on one document after this long and move on; the next pass retries it. */
   timeoutMs?: number;
   timers?: Timers;
-  /** Restrict the pass to these document names (default: every mission in `docs`). */
+  /**
+   * Restrict the pass to these document names (default: every mission in `docs`, each with its review). A
+   * review named here is synced even when its mission is not; one not named is left closed.
+   */
   names?: readonly string[];
 }
 
@@ -30,26 +33,27 @@ export async function syncInBackground(
 ): Promise<Map<string, BackgroundOutcome>> {
   const { concurrency = 2, timeoutMs = 30_000, timers = realTimers } = options;
   const wanted = options.names ? new Set(options.names) : null;
-  const queue = (await getDb().docs.toArray()).filter((entry) => !wanted || wanted.has(entry.name));
+  const queue = (await getDb().docs.toArray()).filter(
+    (entry) => !wanted || wanted.has(entry.name) || wanted.has(`review:${entry.missionId}`),
+  );
   const outcomes = new Map<string, BackgroundOutcome>();
   const worker = async (): Promise<void> => {
     for (let entry = queue.shift(); entry; entry = queue.shift()) {
       const id = asMissionId(entry.missionId);
       if (!id) continue;
       const name = missionDocName(id);
+      const review = reviewDocName(id);
+      if (wanted && !wanted.has(name)) {
+        outcomes.set(review, await syncReview(id, timeoutMs, timers));
+        continue;
+      }
       await acquireMission(id);
       try {
         const outcome = await settled(name, timeoutMs, timers);
         outcomes.set(name, outcome);
         // While the mission is still open and confirmed: its review attaches only once the server knows it.
-        if (outcome === 'upToDate') {
-          await acquireReview(id);
-          try {
-            outcomes.set(reviewDocName(id), await settled(reviewDocName(id), timeoutMs, timers));
-          } finally {
-            releaseReview(id);
-          }
-        }
+        if (outcome === 'upToDate' && (!wanted || wanted.has(review)))
+          outcomes.set(review, await syncReview(id, timeoutMs, timers));
       } finally {
         releaseMission(id);
       }
@@ -57,6 +61,15 @@ export async function syncInBackground(
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   return outcomes;
+}
+
+async function syncReview(id: MissionId, timeoutMs: number, timers: Timers): Promise<BackgroundOutcome> {
+  await acquireReview(id);
+  try {
+    return await settled(reviewDocName(id), timeoutMs, timers);
+  } finally {
+    releaseReview(id);
+  }
 }
 
 /** Resolves when the open document is confirmed or refused, the device signs out, or the timeout passes. */

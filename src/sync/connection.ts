@@ -37,7 +37,21 @@ export interface ConnectionOptions {
   WebSocketPolyfill?: unknown;
   /** Called each time the socket (re)opens, e.g. to start a background pass. */
   onConnected?: () => void;
+  /** The change feed this connection keeps attached (see feed.ts); none in tests of one document. */
+  feed?: FeedListener;
 }
+
+/** What the connection tells the change feed, and asks it. */
+export interface FeedListener {
+  heardVersion(name: string): number | undefined;
+  confirmed(name: string, cursor: number): void;
+  changedHere(name: string): void;
+  receive(payload: string): void | Promise<void>;
+  lost(): void;
+}
+
+/** The name of the document that carries the change feed (see src/server/feed.ts). */
+export const FEED_DOCUMENT = 'feed';
 
 interface Link {
   readonly name: string;
@@ -48,6 +62,10 @@ interface Link {
   /** Re-opening this document after the server closed it alone (socket still up), and how often in a row. */
   reopen: unknown;
   reopenAttempt: number;
+  /** The feed's version when it attached (or a later one heard while open and in step): its next cursor. */
+  heardAtAttach: number | undefined;
+  /** The cursor stored when last confirmed. */
+  cursor: number | undefined;
   readonly onUpdate: (update: Uint8Array, origin: unknown) => void;
 }
 
@@ -68,6 +86,7 @@ export class SyncConnection {
   private stopped = false;
   private refused: RefusalReason | null = null;
   private lastSyncWrittenAt = 0;
+  private feedProvider: HocuspocusProvider | null = null;
 
   constructor(options: ConnectionOptions) {
     this.options = options;
@@ -90,7 +109,38 @@ export class SyncConnection {
     );
     this.socket.on('maxAttemptsFailed', () => this.scheduleRetry());
     this.unsubscribe = options.connectivity.subscribe(() => this.onConnectivity());
+    if (options.feed) this.attachFeed(options.feed);
     this.onConnectivity();
+  }
+
+  /**
+   * The feed: a document that holds nothing, on which the server sends the versions of this token's documents
+   * and then each change. Keeping it attached also keeps the socket authenticated, so it is never idle-closed.
+   */
+  private attachFeed(feed: FeedListener): void {
+    const provider = new HocuspocusProvider({
+      name: FEED_DOCUMENT,
+      document: new Y.Doc(),
+      websocketProvider: this.socket,
+      token: this.options.token,
+    });
+    this.feedProvider = provider;
+    provider.on('stateless', ({ payload }: { payload: string }) => void feed.receive(payload));
+    this.socket.on('disconnect', () => feed.lost());
+    provider.attach();
+  }
+
+  /**
+   * The feed announced `version` of a document open here and in step: the change already came through its
+   * provider (the server sends it before it stores it), so the cursor moves on without a new sync.
+   */
+  advance(name: string, version: number): boolean {
+    const link = this.links.get(name);
+    const provider = link?.provider;
+    if (!link || !provider || !provider.isSynced || provider.unsyncedChanges > 0) return false;
+    link.heardAtAttach = Math.max(version, link.heardAtAttach ?? 0);
+    this.confirmIfComplete(link);
+    return true;
   }
 
   /** Starts syncing a document that docStore opened; its Y.Doc stays shared with y-indexeddb. */
@@ -104,12 +154,15 @@ export class SyncConnection {
       recount: null,
       reopen: null,
       reopenAttempt: 0,
+      heardAtAttach: this.options.feed?.heardVersion(name),
+      cursor: undefined,
       onUpdate: (_update, origin) => this.onDocUpdate(link, origin),
     };
     this.links.set(name, link);
     const row = await loadServerState(name, this.options.server);
     if (this.links.get(name) !== link) return;
     link.serverStateVector = row?.serverStateVector ?? null;
+    link.cursor = row?.cursor;
     updateDocState(name, {
       open: true,
       confirmed: false,
@@ -175,6 +228,7 @@ export class SyncConnection {
     this.unsubscribe();
     this.cancelRetry();
     for (const name of [...this.links.keys()]) this.detach(name);
+    this.feedProvider?.destroy();
     this.socket.destroy();
     setConnectionState('signedOut', null);
   }
@@ -266,6 +320,7 @@ export class SyncConnection {
       this.confirmIfComplete(link);
       return;
     }
+    this.options.feed?.changedHere(link.name);
     if (link.recount !== null) return;
     link.recount = this.timers.setTimeout(() => {
       link.recount = null;
@@ -281,14 +336,19 @@ export class SyncConnection {
       return;
     const serverStateVector = Y.encodeStateVector(link.doc);
     const at = this.now();
+    // Never a version heard after it attached: a change made during the sync must not be taken as seen.
+    const cursor = link.heardAtAttach ?? link.cursor ?? 0;
+    link.cursor = cursor;
     link.serverStateVector = serverStateVector;
     link.reopenAttempt = 0;
+    this.options.feed?.confirmed(link.name, cursor);
     updateDocState(link.name, { confirmed: true, refused: null, pending: 0, lastSyncedAt: at });
     void saveServerState({
       name: link.name,
       server: this.options.server,
       serverStateVector,
       lastSyncedAt: at,
+      cursor,
     }).catch((error: unknown) => console.warn('sync: could not store the acknowledged state', error));
     if (at - this.lastSyncWrittenAt >= LAST_SYNC_WRITE_MS) {
       this.lastSyncWrittenAt = at;

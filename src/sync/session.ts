@@ -7,6 +7,7 @@ import { httpBase, startBlobQueue, type BlobQueue } from './blobQueue.ts';
 import type { BlobEndpoint } from './blobEndpoint.ts';
 import { discoverMissions } from './discovery.ts';
 import { SyncConnection, type ConnectionOptions } from './connection.ts';
+import { ChangeFeed } from './feed.ts';
 import { browserConnectivity } from './connectivity.ts';
 import { countPending } from './pending.ts';
 import { checkRemoval, type RemovalCheck } from './removalCheck.ts';
@@ -40,6 +41,7 @@ export type SignOutResult =
 let environment: SyncEnvironment = {};
 let live: {
   connection: SyncConnection;
+  feed: ChangeFeed;
   stopObserving: () => void;
   blobs: BlobQueue;
   stopWatchingSaves: () => void;
@@ -171,8 +173,9 @@ export function kickPhotoUploads(): void {
 /** Closes the connection (tests, sign-out); local data and acknowledgements stay. */
 export async function stopSync(): Promise<void> {
   if (!live) return;
-  const { connection, stopObserving, blobs, stopWatchingSaves } = live;
+  const { connection, feed, stopObserving, blobs, stopWatchingSaves } = live;
   live = null;
+  feed.stop();
   stopWatchingSaves();
   blobs.stop();
   stopObserving();
@@ -201,7 +204,20 @@ function start(server: string, token: string): void {
     random,
     backoff,
   });
-  const connection = new SyncConnection({
+  const feed: ChangeFeed = new ChangeFeed({
+    server: key,
+    sync: async (names) => {
+      if (backgroundConcurrency <= 0) return;
+      await syncInBackground({
+        concurrency: backgroundConcurrency,
+        names,
+        ...(environment.timers ? { timers: environment.timers } : {}),
+      });
+    },
+    advance: (name, version): boolean => connection.advance(name, version),
+  });
+  let fallback: ReturnType<typeof setTimeout> | null = null;
+  const connection: SyncConnection = new SyncConnection({
     connectivity: online,
     random,
     now,
@@ -211,9 +227,17 @@ function start(server: string, token: string): void {
     url: syncUrl(server, origin),
     server: key,
     token,
+    feed,
     onConnected: () => {
       blobs.kick();
-      if (backgroundConcurrency > 0) void runBackground(backgroundConcurrency, endpoint);
+      // A server without the feed never sends its versions: then every held mission is synced, as before it.
+      if (fallback !== null) clearTimeout(fallback);
+      fallback = setTimeout(() => {
+        fallback = null;
+        if (live?.feed !== feed || feed.isReady()) return;
+        feed.markAbsent();
+        if (backgroundConcurrency > 0) void runBackground(backgroundConcurrency, endpoint);
+      }, FEED_WAIT_MS);
     },
   });
   const stopMissions = observeMissions({
@@ -225,11 +249,16 @@ function start(server: string, token: string): void {
     stopMissions();
     stopReviews();
   };
-  live = { connection, stopObserving, blobs, stopWatchingSaves: kickUploadsAfterSaves(blobs) };
-  // The socket opens only once a document is attached: a device holding no mission yet would never connect,
-  // so discovery and the first background pass start now, over HTTP, and attach what they find.
-  if (backgroundConcurrency > 0) void runBackground(backgroundConcurrency, endpoint);
+  live = { connection, feed, stopObserving, blobs, stopWatchingSaves: kickUploadsAfterSaves(blobs) };
+  // The role may have changed on the server since the last start (it decides what the screens offer). The
+  // feed's list of versions then says which documents to sync, and which missions are new to this device.
+  void fetchMe({ server: endpoint.baseUrl, token: endpoint.token }).catch((error: unknown) =>
+    console.warn('sync: could not read the account', error),
+  );
 }
+
+/** How long after the socket opens the server's list of versions may take before the full pass runs. */
+const FEED_WAIT_MS = 15_000;
 
 /** A photo reaches the server soon after the record that shows it is saved, not at the next connection. */
 function kickUploadsAfterSaves(blobs: BlobQueue): () => void {

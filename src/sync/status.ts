@@ -11,12 +11,23 @@ export type ConnectionState = 'signedOut' | 'offline' | 'connecting' | 'connecte
 export type SyncStatus =
   | { kind: 'offline'; lastSyncedAt: number | null }
   | { kind: 'connecting'; lastSyncedAt: number | null }
-  | { kind: 'syncing'; pending: number }
+  /** `progress`: documents held in step with the server's versions, of all held (from the change feed). */
+  | { kind: 'syncing'; pending: number; progress?: FeedCount }
   /** Everything local is on the server as of `lastSyncedAt` (null only when there is nothing to sync). */
   | { kind: 'upToDate'; lastSyncedAt: number | null }
   /** `pending` records changed here are not yet on the server; `lastSyncedAt` says since when at most. */
   | { kind: 'pending'; pending: number; lastSyncedAt: number | null }
   | { kind: 'refused'; reason: RefusalReason };
+
+export interface FeedCount {
+  inStep: number;
+  held: number;
+}
+
+/** What the change feed knows: whether the server's list of versions arrived, and how many documents lag. */
+export interface FeedProgress extends FeedCount {
+  ready: boolean;
+}
 
 export interface DocSyncState {
   /** A provider is attached: the document is open on this device now. */
@@ -50,12 +61,17 @@ export function overallStatus(
   connection: ConnectionState,
   refusal: RefusalReason | null,
   docs: readonly DocSyncState[],
+  feed: FeedProgress | null = null,
 ): SyncStatus {
   if (refusal) return { kind: 'refused', reason: refusal };
   const statuses = docs.map((doc) => docStatus(connection, doc));
   const refused = statuses.find((status) => status.kind === 'refused');
   if (refused) return refused;
   const pending = docs.reduce((sum, doc) => sum + doc.pending, 0);
+  // Connected, "up to date" holds only once the server's versions arrived and every held document is at them.
+  if (connection === 'connected' && feed && (!feed.ready || feed.inStep < feed.held)) {
+    return { kind: 'syncing', pending, progress: { inStep: feed.inStep, held: feed.held } };
+  }
   const synced = docs.map((doc) => doc.lastSyncedAt).filter((at): at is number => at !== null);
   // "Up to date as of X" must hold for every document, so X is the oldest confirmation.
   const oldest = synced.length > 0 ? Math.min(...synced) : null;
@@ -72,11 +88,23 @@ const docs = new Map<string, DocSyncState>();
 const listeners = new Set<Listener>();
 let connection: ConnectionState = 'signedOut';
 let refusal: RefusalReason | null = null;
+let feed: FeedProgress | null = null;
 
 /** The overall status, or one document's (`mission:<uuid>`) when a name is given. */
 export function syncStatus(name?: string): SyncStatus {
   if (name !== undefined) return docStatus(connection, docs.get(name) ?? EMPTY);
-  return overallStatus(connection, refusal, [...docs.values()]);
+  return overallStatus(connection, refusal, [...docs.values()], feed);
+}
+
+/** Documents in step of documents held, from the change feed; null without one. */
+export function syncProgress(): FeedProgress | null {
+  return feed;
+}
+
+export function setFeedProgress(next: FeedProgress | null): void {
+  if (next?.ready === feed?.ready && next?.inStep === feed?.inStep && next?.held === feed?.held) return;
+  feed = next;
+  emit();
 }
 
 export function connectionState(): ConnectionState {
@@ -121,6 +149,7 @@ export function updateDocState(name: string, patch: Partial<DocSyncState>): void
 /** Signing out forgets the session's view; signing in rebuilds it from the stored acknowledgements. */
 export function resetSyncStatus(): void {
   docs.clear();
+  feed = null;
   connection = 'signedOut';
   refusal = null;
   emit();

@@ -18,6 +18,11 @@ export function syncStatusLabel(status: SyncStatus, i18n: Translator): string {
     case 'connecting':
       return t('sync.state.connecting');
     case 'syncing':
+      if (status.progress && status.progress.held > 0)
+        return t('sync.state.syncingProgress', {
+          inStep: i18n.number(status.progress.inStep),
+          held: i18n.number(status.progress.held),
+        });
       return status.pending > 0
         ? t('sync.state.syncingCount', { count: status.pending })
         : t('sync.state.syncing');

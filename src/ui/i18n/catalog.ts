@@ -22,6 +22,7 @@ import { exportFiles } from './messages/exports.ts';
 import { missionFields } from './messages/missionFields.ts';
 import { report } from './messages/report.ts';
 import { desk } from './messages/desk.ts';
+import { syncProgress } from './messages/syncProgress.ts';
 
 const parts = [
   common,
@@ -46,6 +47,7 @@ const parts = [
   missionFields,
   report,
   desk,
+  syncProgress,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import { DEFAULT_DIST_DIR, startStaticServer, type RunningServer } from '../../../src/server/static.ts';
-import { startMingaServer } from '../../../src/server/app.ts';
+import { startMingaServer, type MingaServerOptions } from '../../../src/server/app.ts';
+import type { Logger } from '../../../src/server/log.ts';
 import { createToken, openDatabase, type Role } from '../../../src/server/db.ts';
 
 export interface BuiltApp {
@@ -47,15 +48,24 @@ export interface SyncApp {
   token(role: Role, name: string, missions?: string[]): string;
 }
 
+export interface StartSyncAppOptions {
+  dataDir?: string;
+  port?: number;
+  /** Receives the server's structured log events (they are dropped by default). */
+  log?: Logger;
+  limits?: MingaServerOptions['limits'];
+}
+
 /** The real sync server (`npm start`'s), serving the built app, on a free port with its own data directory. */
-export async function startSyncApp(options: { dataDir?: string; port?: number } = {}): Promise<SyncApp> {
+export async function startSyncApp(options: StartSyncAppOptions = {}): Promise<SyncApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'minga-e2e-sync-')));
   const server = await startMingaServer({
     port: options.port ?? 0,
     host: '127.0.0.1',
     dataDir,
     distDir: DEFAULT_DIST_DIR,
-    log: () => {},
+    log: options.log ?? (() => {}),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   const admin = openDatabase(dataDir);
   return {
