@@ -12,7 +12,10 @@ export function TileSettings() {
   const [state, setState] = useState<'idle' | 'saved' | 'invalid'>('idle');
 
   useEffect(() => {
-    void loadTileUrl().then(setValue);
+    // Unreadable (the database closing as the device's data is removed): the built-in address stays shown.
+    loadTileUrl()
+      .then(setValue)
+      .catch((error: unknown) => console.warn('could not read the map settings', error));
   }, []);
 
   const submit = async (event: JSX.TargetedSubmitEvent<HTMLFormElement>) => {
