@@ -4,6 +4,7 @@ import type { Sha256 } from '../domain/ids.ts';
 import type { SearchEntry } from '../domain/search/fields.ts';
 import type { AccountsMission } from '../domain/accounts/indicators.ts';
 import type { MissionSeverityFacts } from '../domain/desk/severity.ts';
+import type { ReviewDecision } from '../domain/review.ts';
 
 /** One row per mission, rebuilt from its Y.Doc: the list, its filters and search. */
 export interface MissionRow {
@@ -103,6 +104,15 @@ export interface PeerStateRow {
   photos: string[];
 }
 
+/**
+ * A mission's review decision as the list shows it ("changes requested"), written whenever this device holds
+ * the review document open, so the list never opens every review.
+ */
+export interface ReviewStateRow {
+  missionId: string;
+  decision: ReviewDecision | null;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -118,6 +128,7 @@ export class MingaDb extends Dexie {
   search!: EntityTable<SearchRow, 'missionId'>;
   peerState!: Dexie.Table<PeerStateRow, [string, string]>;
   severity!: EntityTable<SeverityRow, 'missionId'>;
+  reviews!: EntityTable<ReviewStateRow, 'missionId'>;
 
   constructor(name = 'minga') {
     // Strict durability: a write Dexie reports as done has been flushed to disk (Chrome defaults to relaxed).
@@ -137,6 +148,8 @@ export class MingaDb extends Dexie {
     this.version(4).stores({ peerState: '[peer+doc], peer' });
     // Version 5 only adds a table; its rows are built by ensureProjections (PROJECTION_VERSION 3).
     this.version(5).stores({ severity: 'missionId' });
+    // Version 6 only adds a table; its rows are written when a review document is opened or changes.
+    this.version(6).stores({ reviews: 'missionId' });
   }
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Language } from '../../src/domain/model.ts';
 import { reviewMessages } from '../../src/ui/i18n/messages/review.ts';
+import { threadMessages } from '../../src/ui/i18n/messages/threads.ts';
 import { expectAccessible } from './support/a11y.ts';
 import { createMission, joinByInvite, type Device } from './support/devices.ts';
 import { launchChromium } from './support/browser.ts';
@@ -93,8 +94,11 @@ describe('a mission’s review, written by the coordinator and read on the techn
     expect(await comment.textContent()).toContain('Laia Ferrer');
     const target = comment.getByRole('link', { name: 'Nota: Pozo contaminado en el barrio Eloy Alfaro.' });
     expect(await target.getAttribute('href')).toBe(`/missions/${missionId}/notes/${noteId}`);
-    expect(await section.getByRole('button').count()).toBe(0);
-    expect(await section.getByRole('textbox').count()).toBe(0);
+    // No decision or comment control: only the reply to the comment, which lives in the mission (M14).
+    const reply = threadMessages.es;
+    expect(await section.getByRole('button').allTextContents()).toEqual([reply['thread.reply.submit']]);
+    expect(await section.getByRole('textbox').count()).toBe(1);
+    await section.getByRole('textbox', { name: reply['thread.reply.label'] }).waitFor();
     expect(await page.locator('.mission-sync').getAttribute('data-sync-state')).toBe('upToDate');
     await expectAccessible(page, 'technician’s mission screen with a review');
   });

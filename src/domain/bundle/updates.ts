@@ -2,6 +2,7 @@
 // and integrates completely with what the device already holds — no change left waiting for one it lacks.
 import * as Y from 'yjs';
 import { MISSION_ROOT, RECORD_ROOTS } from '../records/mission.ts';
+import { REPLIES_ROOT } from '../replies.ts';
 import { BundleError, type BundleDocKind } from './format.ts';
 
 /**
@@ -9,7 +10,7 @@ import { BundleError, type BundleDocKind } from './format.ts';
  * which this layer may not import; a unit test keeps both lists equal.
  */
 export const DOC_ROOTS: Readonly<Record<BundleDocKind, readonly string[]>> = {
-  mission: [MISSION_ROOT, ...Object.values(RECORD_ROOTS)],
+  mission: [MISSION_ROOT, ...Object.values(RECORD_ROOTS), REPLIES_ROOT],
   review: ['decision', 'comments'],
 };
 

@@ -23,6 +23,7 @@ import { missionFields } from './messages/missionFields.ts';
 import { report } from './messages/report.ts';
 import { desk } from './messages/desk.ts';
 import { syncProgress } from './messages/syncProgress.ts';
+import { reviewStates } from './messages/reviewStates.ts';
 
 const parts = [
   common,
@@ -48,6 +49,7 @@ const parts = [
   report,
   desk,
   syncProgress,
+  reviewStates,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

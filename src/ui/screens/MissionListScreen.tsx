@@ -11,6 +11,7 @@ import { InstallHint } from '../components/InstallHint.tsx';
 import { StorageRisk } from '../components/StorageRisk.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useChangesRequested } from '../hooks/useChangesRequested.ts';
 import { useAccountRole, useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { link } from '../routes.ts';
@@ -73,7 +74,8 @@ function activeFilterCount(filters: MissionFilters): number {
   return [filters.status, filters.canton, filters.theme, filters.from, filters.to].filter(Boolean).length;
 }
 
-function MissionItem({ row, found }: { row: MissionRow; found: MissionHits | undefined }) {
+function MissionItem(props: { row: MissionRow; found: MissionHits | undefined; changesRequested: boolean }) {
+  const { row, found } = props;
   const { t, code, date } = useI18n();
   const canton = cantonByPcode(row.hostCanton);
   return (
@@ -91,6 +93,11 @@ function MissionItem({ row, found }: { row: MissionRow; found: MissionHits | und
             </span>
           )}
           {row.readOnly === 1 && <span>{t('missions.readOnlyBadge')}</span>}
+          {props.changesRequested && (
+            <span class="review-badge" data-review-state="changesRequested">
+              {t('missions.review.changesRequested')}
+            </span>
+          )}
         </span>
         <span class="list__meta">
           <span>{t('missions.count.assessments', { count: row.counts.assessments })}</span>
@@ -173,13 +180,19 @@ function MissionList(props: {
   rows: MissionRow[];
   empty: string;
   found: ReadonlyMap<string, MissionHits> | null;
+  changesRequested: ReadonlySet<string>;
 }) {
   const { rows, empty, found } = props;
   if (rows.length === 0) return <p class="empty">{empty}</p>;
   return (
     <ul class="list mission-list">
       {rows.map((row) => (
-        <MissionItem key={row.id} row={row} found={found?.get(row.id)} />
+        <MissionItem
+          key={row.id}
+          row={row}
+          found={found?.get(row.id)}
+          changesRequested={props.changesRequested.has(row.id)}
+        />
       ))}
     </ul>
   );
@@ -189,8 +202,10 @@ function MissionResults(props: { all: MissionRow[]; filters: MissionFilters; may
   const { all, filters } = props;
   const { t } = useI18n();
   const found = useEverywhereSearch(filters.query, all);
+  const changesRequested = useChangesRequested();
   const live = filterMissions(all, filters, false, found);
   const anyLive = all.some((row) => row.deleted === 0);
+  const toChange = all.filter((row) => row.deleted === 0 && changesRequested.has(row.id)).length;
   // An observer's list fills from the server: "tap New mission" would point to a button they do not have.
   const empty = props.mayEdit ? t('missions.empty') : t('missions.emptyObserver');
   return (
@@ -200,7 +215,17 @@ function MissionResults(props: { all: MissionRow[]; filters: MissionFilters; may
           {t('search.searching')}
         </p>
       )}
-      <MissionList rows={live} empty={anyLive ? t('missions.noMatch') : empty} found={found} />
+      {toChange > 0 && (
+        <p class="banner banner--warn" data-review-state="changesRequested">
+          {t('missions.review.changesRequestedCount', { count: toChange })}
+        </p>
+      )}
+      <MissionList
+        rows={live}
+        empty={anyLive ? t('missions.noMatch') : empty}
+        found={found}
+        changesRequested={changesRequested}
+      />
       {filters.showDeleted && (
         <section aria-labelledby="missions-deleted">
           <h2 id="missions-deleted">{t('missions.deletedHeading')}</h2>
@@ -209,6 +234,7 @@ function MissionResults(props: { all: MissionRow[]; filters: MissionFilters; may
             rows={filterMissions(all, filters, true, found)}
             empty={t('missions.noDeleted')}
             found={found}
+            changesRequested={changesRequested}
           />
         </section>
       )}

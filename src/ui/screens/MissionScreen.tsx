@@ -151,7 +151,7 @@ export function MissionScreen() {
       {record.deletedAt !== null && <DeletedBanner mission={mission} readOnly={readOnly} />}
       <Tabs missionId={missionId} current={tab} snapshot={snapshot} />
       <TabPanel tab={tab} record={record} snapshot={snapshot} readOnly={readOnly} />
-      {tab === 'overview' && <ReviewSection missionId={record.id} mission={snapshot} />}
+      {tab === 'overview' && <ReviewSection missionId={record.id} mission={snapshot} open={mission} />}
       {!readOnly && (
         <a class="button button--primary fab" href={link.note(missionId, 'new')}>
           {t('mission.newNote')}

@@ -32,6 +32,7 @@ import { DeletedNotice } from '../components/DeletedNotice.tsx';
 import { ObserverNoNew } from '../components/ObserverNoNew.tsx';
 import { FieldNotes, MarksContext } from '../components/marks/FieldNotes.tsx';
 import { useMarks } from '../components/marks/useMarks.ts';
+import { RecordComments } from '../components/review/RecordComments.tsx';
 
 type NotePatch = Partial<Pick<Note, 'text' | 'tags' | 'gps' | 'photos' | 'captions' | 'links'>>;
 
@@ -232,6 +233,7 @@ function NoteEditor({ mission, snapshot, missionId, noteId, mayEdit, onCreated, 
           onChange={(update) => writer.save({ photos: update(writer.current()?.photos ?? []) })}
         />
         <FieldNotes paths={['photos']} prefix="captions." />
+        {note && <RecordComments open={mission} target={{ kind: 'note', id: note.id }} />}
         {note && !readOnly && !note.deletedAt && (
           <div class="form-actions">
             <button type="button" class="button button--danger" onClick={remove}>

@@ -168,7 +168,11 @@ describe('ReviewSection', () => {
       await within(empty).findByText('Se piden cambios');
       expect(within(empty).getByText('Completar el plan.')).toBeTruthy();
       expect(within(empty).getByText('Ver el presupuesto.')).toBeTruthy();
-      expect(within(empty).queryByRole('button')).toBeNull();
+      // No decision control for either; a technician answers the comment in the mission document (M14).
+      const buttons = within(empty)
+        .queryAllByRole('button')
+        .map((button) => button.textContent);
+      expect(buttons).toEqual(role === 'technician' ? ['Marcar como hecho', 'Enviar respuesta'] : []);
     },
   );
 

@@ -8,6 +8,7 @@ import { link } from '../../routes.ts';
 import { MarksContext } from '../marks/FieldNotes.tsx';
 import { useRecordView } from '../marks/useRecordView.ts';
 import { RecordScreen } from '../RecordScreen.tsx';
+import { RecordComments } from '../review/RecordComments.tsx';
 import { AssessmentView } from './AssessmentView.tsx';
 import { assessmentCaptionSaver } from './captionSaver.ts';
 
@@ -40,6 +41,7 @@ export function ViewAssessment(props: { open: OpenMission; assessment: Assessmen
             save: readOnly === null ? assessmentCaptionSaver(open, assessment.id, profile, setFailure) : null,
           }}
         />
+        <RecordComments open={open} target={{ kind: 'assessment', id: assessment.id }} />
       </RecordScreen>
     </MarksContext.Provider>
   );

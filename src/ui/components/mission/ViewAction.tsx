@@ -7,6 +7,7 @@ import { link } from '../../routes.ts';
 import { MarksContext } from '../marks/FieldNotes.tsx';
 import { useRecordView } from '../marks/useRecordView.ts';
 import { RecordScreen } from '../RecordScreen.tsx';
+import { RecordComments } from '../review/RecordComments.tsx';
 import { ViewRow } from '../RecordView.tsx';
 
 export function ViewAction(props: {
@@ -46,6 +47,7 @@ export function ViewAction(props: {
             {action.torProduct}
           </ViewRow>
         </dl>
+        <RecordComments open={mission} target={{ kind: 'action', id: action.id }} />
       </RecordScreen>
     </MarksContext.Provider>
   );

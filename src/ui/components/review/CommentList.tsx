@@ -1,4 +1,5 @@
 // The review's comments, newest first, each with its author, time and the record it is about.
+import type { ComponentChildren } from 'preact';
 import type { MissionId } from '../../../domain/ids.ts';
 import type { ReviewComment } from '../../../domain/review.ts';
 import type { MissionSnapshot } from '../../../storage/missionView.ts';
@@ -34,6 +35,8 @@ export function CommentList(props: {
   mission: MissionSnapshot;
   /** Shown to a coordinator only: a technician's delete would never reach the server. */
   onDelete: ((comment: ReviewComment) => void) | null;
+  /** The replies and reply box under each comment. */
+  thread?: (comment: ReviewComment) => ComponentChildren;
 }) {
   const t = useMessages(reviewMessages);
   const i18n = useI18n();
@@ -60,6 +63,7 @@ export function CommentList(props: {
                 {t('review.comment.delete')}
               </button>
             )}
+            {props.thread?.(comment)}
           </li>
         );
       })}

@@ -4,11 +4,14 @@ import { useState } from 'preact/hooks';
 import { toMingaError, type MingaError } from '../../../domain/errors.ts';
 import type { MissionId } from '../../../domain/ids.ts';
 import { mayWriteReview, type CommentId } from '../../../domain/review.ts';
+import { mayEditMissions } from '../../../domain/access.ts';
+import type { OpenMission } from '../../../storage/docStore.ts';
 import type { MissionSnapshot } from '../../../storage/missionView.ts';
 import { deleteComment, restoreComment } from '../../../storage/reviewCommands.ts';
 import { useProfile } from '../../appContext.ts';
 import { useAccountRole } from '../../hooks/useAccountRole.ts';
 import { useReview } from '../../hooks/useReview.ts';
+import { useThreads } from '../../hooks/useThreads.ts';
 import { reviewMessages } from '../../i18n/messages/review.ts';
 import { useMessages } from '../../i18n/useMessages.ts';
 import { ErrorBanner } from '../ErrorSummary.tsx';
@@ -16,8 +19,18 @@ import { CommentForm } from './CommentForm.tsx';
 import { CommentList } from './CommentList.tsx';
 import { DecisionSummary } from './Decision.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
+import { Thread } from './Thread.tsx';
 
-export function ReviewSection({ missionId, mission }: { missionId: MissionId; mission: MissionSnapshot }) {
+export function ReviewSection({
+  missionId,
+  mission,
+  open,
+}: {
+  missionId: MissionId;
+  mission: MissionSnapshot;
+  /** The mission document, where replies to comments live. */
+  open: OpenMission;
+}) {
   const t = useMessages(reviewMessages);
   const profile = useProfile();
   // Null until signed in and confirmed by the server: a device working alone has no review.
@@ -25,6 +38,7 @@ export function ReviewSection({ missionId, mission }: { missionId: MissionId; mi
   const { review, snapshot, error } = useReview(role ? missionId : null);
   const [deleted, setDeleted] = useState<CommentId | null>(null);
   const [failure, setFailure] = useState<MingaError | null>(null);
+  const threads = useThreads(open);
   if (!role) return null;
   const coordinator = mayWriteReview(role);
   const comments = snapshot?.comments.filter((comment) => comment.deletedAt === null) ?? [];
@@ -79,6 +93,14 @@ export function ReviewSection({ missionId, mission }: { missionId: MissionId; mi
                         })
                     : null
                 }
+                thread={(comment) => (
+                  <Thread
+                    commentId={comment.id}
+                    replies={threads.get(comment.id) ?? []}
+                    mission={mayEditMissions(role) ? open : null}
+                    changesRequested={snapshot.decision?.decision === 'changesRequested'}
+                  />
+                )}
               />
             </section>
           )}
