@@ -18,6 +18,7 @@ import { AuthenticationTimeout, documentNameLength, Forbidden, isAwareness } fro
 import { assertSchemaName, createPool } from './postgres.ts';
 import { watchPostgres } from './postgresWatch.ts';
 import { createSync, type SocketInfo, type SyncLimits } from './sync.ts';
+import { DEFAULT_QUOTAS, postgresQuotaStore, sqliteQuotaStore, type Quotas } from './quotas.ts';
 import { postgresTokenStore, sqliteTokenStore, type TokenStore } from './tokens.ts';
 
 export interface MingaServerOptions {
@@ -32,6 +33,8 @@ export interface MingaServerOptions {
   limits?: Partial<SyncLimits>;
   /** Largest blob accepted by PUT /api/blobs (default 20 MiB). */
   maxBlobBytes?: number;
+  /** New missions per token a day, photo bytes per mission and per token a day (see quotas.ts). */
+  quotas?: Partial<Quotas>;
   log?: Logger;
   /** Addresses of reverse proxies whose X-Forwarded-For names the client; from nobody else. */
   trustedProxies?: readonly string[];
@@ -129,6 +132,9 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
   const store: DocumentStore = pool ? postgresDocumentStore(pool, schema) : sqliteDocumentStore(db);
   // Several instances must agree on tokens: with PostgreSQL they live there, not in each instance's file.
   const tokens: TokenStore = pool ? postgresTokenStore(pool, schema) : sqliteTokenStore(db);
+  const quotaOverrides = Object.entries(options.quotas ?? {}).filter(([, value]) => value !== undefined);
+  const quotas: Quotas = { ...DEFAULT_QUOTAS, ...Object.fromEntries(quotaOverrides) };
+  const quotaStore = pool ? postgresQuotaStore(pool, schema) : sqliteQuotaStore(db);
   const blobs: BlobContext = {
     // With PostgreSQL, any instance behind the load balancer serves the photos another one received.
     blobs: pool ? postgresBlobStore(pool, schema) : directoryBlobStore(blobDir),
@@ -137,6 +143,8 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     tokens,
     documents: store,
     log,
+    quotas,
+    quotaStore,
   };
   const sockets = new Set<SocketInfo>();
   const sync = createSync({
@@ -145,6 +153,8 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     limits,
     log,
     sockets,
+    missionsPerDay: quotas.missionsPerDay,
+    quotaStore,
     redisUrl: options.redisUrl,
     feedChannel: `minga-feed:${schema}`,
     storeProblem,

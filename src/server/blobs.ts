@@ -9,6 +9,7 @@ import type { DocumentStore } from './documents.ts';
 import type { BlobRefs } from './blobRefs.ts';
 import type { BlobStore, BlobWriter } from './blobStore.ts';
 import type { Logger } from './log.ts';
+import type { Quotas, QuotaStore } from './quotas.ts';
 import type { TokenStore } from './tokens.ts';
 
 export const DEFAULT_MAX_BLOB_BYTES = 20 * 1024 * 1024;
@@ -24,6 +25,37 @@ export interface BlobContext {
   tokens: TokenStore;
   documents: DocumentStore;
   log: Logger;
+  quotas: Quotas;
+  quotaStore: QuotaStore;
+}
+
+/** Which limit an upload meets first: the size of one blob, the mission's photos, or the token's day. */
+type Limit = {
+  max: number;
+  status: number;
+  error: 'too_large' | 'quota_mission_bytes' | 'quota_token_bytes';
+};
+
+async function uploadLimit(row: TokenRow, mission: string, ctx: BlobContext): Promise<Limit> {
+  const [missionBytes, tokenBytes] = await Promise.all([
+    ctx.quotaStore.missionBlobBytes(mission),
+    ctx.quotaStore.tokenBlobBytesToday(row.id),
+  ]);
+  const limits: Limit[] = [
+    { max: ctx.maxBytes, status: 413, error: 'too_large' },
+    // 429: the photo is kept on the device and tried again later (the day's quota clears by itself).
+    {
+      max: Math.max(0, ctx.quotas.blobBytesPerMission - missionBytes),
+      status: 429,
+      error: 'quota_mission_bytes',
+    },
+    {
+      max: Math.max(0, ctx.quotas.blobBytesPerTokenPerDay - tokenBytes),
+      status: 429,
+      error: 'quota_token_bytes',
+    },
+  ];
+  return limits.reduce((least, limit) => (limit.max < least.max ? limit : least));
 }
 
 function reply(res: ServerResponse, status: number, error?: string, close = false): void {
@@ -139,20 +171,19 @@ async function put(
     res.setHeader('Retry-After', '5');
     return reply(res, 503, 'mission_not_synced', true);
   }
+  const limit = await uploadLimit(row, mission, ctx);
+  const refuseLimit = (bytes: number) => {
+    const refusal = limit.error === 'too_large' ? 'blob-too-large' : limit.error.replace(/_/g, '-');
+    ctx.log({ event: 'refused', refusal, bytes, max: limit.max, ...who });
+    if (limit.status === 429) res.setHeader('Retry-After', '3600');
+    reply(res, limit.status, limit.error, true);
+  };
+  if (Number.isFinite(declared) && declared > limit.max) return refuseLimit(declared);
   const already = await ctx.blobs.has(sha256);
   // Even a known blob is hashed again before a new reference is recorded: knowing a hash is not having the
   // photo, and a reference grants readers of the mission access to it.
-  const received = await receive(req, ctx, already ? null : await ctx.blobs.writer());
-  if (received.kind === 'too-large') {
-    ctx.log({
-      event: 'refused',
-      refusal: 'blob-too-large',
-      bytes: received.bytes,
-      max: ctx.maxBytes,
-      ...who,
-    });
-    return reply(res, 413, 'too_large', true);
-  }
+  const received = await receive(req, limit.max, already ? null : await ctx.blobs.writer());
+  if (received.kind === 'too-large') return refuseLimit(received.bytes);
   if (received.kind === 'aborted') {
     ctx.log({ event: 'refused', refusal: 'blob-upload-aborted', ...who });
     return;
@@ -179,6 +210,7 @@ async function put(
     SAFE_TYPES.has(type) ? type : 'application/octet-stream',
     received.bytes,
   );
+  await ctx.quotaStore.recordUpload(row.id, mission, received.bytes);
   ctx.log({ event: already ? 'blob-referenced' : 'blob-stored', bytes: received.bytes, ...who });
   reply(res, already ? 200 : 201);
 }
@@ -189,7 +221,7 @@ type Received =
   | { kind: 'aborted' };
 
 /** Hashes the body while counting it, and hands it to `writer` unless null; the writer is aborted on failure. */
-async function receive(req: IncomingMessage, ctx: BlobContext, writer: BlobWriter | null): Promise<Received> {
+async function receive(req: IncomingMessage, maxBytes: number, writer: BlobWriter | null): Promise<Received> {
   const hash = createHash('sha256');
   // Events rather than for-await: leaving a for-await loop destroys the socket before the 413 can be sent.
   const outcome = await new Promise<Received | Error>((resolve) => {
@@ -205,7 +237,7 @@ async function receive(req: IncomingMessage, ctx: BlobContext, writer: BlobWrite
     const onData = (chunk: Buffer): void => {
       bytes += chunk.length;
       // Counted while streaming: a missing or lying Content-Length does not let a body past the limit.
-      if (bytes > ctx.maxBytes) {
+      if (bytes > maxBytes) {
         req.pause();
         done({ kind: 'too-large', bytes });
         return;

@@ -4,6 +4,7 @@ import { postgresBlobDataTables } from './blobStore.ts';
 import { postgresBlobRefTables } from './blobRefs.ts';
 import { postgresDocumentTables } from './documents.ts';
 import { postgresTokenTables } from './tokens.ts';
+import { postgresQuotaTables } from './quotas.ts';
 
 /** How long a request may wait for PostgreSQL before it fails (and the client retries), not hangs. */
 export const POSTGRES_TIMEOUTS = {
@@ -38,6 +39,7 @@ export async function preparePostgres(pool: pg.Pool, schema: string): Promise<vo
     ...postgresDocumentTables(schema),
     ...postgresBlobRefTables(schema),
     ...postgresBlobDataTables(schema),
+    ...postgresQuotaTables(schema),
   ];
   for (const statement of statements) await pool.query(statement);
 }

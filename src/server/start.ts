@@ -48,7 +48,8 @@ function build(): Promise<void> {
 /**
  * Environment: PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL and DATABASE_SCHEMA (public),
  * REDIS_URL, MAX_MESSAGE_BYTES, MAX_DOCUMENT_BYTES, MAX_CONNECTIONS_PER_TOKEN, MAX_CONNECTIONS_PER_IP,
- * MAX_BLOB_BYTES (20 MiB).
+ * MAX_BLOB_BYTES (20 MiB), MISSIONS_PER_TOKEN_PER_DAY (50), BLOB_BYTES_PER_MISSION (500 MiB),
+ * BLOB_BYTES_PER_TOKEN_PER_DAY (2 GiB).
  */
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
@@ -89,6 +90,11 @@ async function main(): Promise<void> {
       requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS'),
     },
     maxBlobBytes: positiveInt('MAX_BLOB_BYTES'),
+    quotas: {
+      missionsPerDay: positiveInt('MISSIONS_PER_TOKEN_PER_DAY'),
+      blobBytesPerMission: positiveInt('BLOB_BYTES_PER_MISSION'),
+      blobBytesPerTokenPerDay: positiveInt('BLOB_BYTES_PER_TOKEN_PER_DAY'),
+    },
   });
   log('listening', {
     port: running.port,

@@ -11,11 +11,13 @@ import { describeError, type Logger } from './log.ts';
 import { discardPending, hasPending } from './pending.ts';
 import { connectRedis } from './redis.ts';
 import type { TokenStore } from './tokens.ts';
+import type { QuotaStore } from './quotas.ts';
 import { TokenBucket } from './rateLimit.ts';
 import {
   DocumentTooLarge,
   Forbidden,
   InvalidUpdate,
+  MissionQuotaReached,
   TooManyConnections,
   TooManyWrites,
   Unauthorized,
@@ -65,6 +67,9 @@ export interface SyncOptions {
   /** Redis channel of the change feed: instances sharing documents share it (one per database schema). */
   feedChannel?: string;
   sockets: Set<SocketInfo>;
+  /** New missions a token may create a day, counted in `quotaStore`. */
+  missionsPerDay: number;
+  quotaStore: QuotaStore;
   /** Why the document and token stores cannot serve now (last known), or null. */
   storeProblem(): string | null;
   /** A store operation failed: have the store checked. */
@@ -211,6 +216,9 @@ export function createSync(options: SyncOptions): SyncServer {
     const { access, join } = decideAccess(doc, { role: row.role, member, missionExists });
     if (access === 'forbidden') throw refuse('forbidden-document', Forbidden, who);
     if (join) {
+      // Counted before the membership exists: a refused claim leaves the mission unclaimed and nothing stored.
+      if (!(await options.quotaStore.claimMission(row.id, doc.id, options.missionsPerDay)))
+        throw refuse('mission-quota-reached', MissionQuotaReached, { ...who, max: options.missionsPerDay });
       await tokens.addMembership(row.id, doc.id);
       feed.joined(row.id, doc.id);
       log({ event: 'membership-created', ...who });

@@ -7,6 +7,8 @@ export const TooManyConnections = { code: 4429, reason: 'Too many connections' }
 export const TooManyWrites = { code: 4429, reason: 'Too many writes' } as const;
 /** A socket that did not authenticate in time; clients reconnect as after any passing close. */
 export const AuthenticationTimeout = { code: 4408, reason: 'Authentication timeout' } as const;
+/** The token created as many missions as its daily quota allows; the device keeps the mission and retries. */
+export const MissionQuotaReached = { code: 4429, reason: 'Mission quota reached' } as const;
 export const DocumentTooLarge = { code: 4413, reason: 'Document too large' } as const;
 export const InvalidUpdate = { code: 1007, reason: 'Invalid update' } as const;
 /**

@@ -57,6 +57,13 @@ function isMe(value: unknown): value is Me {
 
 /** GET /api/me: checks the token with the server and says what it may do; the role is remembered offline. */
 export async function fetchMe(session: Session, fetcher: Fetch = fetch): Promise<MeResult> {
+  const result = await lookUpToken(session, fetcher);
+  if (result.kind === 'ok') await rememberAccountRole(result.me.role);
+  return result;
+}
+
+/** GET /api/me for any token, remembering nothing: an invite link's token is not this device's (yet). */
+export async function lookUpToken(session: Session, fetcher: Fetch = fetch): Promise<MeResult> {
   try {
     const res = await fetcher(apiUrl(session.server, '/api/me'), {
       headers: { Authorization: `Bearer ${session.token}` },
@@ -66,8 +73,7 @@ export async function fetchMe(session: Session, fetcher: Fetch = fetch): Promise
     if (!res.ok) return { kind: 'unreachable' };
     const body: unknown = await res.json();
     if (!isMe(body)) return { kind: 'unreachable' };
-    await rememberAccountRole(body.role);
-    return { kind: 'ok', me: body };
+    return { kind: 'ok', me: { tokenId: body.tokenId, name: body.name, role: body.role } };
   } catch {
     return { kind: 'unreachable' };
   }

@@ -6,6 +6,7 @@ import { DEFAULT_BACKOFF, nextDelay, type BackoffOptions } from './backoff.ts';
 import { realTimers, type Timers } from './connection.ts';
 import { browserConnectivity, type Connectivity } from './connectivity.ts';
 import type { BlobEndpoint } from './blobEndpoint.ts';
+import { isPhotoQuota, type PhotoQuota } from './photoQuota.ts';
 
 export { currentEndpoint, httpBase, type BlobEndpoint } from './blobEndpoint.ts';
 export { fetchMissingPhoto, type FetchPhotoOptions } from './photoDownload.ts';
@@ -46,6 +47,22 @@ export interface UploadPass {
   unreferenced: Sha256[];
   /** 401 or 403: the token is unknown, revoked or not allowed; the queue stops. */
   refused: number | null;
+  /** A photo held back by the server's quota (429 with its code): kept, and tried again later. */
+  quota: PhotoQuota | null;
+}
+
+/** The quota code of a 429 reply, if it names one; the body is read, or discarded. */
+async function quotaOf(response: Response): Promise<PhotoQuota | null> {
+  if (response.status !== 429) {
+    await response.body?.cancel();
+    return null;
+  }
+  try {
+    const body = (await response.json()) as { error?: unknown } | null;
+    return isPhotoQuota(body?.error) ? body.error : null;
+  } catch {
+    return null;
+  }
 }
 
 export interface UploadOptions {
@@ -62,7 +79,14 @@ export async function uploadPending(
 ): Promise<UploadPass> {
   const db = options.db ?? getDb();
   const send = options.fetch ?? fetch;
-  const pass: UploadPass = { uploaded: [], retry: [], rejected: [], unreferenced: [], refused: null };
+  const pass: UploadPass = {
+    uploaded: [],
+    retry: [],
+    rejected: [],
+    unreferenced: [],
+    refused: null,
+    quota: null,
+  };
   const pending = (await db.blobs.where('upload').equals('local').primaryKeys()).filter(
     (sha) => !options.skip?.has(sha),
   );
@@ -86,7 +110,7 @@ export async function uploadPending(
           body: row.blob,
         });
         status = response.status;
-        await response.body?.cancel();
+        pass.quota = (await quotaOf(response)) ?? pass.quota;
       } catch {
         status = 0;
       }

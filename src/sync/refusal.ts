@@ -16,6 +16,8 @@ export const CLOSE_TOO_LARGE = 4413;
 export function refusalOfDenial(reason: string): RefusalReason | null {
   if (/^forbidden$/i.test(reason)) return 'forbidden';
   if (/^(unauthori[sz]ed|permission-denied)$/i.test(reason)) return 'unauthorized';
+  // Concerns this new mission only, until the token's day has room again; it is tried at the next connection.
+  if (/^mission quota reached$/i.test(reason)) return 'quota';
   return null;
 }
 

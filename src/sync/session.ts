@@ -12,6 +12,7 @@ import { browserConnectivity } from './connectivity.ts';
 import { countPending } from './pending.ts';
 import { checkRemoval, type RemovalCheck } from './removalCheck.ts';
 import { resetSyncStatus, setConnectionState } from './status.ts';
+import { setPhotoQuota } from './photoQuota.ts';
 import { loadServerState } from './syncState.ts';
 import { onSaveState } from '../storage/saveStatus.ts';
 import { fetchMe } from './account.ts';
@@ -178,6 +179,7 @@ export async function stopSync(): Promise<void> {
   feed.stop();
   stopWatchingSaves();
   blobs.stop();
+  setPhotoQuota(null);
   stopObserving();
   connection.destroy();
   setConnectionState('signedOut', null);
@@ -203,6 +205,8 @@ function start(server: string, token: string): void {
     timers,
     random,
     backoff,
+    // Each pass says afresh whether the quota still holds photos back.
+    onState: (_state, pass) => pass && setPhotoQuota(pass.quota),
   });
   const feed: ChangeFeed = new ChangeFeed({
     server: key,

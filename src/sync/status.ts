@@ -1,10 +1,11 @@
 // The sync status a person can trust, per mission document and overall; plain listeners, no framework.
 
 /**
- * Why the server refuses: the token (unauthorized), this document for this token (forbidden), or this
- * document's changes because it would exceed the server's size limit (tooLarge). Local data stays in every case.
+ * Why the server refuses: the token (unauthorized), this document for this token (forbidden), this document's
+ * changes because it would exceed the server's size limit (tooLarge), or a new mission because the token created
+ * as many as its daily quota allows (quota). Local data stays in every case.
  */
-export type RefusalReason = 'unauthorized' | 'forbidden' | 'tooLarge';
+export type RefusalReason = 'unauthorized' | 'forbidden' | 'tooLarge' | 'quota';
 /** The device's one connection: signed out, no network, trying, or open. */
 export type ConnectionState = 'signedOut' | 'offline' | 'connecting' | 'connected';
 

@@ -7,6 +7,7 @@ import { syncScreens } from '../i18n/messages/syncScreens.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { useSyncStatus } from '../hooks/useSyncStatus.ts';
 import { SignOutControl } from './SignOutControl.tsx';
+import { PhotoQuotaNotice } from './PhotoQuotaNotice.tsx';
 import { lastSyncedAt, refusalText, syncStatusLabel } from './syncLabels.ts';
 
 type InviteComponent = ComponentType<{ session: Session }>;
@@ -88,6 +89,7 @@ function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () 
       {me?.kind === 'refused' && status.kind !== 'refused' && (
         <p class="banner banner--warn">{refusalText('unauthorized', i18n)}</p>
       )}
+      <PhotoQuotaNotice />
       <SignOutControl onSignedOut={onSignedOut} />
       {me?.kind === 'ok' && me.me.role === 'coordinator' && (
         <section class="sync-panel__invite" aria-labelledby="sync-invite-title">

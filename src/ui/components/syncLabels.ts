@@ -35,6 +35,7 @@ export function syncStatusLabel(status: SyncStatus, i18n: Translator): string {
         ? t('sync.state.pendingOne')
         : t('sync.state.pendingMany', { count: status.pending });
     case 'refused':
+      if (status.reason === 'quota') return t('sync.state.quota');
       return status.reason === 'tooLarge' ? t('sync.state.tooLarge') : t('sync.state.refused');
   }
 }
@@ -45,6 +46,8 @@ export function refusalText(reason: RefusalReason, i18n: Translator): string {
       return i18n.t('sync.refused.forbidden');
     case 'tooLarge':
       return i18n.t('sync.refused.tooLarge');
+    case 'quota':
+      return i18n.t('sync.refused.quota');
     case 'unauthorized':
       return i18n.t('sync.refused.unauthorized');
   }

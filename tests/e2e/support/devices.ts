@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../../src/domain/model.ts';
+import { joinInvite } from '../../../src/ui/i18n/messages/joinInvite.ts';
 import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
 import { FieldApp } from '../pages/fieldApp.ts';
 import { PHONE } from './browser.ts';
@@ -22,8 +23,8 @@ export interface JoinOptions {
 }
 
 /**
- * Signs a fresh phone in by its invite link and fills in the first-run profile. Waits for the app's heading,
- * not for "New mission": an observer's list offers none.
+ * Signs a fresh phone in by its invite link (the join screen asks first) and fills in the first-run profile.
+ * Waits for the app's heading, not for "New mission": an observer's list offers none.
  */
 export async function joinByInvite(
   browser: Browser,
@@ -37,6 +38,7 @@ export async function joinByInvite(
   const page = await context.newPage();
   const ui = new FieldApp(page, lang);
   await page.goto(`${appUrl}/join#token=${token}`);
+  await page.getByRole('button', { name: joinInvite[lang]['joinInvite.signIn'], exact: true }).click();
   await page.getByRole('link', { name: syncScreens[lang]['join.toSetup'] }).click();
   await page.getByRole('button', { name: ui.t(`settings.languageName.${lang}`) }).click();
   await ui.label('settings.name').fill(name);

@@ -9,6 +9,8 @@ import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
 import { reportScreen } from '../../../src/ui/i18n/messages/reportScreen.ts';
 import { severityMessages } from '../../../src/ui/i18n/messages/severity.ts';
 import { threadMessages } from '../../../src/ui/i18n/messages/threads.ts';
+import { joinInvite } from '../../../src/ui/i18n/messages/joinInvite.ts';
+import { quotaMessages } from '../../../src/ui/i18n/messages/quotas.ts';
 
 // Parts that load with a lazy screen (useMessages.ts) are not merged into CATALOGS; they are held to the same rules.
 const LAZY_PARTS: readonly Catalog<string>[] = [
@@ -17,6 +19,8 @@ const LAZY_PARTS: readonly Catalog<string>[] = [
   reportScreen,
   severityMessages,
   threadMessages,
+  joinInvite,
+  quotaMessages,
 ];
 
 /** The whole catalogue of one language: the merged first-screen parts and every lazy part. */

@@ -17,6 +17,9 @@ export const sync = defineMessages(
     'sync.refused.forbidden':
       'The server refused this device access to this mission. Your data stays on this device.',
     'sync.state.tooLarge': 'Too large for the server',
+    'sync.state.quota': 'Waiting: daily limit of new missions',
+    'sync.refused.quota':
+      'The server did not accept this new mission today: this account has created as many new missions as the server allows in a day. Nothing is lost: the mission stays on this device and is sent again later. Ask your coordinator if it is urgent.',
     'sync.refused.tooLarge':
       'The server did not accept this mission’s latest changes: the mission would exceed the size the server allows. Nothing is lost: the changes stay on this device. Ask your coordinator to raise the limit.',
     'sync.missionLabel': 'Sync: {status}',
@@ -36,6 +39,9 @@ export const sync = defineMessages(
     'sync.refused.forbidden':
       'El servidor denegó a este dispositivo el acceso a esta misión. Tus datos se quedan en este dispositivo.',
     'sync.state.tooLarge': 'Demasiado grande para el servidor',
+    'sync.state.quota': 'En espera: límite diario de misiones nuevas',
+    'sync.refused.quota':
+      'El servidor no aceptó hoy esta misión nueva: esta cuenta ha creado tantas misiones nuevas como el servidor admite en un día. No se pierde nada: la misión se queda en este dispositivo y se vuelve a enviar más tarde. Avisa a la coordinación si es urgente.',
     'sync.refused.tooLarge':
       'El servidor no aceptó los últimos cambios de esta misión: superaría el tamaño que el servidor admite. No se pierde nada: los cambios se quedan en este dispositivo. Pide a la coordinación que amplíe el límite.',
     'sync.missionLabel': 'Sincronización: {status}',
@@ -55,6 +61,9 @@ export const sync = defineMessages(
     'sync.refused.forbidden':
       'El servidor ha denegat a aquest dispositiu l’accés a aquesta missió. Les teves dades es queden en aquest dispositiu.',
     'sync.state.tooLarge': 'Massa gran per al servidor',
+    'sync.state.quota': 'En espera: límit diari de missions noves',
+    'sync.refused.quota':
+      'El servidor no ha acceptat avui aquesta missió nova: aquest compte ha creat tantes missions noves com el servidor admet en un dia. No es perd res: la missió es queda en aquest dispositiu i es torna a enviar més tard. Avisa la coordinació si és urgent.',
     'sync.refused.tooLarge':
       'El servidor no ha acceptat els darrers canvis d’aquesta missió: superaria la mida que el servidor admet. No es perd res: els canvis es queden en aquest dispositiu. Demana a la coordinació que n’ampliï el límit.',
     'sync.missionLabel': 'Sincronització: {status}',
@@ -74,6 +83,9 @@ export const sync = defineMessages(
     'sync.refused.forbidden':
       'O servidor recusou a este dispositivo o acesso a esta missão. Os seus dados ficam neste dispositivo.',
     'sync.state.tooLarge': 'Demasiado grande para o servidor',
+    'sync.state.quota': 'Em espera: limite diário de missões novas',
+    'sync.refused.quota':
+      'O servidor não aceitou hoje esta missão nova: esta conta já criou tantas missões novas quantas o servidor admite num dia. Nada se perde: a missão fica neste dispositivo e é enviada novamente mais tarde. Avise a coordenação se for urgente.',
     'sync.refused.tooLarge':
       'O servidor não aceitou as últimas alterações desta missão: a missão ultrapassaria o tamanho que o servidor admite. Nada se perde: as alterações ficam neste dispositivo. Peça à coordenação que aumente o limite.',
     'sync.missionLabel': 'Sincronização: {status}',

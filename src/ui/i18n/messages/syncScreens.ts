@@ -53,10 +53,7 @@ export const syncScreens = defineMessages(
     'sync.remove.retry': 'Try again',
     'join.title': 'Sign in to sync',
     'join.noToken': 'This link holds no invitation. Ask your coordinator for a new invite link or QR code.',
-    'join.signingIn': 'Signing in…',
     'join.connected': 'Signed in as {name} ({role}). Missions sync whenever there is a network.',
-    'join.offline':
-      'Signed in. The server cannot be reached right now; this device will sync as soon as it can.',
     'join.refused':
       'Access refused: this invitation is not valid or has been revoked. Nothing on this device was changed. Ask your coordinator for a new one.',
     'join.failed': 'The sign-in could not be saved on this device. Try opening the link again.',
@@ -137,11 +134,8 @@ export const syncScreens = defineMessages(
     'join.title': 'Iniciar sesión para sincronizar',
     'join.noToken':
       'Este enlace no contiene ninguna invitación. Pide a la coordinación un nuevo enlace o código QR.',
-    'join.signingIn': 'Iniciando sesión…',
     'join.connected':
       'Sesión iniciada como {name} ({role}). Las misiones se sincronizan siempre que haya red.',
-    'join.offline':
-      'Sesión iniciada. Ahora no se puede llegar al servidor; este dispositivo se sincronizará en cuanto pueda.',
     'join.refused':
       'Acceso denegado: esta invitación no es válida o se ha revocado. No se ha cambiado nada en este dispositivo. Pide una nueva a la coordinación.',
     'join.failed': 'No se pudo guardar la sesión en este dispositivo. Vuelve a abrir el enlace.',
@@ -222,11 +216,8 @@ export const syncScreens = defineMessages(
     'join.title': 'Inicia la sessió per sincronitzar',
     'join.noToken':
       'Aquest enllaç no conté cap invitació. Demana a la coordinació un enllaç o un codi QR nous.',
-    'join.signingIn': 'Iniciant la sessió…',
     'join.connected':
       'Sessió iniciada com a {name} ({role}). Les missions se sincronitzen sempre que hi ha xarxa.',
-    'join.offline':
-      'Sessió iniciada. Ara no es pot arribar al servidor; aquest dispositiu se sincronitzarà tan aviat com pugui.',
     'join.refused':
       'Accés denegat: aquesta invitació no és vàlida o s’ha revocat. No s’ha canviat res en aquest dispositiu. Demana’n una de nova a la coordinació.',
     'join.failed': 'No s’ha pogut desar la sessió en aquest dispositiu. Torna a obrir l’enllaç.',
@@ -307,11 +298,8 @@ export const syncScreens = defineMessages(
     'join.title': 'Iniciar sessão para sincronizar',
     'join.noToken':
       'Esta ligação não contém nenhum convite. Peça à coordenação uma nova ligação de convite ou um novo código QR.',
-    'join.signingIn': 'A iniciar sessão…',
     'join.connected':
       'Sessão iniciada como {name} ({role}). As missões sincronizam-se sempre que houver rede.',
-    'join.offline':
-      'Sessão iniciada. Neste momento não é possível chegar ao servidor; este dispositivo sincroniza assim que puder.',
     'join.refused':
       'Acesso recusado: este convite não é válido ou foi revogado. Nada foi alterado neste dispositivo. Peça um novo à coordenação.',
     'join.failed': 'Não foi possível guardar a sessão neste dispositivo. Tente abrir a ligação de novo.',
