@@ -6,6 +6,7 @@ import { reviewDocName } from '../domain/review.ts';
 import { DocPool, type DocObserver } from './docPool.ts';
 import { DurableWriter } from './durableWriter.ts';
 import { ReviewView } from './reviewDoc.ts';
+import { projectReview } from './reviewProjection.ts';
 
 export interface OpenReview {
   /** The mission this review belongs to. */
@@ -13,6 +14,8 @@ export interface OpenReview {
   readonly doc: Y.Doc;
   readonly view: ReviewView;
   readonly writer: DurableWriter;
+  /** Stops keeping the review's desk row in step. */
+  readonly unproject: () => void;
 }
 
 export type ReviewObserver = DocObserver<OpenReview>;
@@ -24,13 +27,15 @@ async function load(id: MissionId): Promise<OpenReview> {
   // The same strict-durability writes as missions: a decision shown as saved is on disk.
   const writer = new DurableWriter(name, doc, persistence);
   await persistence.whenSynced;
-  return { id, doc, view: new ReviewView(doc), writer };
+  const view = new ReviewView(doc);
+  return { id, doc, view, writer, unproject: projectReview(id, view) };
 }
 
 const pool = new DocPool<MissionId, OpenReview>({
   load,
   settle: (review) => review.writer.whenIdle(),
   destroy: (review) => {
+    review.unproject();
     review.writer.destroy();
     review.view.destroy();
     review.doc.destroy();

@@ -8,9 +8,16 @@ import { reviewMessages } from '../../../src/ui/i18n/messages/review.ts';
 import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
 import { reportScreen } from '../../../src/ui/i18n/messages/reportScreen.ts';
 import { severityMessages } from '../../../src/ui/i18n/messages/severity.ts';
+import { deskScreenMessages } from '../../../src/ui/i18n/messages/deskScreen.ts';
 
 // Parts that load with a lazy screen (useMessages.ts) are not merged into CATALOGS; they are held to the same rules.
-const LAZY_PARTS: readonly Catalog<string>[] = [reviewMessages, syncScreens, reportScreen, severityMessages];
+const LAZY_PARTS: readonly Catalog<string>[] = [
+  reviewMessages,
+  syncScreens,
+  reportScreen,
+  severityMessages,
+  deskScreenMessages,
+];
 
 /** The whole catalogue of one language: the merged first-screen parts and every lazy part. */
 const everything = (lang: (typeof LANGUAGES)[number]): Record<string, string> =>

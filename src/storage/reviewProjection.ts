@@ -1,0 +1,44 @@
+// Keeps one Dexie row per review (decision, comment times and authors) in step with its document, so the
+// coordinator's desk reads 200 small rows rather than opening 200 review documents.
+import { reviewFacts } from '../domain/desk/desk.ts';
+import type { MissionId } from '../domain/ids.ts';
+import { getDb, type MingaDb } from './db.ts';
+import type { ReviewView } from './reviewDoc.ts';
+
+const DEBOUNCE_MS = 400;
+
+export async function writeReviewProjection(
+  id: MissionId,
+  view: ReviewView,
+  db: MingaDb = getDb(),
+): Promise<void> {
+  // Closed on purpose (this device's data being removed): nothing to list any more.
+  if (db.hasBeenClosed()) return;
+  await db.reviews.put(reviewFacts(id, view.snapshot()));
+}
+
+/** Projects the review now and after each change (debounced); returns the way to stop. */
+export function projectReview(id: MissionId, view: ReviewView): () => void {
+  // The database of the review's device, even if another is current by the time a timer fires (tests swap them).
+  const db = getDb();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    writeReviewProjection(id, view, db).catch((error: unknown) =>
+      console.warn('review projection failed', error),
+    );
+  };
+  write();
+  const unsubscribe = view.subscribe(() => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(write, DEBOUNCE_MS);
+  });
+  return () => {
+    unsubscribe();
+    // A change still waiting is written now: the document is about to close.
+    if (timer) {
+      clearTimeout(timer);
+      write();
+    }
+  };
+}
