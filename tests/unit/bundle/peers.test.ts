@@ -16,7 +16,7 @@ afterEach(() => {
 const vector = (entries: [number, number][]) => Y.encodeStateVector(new Map(entries));
 
 describe('peer memory', () => {
-  it('opens a version-2 database at the current version (5) with its rows intact', async () => {
+  it('opens a version-2 database at the current version (6) with its rows intact', async () => {
     const name = `minga-upgrade-${crypto.randomUUID()}`;
     const old = new Dexie(name);
     opened.push(old);
@@ -37,7 +37,7 @@ describe('peer memory', () => {
     setDbForTests(db);
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'ca' });
     expect(await db.docs.count()).toBe(1);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.search.count()).toBe(0);
     expect(await db.peerState.count()).toBe(0);
     expect(await db.severity.count()).toBe(0);
