@@ -45,7 +45,7 @@ function SortHeader(props: { column: DeskSortKey; sort: DeskSort; onSort: (sort:
       <button type="button" class="desk-sort" onClick={() => props.onSort(nextSort(sort, column))}>
         {t(`desk.col.${column}`)}
         <span class="desk-sort__arrow" aria-hidden="true">
-          {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+          {active ? (sort.direction === 'ascending' ? '↑' : '↓') : '↑↓'}
         </span>
       </button>
     </th>
