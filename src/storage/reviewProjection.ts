@@ -14,7 +14,12 @@ export async function writeReviewProjection(
 ): Promise<void> {
   // Closed on purpose (this device's data being removed): nothing to list any more.
   if (db.hasBeenClosed()) return;
-  await db.reviews.put(reviewFacts(id, view.snapshot()));
+  // Read now, before any await: the document may close right after this call.
+  const next = reviewFacts(id, view.snapshot());
+  // Sync opens every review to count what waits: an unchanged row is not rewritten (the desk would redraw).
+  const current = await db.reviews.get(id);
+  if (current && JSON.stringify(current) === JSON.stringify(next)) return;
+  await db.reviews.put(next);
 }
 
 /** Projects the review now and after each change (debounced); returns the way to stop. */

@@ -1,6 +1,6 @@
 // The desk's rows on the device: a mission's team and record writes projected with its list row, a review's
 // decision and comments projected when its document changes, and "new since I last looked" read from them.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MingaDb, setDbForTests } from '../../../src/storage/db.ts';
 import { acquireMission, closeAllMissions, releaseMission } from '../../../src/storage/docStore.ts';
 import { createMission, createRecord, deleteRecord } from '../../../src/storage/commands.ts';
@@ -85,8 +85,12 @@ describe('the desk’s rows', () => {
     addComment(review, { target: { kind: 'mission', id }, text: 'Falta la foto.' }, laia, 'coordinator');
     releaseReview(id);
     await closeAllReviews();
-    const row = (await db.reviews.get(id))!;
-    expect(row.decision).toBe('changesRequested');
+    // Written as the document closes, without holding the close up.
+    const row = await vi.waitFor(async () => {
+      const written = await db.reviews.get(id);
+      if (written?.decision !== 'changesRequested') throw new Error('not yet projected');
+      return written;
+    });
     expect(row.decided?.by).toBe('Laia Ferrer');
     expect(row.comments).toEqual([{ at: expect.any(String) as string, by: 'Laia Ferrer' }]);
   });
