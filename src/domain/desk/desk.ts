@@ -162,16 +162,17 @@ export function deskRows(missions: readonly DeskMissionInput[], sources: DeskSou
 export type DeskSortKey =
   'title' | 'status' | 'dates' | 'canton' | 'themes' | 'team' | 'review' | 'lastSync' | 'new';
 
+/** The table's columns, in order: what a coordinator acts on (news, review) before what describes the mission. */
 export const DESK_SORT_KEYS: readonly DeskSortKey[] = [
   'title',
+  'new',
+  'review',
   'status',
   'dates',
   'canton',
   'themes',
   'team',
-  'review',
   'lastSync',
-  'new',
 ];
 
 export interface DeskSort {

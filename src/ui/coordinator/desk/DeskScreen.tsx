@@ -113,6 +113,16 @@ function ProgrammeLinks() {
   );
 }
 
+/** Below 1024 px the summary is under the table: the choice would seem to do nothing without a move to it. */
+function showSummaryOnNarrowScreen(): void {
+  if (window.matchMedia('(min-width: 1024px)').matches) return;
+  requestAnimationFrame(() => {
+    const heading = document.getElementById('desk-summary-heading');
+    heading?.focus({ preventScroll: true });
+    heading?.scrollIntoView({ block: 'start' });
+  });
+}
+
 export function DeskScreen() {
   const { t: global } = useI18n();
   const t = useMessages(deskScreenMessages);
@@ -184,7 +194,10 @@ export function DeskScreen() {
                 sort={sort}
                 onSort={(next) => change({ sort: next })}
                 selected={selected}
-                onSelect={(id) => change({ selected: id })}
+                onSelect={(id) => {
+                  change({ selected: id });
+                  showSummaryOnNarrowScreen();
+                }}
               />
             )}
           </div>

@@ -16,8 +16,13 @@ export function DeskSummary(props: { row: DeskRow | null; mission: MissionRow | 
   const reviewLabel = useReviewLabel();
   const { row, mission } = props;
   return (
-    <aside class="desk-summary" aria-labelledby="desk-summary-heading">
-      <h2 id="desk-summary-heading">{t('desk.summary.heading')}</h2>
+    <aside
+      class={row ? 'desk-summary' : 'desk-summary desk-summary--empty'}
+      aria-labelledby="desk-summary-heading"
+    >
+      <h2 id="desk-summary-heading" tabIndex={-1}>
+        {t('desk.summary.heading')}
+      </h2>
       {!row ? (
         <p class="empty">{t('desk.summary.none')}</p>
       ) : (

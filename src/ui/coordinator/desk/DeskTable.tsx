@@ -70,6 +70,10 @@ function Row(props: { row: DeskRow; selected: boolean; onSelect: (id: string) =>
           {row.title}
         </button>
       </th>
+      <td>
+        <NewBadge count={row.newCount} />
+      </td>
+      <td data-review={row.review ?? 'none'}>{reviewLabel(row.review)}</td>
       <td>{code('missionStatus', row.status)}</td>
       <td>
         <DatesText row={row} />
@@ -77,11 +81,7 @@ function Row(props: { row: DeskRow; selected: boolean; onSelect: (id: string) =>
       <td>{canton?.name ?? row.hostCanton}</td>
       <td>{row.themes.map((theme) => code('theme', theme)).join(', ')}</td>
       <td>{row.team.join(', ')}</td>
-      <td data-review={row.review ?? 'none'}>{reviewLabel(row.review)}</td>
       <td>{row.lastSync === null ? t('desk.neverSynced') : dateTime(row.lastSync)}</td>
-      <td>
-        <NewBadge count={row.newCount} />
-      </td>
     </tr>
   );
 }
