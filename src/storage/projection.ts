@@ -5,7 +5,7 @@ import { cantonByPcode } from '../domain/codes.ts';
 import { searchEntries } from '../domain/search/fields.ts';
 import { accountsOf } from '../domain/accounts/fromMission.ts';
 import { missionSeverityFacts } from '../domain/desk/severity.ts';
-import { deskFacts } from '../domain/desk/desk.ts';
+import { deskFacts, withArrivals } from '../domain/desk/desk.ts';
 import type { MingaDb, MissionRow, RecordRow } from './db.ts';
 import { getDb } from './db.ts';
 import type { MissionSnapshot, MissionView } from './missionView.ts';
@@ -117,7 +117,11 @@ export async function writeProjection(
     await db.records.bulkPut(records);
     await db.search.put(search);
     if (severity) await db.severity.put(severity);
-    if (desk) await db.desk.put(desk);
+    if (desk) {
+      const previous = await db.desk.get(id);
+      const now = new Date().toISOString();
+      await db.desk.put({ ...desk, changes: withArrivals(desk.changes, previous?.changes, now) });
+    }
   });
 }
 

@@ -6,10 +6,17 @@ import { matchesQuery } from '../rules.ts';
 
 /** One change someone made: a record's last write, a comment, a decision. */
 export interface DeskChange {
-  /** ISO date-time of the write. */
+  /** The record or comment it is about ('decision' for the review's decision). */
+  id: string;
+  /** ISO date-time of the write, by the writer's clock. */
   at: string;
   /** Who wrote it, as their device profile names them. */
   by: string;
+  /**
+   * When this device first held the write, by its own clock (ISO): what "new since I last looked" compares.
+   * A week's work synced late, or another device's clock running behind, is still new when it arrives.
+   */
+  arrived?: string;
 }
 
 /** What the desk needs of one mission document beyond its list row, projected with it. */
@@ -68,6 +75,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 /** A record as the desk reads it; anything malformed counts as no change rather than breaking the desk. */
 interface ChangeInput {
+  id: string;
   updatedAt: string;
   updatedBy: string;
   deletedAt: string | null;
@@ -88,7 +96,7 @@ export function deskFacts(
   for (const record of [...snapshot.assessments, ...snapshot.notes, ...snapshot.actions]) {
     if (record.deletedAt) continue;
     const at = text(record.updatedAt);
-    if (at !== '') changes.push({ at, by: text(record.updatedBy).slice(0, MAX_NAME) });
+    if (at !== '') changes.push({ id: text(record.id), at, by: text(record.updatedBy).slice(0, MAX_NAME) });
   }
   const team = mission.team
     .map((member) => text(member.name).trim().slice(0, MAX_NAME))
@@ -103,20 +111,43 @@ export function reviewFacts(missionId: string, review: ReviewSnapshot): ReviewFa
   return {
     missionId,
     decision: decision?.decision ?? null,
-    decided: decision && decision.at !== '' ? { at: decision.at, by: decision.by.slice(0, MAX_NAME) } : null,
+    decided:
+      decision && decision.at !== ''
+        ? { id: 'decision', at: decision.at, by: decision.by.slice(0, MAX_NAME) }
+        : null,
     comments: review.comments
       .filter((comment) => !comment.deletedAt && comment.at !== '')
-      .map((comment) => ({ at: comment.at, by: comment.by.slice(0, MAX_NAME) })),
+      .map((comment) => ({ id: comment.id, at: comment.at, by: comment.by.slice(0, MAX_NAME) })),
   };
 }
 
 /**
- * How many changes by someone other than `me` are newer than `seenAt`; every one of them when the mission was
- * never looked at (null). ISO date-times of the same form compare as strings.
+ * Stamps each change with when this device first held it: a write already projected keeps its stamp, a write
+ * new to this device gets `now`. With nothing projected before (a mission's first projection on this device),
+ * a write's own time is the best guess there is.
+ */
+export function withArrivals(
+  next: readonly DeskChange[],
+  previous: readonly DeskChange[] | undefined,
+  now: string,
+): DeskChange[] {
+  if (!previous) return next.map((change) => ({ ...change, arrived: change.at }));
+  const known = new Map(previous.map((change) => [change.id, change]));
+  return next.map((change) => {
+    const before = known.get(change.id);
+    const arrived = before && before.at === change.at ? (before.arrived ?? before.at) : now;
+    return { ...change, arrived };
+  });
+}
+
+/**
+ * How many changes by someone other than `me` reached this device after `seenAt`; every one of them when the
+ * mission was never looked at (null). ISO date-times of the same form compare as strings.
  */
 export function countNew(changes: readonly DeskChange[], seenAt: string | null, me: string): number {
   let count = 0;
-  for (const change of changes) if (change.by !== me && (seenAt === null || change.at > seenAt)) count++;
+  for (const change of changes)
+    if (change.by !== me && (seenAt === null || (change.arrived ?? change.at) > seenAt)) count++;
   return count;
 }
 

@@ -10,6 +10,7 @@ import {
   NO_DESK_FILTER,
   reviewFacts,
   sortDesk,
+  withArrivals,
   type DeskMissionInput,
   type DeskRow,
   type DeskSources,
@@ -17,7 +18,8 @@ import {
 import type { CommentId, ReviewComment } from '../../../../src/domain/review.ts';
 import { NO_MARKS } from '../../../../src/domain/marks.ts';
 
-const record = (updatedAt: string, updatedBy: string, deletedAt: string | null = null) => ({
+const record = (id: string, updatedAt: string, updatedBy: string, deletedAt: string | null = null) => ({
+  id,
   updatedAt,
   updatedBy,
   deletedAt,
@@ -67,19 +69,19 @@ describe('what the desk keeps of a mission', () => {
   it('keeps the team’s names and the last write of each live record, not of deleted ones', () => {
     const facts = deskFacts('m1', {
       mission: { team: [{ name: ' Anna Puig ' }, { name: '' }, { name: 'Jordi Mas' }] },
-      assessments: [record('2016-06-02T10:00:00.000Z', 'Anna Puig')],
+      assessments: [record('a1', '2016-06-02T10:00:00.000Z', 'Anna Puig')],
       notes: [
-        record('2016-06-03T10:00:00.000Z', 'Jordi Mas'),
-        record('2016-06-04T10:00:00.000Z', 'Jordi Mas', '2016-06-04T10:00:00.000Z'),
+        record('n1', '2016-06-03T10:00:00.000Z', 'Jordi Mas'),
+        record('n2', '2016-06-04T10:00:00.000Z', 'Jordi Mas', '2016-06-04T10:00:00.000Z'),
       ],
-      actions: [record('', 'Anna Puig')],
+      actions: [record('p1', '', 'Anna Puig')],
     });
     expect(facts).toEqual({
       missionId: 'm1',
       team: ['Anna Puig', 'Jordi Mas'],
       changes: [
-        { at: '2016-06-02T10:00:00.000Z', by: 'Anna Puig' },
-        { at: '2016-06-03T10:00:00.000Z', by: 'Jordi Mas' },
+        { id: 'a1', at: '2016-06-02T10:00:00.000Z', by: 'Anna Puig' },
+        { id: 'n1', at: '2016-06-03T10:00:00.000Z', by: 'Jordi Mas' },
       ],
     });
   });
@@ -99,8 +101,8 @@ describe('what the desk keeps of a mission', () => {
     expect(facts).toEqual({
       missionId: 'm1',
       decision: 'approved',
-      decided: { at: '2016-06-05T09:00:00.000Z', by: 'Laia Ferrer' },
-      comments: [{ at: '2016-06-05T08:00:00.000Z', by: 'Laia Ferrer' }],
+      decided: { id: 'decision', at: '2016-06-05T09:00:00.000Z', by: 'Laia Ferrer' },
+      comments: [{ id: 'c-2016-06-05T08:00:00.000Z', at: '2016-06-05T08:00:00.000Z', by: 'Laia Ferrer' }],
     });
     expect(reviewFacts('m1', { decision: null, comments: [] })).toEqual({
       missionId: 'm1',
@@ -113,10 +115,10 @@ describe('what the desk keeps of a mission', () => {
 
 describe('what is new since the user last looked', () => {
   const changes = [
-    { at: '2016-06-02T10:00:00.000Z', by: 'Anna Puig' },
-    { at: '2016-06-03T10:00:00.000Z', by: 'Laia Ferrer' },
-    { at: '2016-06-04T10:00:00.000Z', by: 'Anna Puig' },
-    { at: '2016-06-05T10:00:00.000Z', by: 'Jordi Mas' },
+    { id: 'n1', at: '2016-06-02T10:00:00.000Z', by: 'Anna Puig' },
+    { id: 'n2', at: '2016-06-03T10:00:00.000Z', by: 'Laia Ferrer' },
+    { id: 'n3', at: '2016-06-04T10:00:00.000Z', by: 'Anna Puig' },
+    { id: 'n4', at: '2016-06-05T10:00:00.000Z', by: 'Jordi Mas' },
   ];
 
   it('counts every change by others when the mission was never looked at', () => {
@@ -129,6 +131,30 @@ describe('what is new since the user last looked', () => {
     expect(countNew(changes, '2016-06-06T00:00:00.000Z', 'Laia Ferrer')).toBe(0);
   });
 
+  it('counts a write that reached this device after the last look, however old its own time', () => {
+    // Looked at on the 4th; a note Anna wrote offline on the 2nd arrives on the 6th, and Jordi's clock runs
+    // behind: his edit of the 3rd by his clock reached the device on the 7th.
+    const before = withArrivals(changes.slice(0, 1), undefined, '2016-06-02T11:00:00.000Z');
+    expect(before).toEqual([{ ...changes[0], arrived: '2016-06-02T10:00:00.000Z' }]);
+    const later = withArrivals(
+      [...changes.slice(0, 1), { id: 'n5', at: '2016-06-02T08:00:00.000Z', by: 'Anna Puig' }],
+      before,
+      '2016-06-06T09:00:00.000Z',
+    );
+    expect(later.map((change) => change.arrived)).toEqual([
+      '2016-06-02T10:00:00.000Z',
+      '2016-06-06T09:00:00.000Z',
+    ]);
+    expect(countNew(later, '2016-06-04T00:00:00.000Z', 'Laia Ferrer')).toBe(1);
+    const edited = withArrivals(
+      [...later.slice(0, 1), { ...later[1]!, at: '2016-06-03T00:00:00.000Z', by: 'Jordi Mas' }],
+      later,
+      '2016-06-07T09:00:00.000Z',
+    );
+    expect(edited[1]!.arrived).toBe('2016-06-07T09:00:00.000Z');
+    expect(countNew(edited, '2016-06-06T12:00:00.000Z', 'Laia Ferrer')).toBe(1);
+  });
+
   it('adds comments and the decision by others to the records’ changes, per mission', () => {
     const sources: DeskSources = {
       facts: new Map([['m1', { missionId: 'm1', team: ['Anna Puig'], changes }]]),
@@ -138,10 +164,10 @@ describe('what is new since the user last looked', () => {
           {
             missionId: 'm1',
             decision: 'changesRequested' as const,
-            decided: { at: '2016-06-06T09:00:00.000Z', by: 'Pau Soler' },
+            decided: { id: 'decision', at: '2016-06-06T09:00:00.000Z', by: 'Pau Soler' },
             comments: [
-              { at: '2016-06-01T09:00:00.000Z', by: 'Pau Soler' },
-              { at: '2016-06-06T08:00:00.000Z', by: 'Laia Ferrer' },
+              { id: 'c1', at: '2016-06-01T09:00:00.000Z', by: 'Pau Soler' },
+              { id: 'c2', at: '2016-06-06T08:00:00.000Z', by: 'Laia Ferrer' },
             ],
           },
         ],
