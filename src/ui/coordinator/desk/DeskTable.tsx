@@ -1,6 +1,6 @@
 // The desk's table of missions: every column sorts from its header (aria-sort says how), the title selects a
 // mission for the summary beside it, and "N new" counts what others changed since this user last looked.
-import { useId } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
 import { cantonByPcode } from '../../../domain/codes.ts';
 import {
   DESK_SORT_KEYS,
@@ -10,12 +10,15 @@ import {
   type DeskSortKey,
 } from '../../../domain/desk/desk.ts';
 import { useI18n } from '../../i18n/context.tsx';
-import { useMessages } from '../../i18n/useMessages.ts';
+import { useMessages, type LocalTranslate } from '../../i18n/useMessages.ts';
+import type { Translator } from '../../i18n/translate.ts';
 import { deskScreenMessages } from '../../i18n/messages/deskScreen.ts';
 import { useReviewLabel } from './reviewLabel.ts';
 
-export function NewBadge({ count }: { count: number }) {
-  const t = useMessages(deskScreenMessages);
+type DeskText = LocalTranslate<keyof (typeof deskScreenMessages)['en']>;
+
+/** "N new", or a quiet "Nothing new"; plain text and markup, so 200 rows do not each look their strings up. */
+function newBadge(count: number, t: DeskText) {
   if (count === 0) return <span class="desk-new desk-new--none">{t('desk.nothingNew')}</span>;
   return (
     <span class="desk-new" data-new-count={count}>
@@ -24,16 +27,19 @@ export function NewBadge({ count }: { count: number }) {
   );
 }
 
+function datesText(row: { startDate: string; endDate: string }, i18n: Translator): string {
+  if (!row.startDate) return '';
+  return row.endDate
+    ? i18n.t('missions.dateRange', { start: i18n.date(row.startDate), end: i18n.date(row.endDate) })
+    : i18n.date(row.startDate);
+}
+
+export function NewBadge({ count }: { count: number }) {
+  return newBadge(count, useMessages(deskScreenMessages));
+}
+
 export function DatesText({ row }: { row: { startDate: string; endDate: string } }) {
-  const { t, date } = useI18n();
-  if (!row.startDate) return null;
-  return (
-    <>
-      {row.endDate
-        ? t('missions.dateRange', { start: date(row.startDate), end: date(row.endDate) })
-        : date(row.startDate)}
-    </>
-  );
+  return <>{datesText(row, useI18n())}</>;
 }
 
 function SortHeader(props: { column: DeskSortKey; sort: DeskSort; onSort: (sort: DeskSort) => void }) {
@@ -52,10 +58,15 @@ function SortHeader(props: { column: DeskSortKey; sort: DeskSort; onSort: (sort:
   );
 }
 
-function Row(props: { row: DeskRow; selected: boolean; onSelect: (id: string) => void }) {
-  const { code, dateTime } = useI18n();
-  const t = useMessages(deskScreenMessages);
-  const reviewLabel = useReviewLabel();
+interface Labels {
+  i18n: Translator;
+  t: DeskText;
+  reviewLabel: (decision: DeskRow['review']) => string;
+}
+
+function Row(props: { row: DeskRow; selected: boolean; onSelect: (id: string) => void; labels: Labels }) {
+  const { i18n, t, reviewLabel } = props.labels;
+  const { code, dateTime } = i18n;
   const { row } = props;
   const canton = cantonByPcode(row.hostCanton);
   return (
@@ -70,14 +81,10 @@ function Row(props: { row: DeskRow; selected: boolean; onSelect: (id: string) =>
           {row.title}
         </button>
       </th>
-      <td>
-        <NewBadge count={row.newCount} />
-      </td>
+      <td>{newBadge(row.newCount, t)}</td>
       <td data-review={row.review ?? 'none'}>{reviewLabel(row.review)}</td>
       <td>{code('missionStatus', row.status)}</td>
-      <td>
-        <DatesText row={row} />
-      </td>
+      <td>{datesText(row, i18n)}</td>
       <td>{canton?.name ?? row.hostCanton}</td>
       <td>{row.themes.map((theme) => code('theme', theme)).join(', ')}</td>
       <td>{row.team.join(', ')}</td>
@@ -95,6 +102,9 @@ export function DeskTable(props: {
   onSelect: (id: string) => void;
 }) {
   const t = useMessages(deskScreenMessages);
+  const i18n = useI18n();
+  const reviewLabel = useReviewLabel();
+  const labels = useMemo(() => ({ i18n, t, reviewLabel }), [i18n, t, reviewLabel]);
   const captionId = useId();
   return (
     <>
@@ -113,7 +123,13 @@ export function DeskTable(props: {
           </thead>
           <tbody>
             {props.rows.map((row) => (
-              <Row key={row.id} row={row} selected={row.id === props.selected} onSelect={props.onSelect} />
+              <Row
+                key={row.id}
+                row={row}
+                selected={row.id === props.selected}
+                onSelect={props.onSelect}
+                labels={labels}
+              />
             ))}
           </tbody>
         </table>
