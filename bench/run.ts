@@ -13,6 +13,7 @@ import { measureBundle } from './bundle.ts';
 import { measureExport } from './export.ts';
 import { measureAccounts } from './accounts.ts';
 import { measureSeverity } from './severity.ts';
+import { measureDesk } from './desk.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -28,6 +29,7 @@ try {
   const exports = measureExport();
   const accounts = await measureAccounts(app.url);
   const severity = measureSeverity();
+  const desk = await measureDesk(app.url);
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -42,6 +44,7 @@ try {
     exports,
     accounts,
     severity,
+    desk,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -103,6 +106,12 @@ try {
     `severity: ${severity.missions} missions, ${severity.assessments} assessments, ${severity.notes} notes in ` +
       `${(severity.rowsBytes / 1024 / 1024).toFixed(1)} MB of projection rows · matrix and map points ` +
       `p50 ${severity.matrixAndPointsMs.p50.toFixed(1)} ms, p95 ${severity.matrixAndPointsMs.p95.toFixed(1)} ms`,
+  );
+  console.info(
+    `desk: ${desk.missions} missions, ${desk.notes} notes, ${desk.assessments} assessments · list drawn in ` +
+      `${desk.openMs.first.toFixed(0)} ms the first time, then p50 ${desk.openMs.p50.toFixed(0)} ms, p95 ` +
+      `${desk.openMs.p95.toFixed(0)} ms (target ≤ 200) · sorted by a column p50 ${desk.sortMs.p50.toFixed(0)} ms, ` +
+      `p95 ${desk.sortMs.p95.toFixed(0)} ms`,
   );
 } finally {
   await app.close();

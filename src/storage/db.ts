@@ -4,7 +4,7 @@ import type { Sha256 } from '../domain/ids.ts';
 import type { SearchEntry } from '../domain/search/fields.ts';
 import type { AccountsMission } from '../domain/accounts/indicators.ts';
 import type { MissionSeverityFacts } from '../domain/desk/severity.ts';
-import type { ReviewDecision } from '../domain/review.ts';
+import type { MissionDeskFacts, ReviewFacts } from '../domain/desk/desk.ts';
 
 /** One row per mission, rebuilt from its Y.Doc: the list, its filters and search. */
 export interface MissionRow {
@@ -56,6 +56,19 @@ export interface SearchRow {
  */
 export type SeverityRow = MissionSeverityFacts;
 
+/** A mission's team and the last write of each live record, for the coordinator's desk (one row per mission). */
+export type DeskRowFacts = MissionDeskFacts;
+
+/** A mission's review decision and comments, projected when its review document changes. */
+export type ReviewRow = ReviewFacts;
+
+/** When this device's user last looked at a mission: what changed after it is new to them. */
+export interface SeenRow {
+  missionId: string;
+  /** ISO date-time. */
+  seenAt: string;
+}
+
 /** A mission document known on this device; written before the document's first byte, so none is orphaned. */
 export interface DocEntry {
   name: string;
@@ -104,15 +117,6 @@ export interface PeerStateRow {
   photos: string[];
 }
 
-/**
- * A mission's review decision as the list shows it ("changes requested"), written whenever this device holds
- * the review document open, so the list never opens every review.
- */
-export interface ReviewStateRow {
-  missionId: string;
-  decision: ReviewDecision | null;
-}
-
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -128,7 +132,9 @@ export class MingaDb extends Dexie {
   search!: EntityTable<SearchRow, 'missionId'>;
   peerState!: Dexie.Table<PeerStateRow, [string, string]>;
   severity!: EntityTable<SeverityRow, 'missionId'>;
-  reviews!: EntityTable<ReviewStateRow, 'missionId'>;
+  desk!: EntityTable<DeskRowFacts, 'missionId'>;
+  reviews!: EntityTable<ReviewRow, 'missionId'>;
+  seen!: EntityTable<SeenRow, 'missionId'>;
 
   constructor(name = 'minga') {
     // Strict durability: a write Dexie reports as done has been flushed to disk (Chrome defaults to relaxed).
@@ -148,8 +154,9 @@ export class MingaDb extends Dexie {
     this.version(4).stores({ peerState: '[peer+doc], peer' });
     // Version 5 only adds a table; its rows are built by ensureProjections (PROJECTION_VERSION 3).
     this.version(5).stores({ severity: 'missionId' });
-    // Version 6 only adds a table; its rows are written when a review document is opened or changes.
-    this.version(6).stores({ reviews: 'missionId' });
+    // Version 6 only adds tables: desk rows are built by ensureProjections (PROJECTION_VERSION 4), review rows
+    // when a review document is opened, seen rows when a mission is looked at.
+    this.version(6).stores({ desk: 'missionId', reviews: 'missionId', seen: 'missionId' });
   }
 }
 

@@ -5,13 +5,14 @@ import { cantonByPcode } from '../domain/codes.ts';
 import { searchEntries } from '../domain/search/fields.ts';
 import { accountsOf } from '../domain/accounts/fromMission.ts';
 import { missionSeverityFacts } from '../domain/desk/severity.ts';
+import { deskFacts, withArrivals } from '../domain/desk/desk.ts';
 import type { MingaDb, MissionRow, RecordRow } from './db.ts';
 import { getDb } from './db.ts';
 import type { MissionSnapshot, MissionView } from './missionView.ts';
 
 const DEBOUNCE_MS = 400;
 /** Raised whenever rows gain or change what they hold: ensureProjections rebuilds rows of an earlier version. */
-export const PROJECTION_VERSION = 3;
+export const PROJECTION_VERSION = 4;
 const timers = new Map<MissionId, ReturnType<typeof setTimeout>>();
 
 export function missionRow(
@@ -98,7 +99,9 @@ export async function writeProjection(
   const records = recordRows(id, snapshot);
   const search = { missionId: id, entries: searchEntries(snapshot) };
   const severity = missionSeverityFacts(id, snapshot);
-  await db.transaction('rw', [db.missions, db.records, db.docs, db.search, db.severity], async () => {
+  const desk = deskFacts(id, snapshot);
+  const tables = [db.missions, db.records, db.docs, db.search, db.severity, db.desk];
+  await db.transaction('rw', tables, async () => {
     // A mission that arrived through sync or a bundle is registered here, the first time it is projected, so
     // background sync, photo uploads and backups know this device holds it.
     const name = missionDocName(id);
@@ -114,6 +117,11 @@ export async function writeProjection(
     await db.records.bulkPut(records);
     await db.search.put(search);
     if (severity) await db.severity.put(severity);
+    if (desk) {
+      const previous = await db.desk.get(id);
+      const now = new Date().toISOString();
+      await db.desk.put({ ...desk, changes: withArrivals(desk.changes, previous?.changes, now) });
+    }
   });
 }
 

@@ -6,7 +6,7 @@ import { reviewDocName } from '../domain/review.ts';
 import { DocPool, type DocObserver } from './docPool.ts';
 import { DurableWriter } from './durableWriter.ts';
 import { ReviewView } from './reviewDoc.ts';
-import { followReview } from './reviewProjection.ts';
+import { projectReview } from './reviewProjection.ts';
 
 export interface OpenReview {
   /** The mission this review belongs to. */
@@ -14,8 +14,8 @@ export interface OpenReview {
   readonly doc: Y.Doc;
   readonly view: ReviewView;
   readonly writer: DurableWriter;
-  /** Stops projecting the decision into the list's rows. */
-  readonly unfollow: () => void;
+  /** Stops keeping the review's desk row in step. */
+  readonly unproject: () => void;
 }
 
 export type ReviewObserver = DocObserver<OpenReview>;
@@ -28,14 +28,14 @@ async function load(id: MissionId): Promise<OpenReview> {
   const writer = new DurableWriter(name, doc, persistence);
   await persistence.whenSynced;
   const view = new ReviewView(doc);
-  return { id, doc, view, writer, unfollow: followReview(id, view) };
+  return { id, doc, view, writer, unproject: projectReview(id, view) };
 }
 
 const pool = new DocPool<MissionId, OpenReview>({
   load,
   settle: (review) => review.writer.whenIdle(),
   destroy: (review) => {
-    review.unfollow();
+    review.unproject();
     review.writer.destroy();
     review.view.destroy();
     review.doc.destroy();

@@ -40,6 +40,7 @@ const ExportScreen = lazy(() => import('./screens/ExportScreen.tsx').then((m) =>
 const CoordinatorSeverityScreen = lazy(() =>
   import('./coordinator/CoordinatorSeverityScreen.tsx').then((m) => m.CoordinatorSeverityScreen),
 );
+const DeskScreen = lazy(() => import('./coordinator/desk/DeskScreen.tsx').then((m) => m.DeskScreen));
 
 function whenIdle(task: () => void): void {
   if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
@@ -116,6 +117,7 @@ export function App() {
                   <Route path={routes.accounts} component={AccountsScreen} />
                   <Route path={routes.export} component={ExportScreen} />
                   <Route path={routes.severity} component={CoordinatorSeverityScreen} />
+                  <Route path={routes.desk} component={DeskScreen} />
                   <Route default component={NotFound} />
                 </Router>
               </ErrorBoundary>

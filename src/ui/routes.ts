@@ -20,6 +20,8 @@ export const routes = {
   export: '/export',
   /** Severity across missions; `?canton=EC1317&sector=wash` lists the assessments behind one cell. */
   severity: '/severity',
+  /** The coordinator's desk: every mission in a table, with what is new since the user last looked. */
+  desk: '/desk',
 } as const;
 
 export type MissionTab = 'overview' | 'assessments' | 'notes' | 'actions';
@@ -44,4 +46,5 @@ export const link = {
   report: (id: string) => `/missions/${id}/report`,
   severity: (cell?: { canton: string; sector: string }) =>
     cell ? `/severity?${new URLSearchParams(cell).toString()}` : '/severity',
+  desk: () => '/desk',
 };

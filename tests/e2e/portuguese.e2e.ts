@@ -197,4 +197,11 @@ describe('a day in the field in Portuguese', () => {
     await page.locator('[data-mission-id], .list a').first().waitFor();
     await expectOnlyPortuguese('mission list');
   });
+
+  it('opens the coordinator’s desk with the mission selected', async () => {
+    await page.goto(`${app.url}/desk`);
+    await page.getByRole('button', { name: typed.mission }).click();
+    await page.locator('.desk-summary [data-summary-id]').waitFor();
+    await expectOnlyPortuguese('desk');
+  });
 });

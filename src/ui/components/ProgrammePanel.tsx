@@ -13,6 +13,11 @@ export function ProgrammePanel() {
           {t('accounts.link')}
         </a>
       </p>
+      <p>
+        <a class="button" href={link.desk()}>
+          {t('nav.desk')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -309,7 +309,10 @@ export function MissionListScreen() {
       <BackupReminder />
       <InstallHint />
       {role === 'coordinator' && (
-        <p>
+        <p class="mission-list__coordinator">
+          <a class="button" href={link.desk()}>
+            {t('nav.desk')}
+          </a>
           <a class="button" href={link.severity()}>
             {t('nav.severity')}
           </a>

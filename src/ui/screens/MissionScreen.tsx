@@ -13,6 +13,7 @@ import { AssessmentList } from '../components/mission/AssessmentList.tsx';
 import { NoteList } from '../components/mission/NoteList.tsx';
 import { OverviewPanel } from '../components/mission/OverviewPanel.tsx';
 import { useMission } from '../hooks/useMission.ts';
+import { useMarkSeen } from '../hooks/useMarkSeen.ts';
 import { readOnlyReason, useMayEditMissionsOnceKnown } from '../hooks/useAccountRole.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
@@ -133,6 +134,7 @@ export function MissionScreen() {
   const { t } = useI18n();
   const { mission, snapshot, error } = useMission(missionId);
   const mayEdit = useMayEditMissionsOnceKnown();
+  useMarkSeen(missionId, snapshot?.mission != null);
 
   if (error?.reason === 'notFound' || tab === null) return <NotFound />;
   if (error) return <ErrorBanner error={error} />;

@@ -8,6 +8,7 @@ import { reviewMessages } from '../../../src/ui/i18n/messages/review.ts';
 import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
 import { reportScreen } from '../../../src/ui/i18n/messages/reportScreen.ts';
 import { severityMessages } from '../../../src/ui/i18n/messages/severity.ts';
+import { deskScreenMessages } from '../../../src/ui/i18n/messages/deskScreen.ts';
 import { CANTONS } from '../../../src/domain/codes.ts';
 
 const catalogue = (lang: Language): Record<string, string> => ({
@@ -16,6 +17,7 @@ const catalogue = (lang: Language): Record<string, string> => ({
   ...reviewMessages[lang],
   ...reportScreen[lang],
   ...severityMessages[lang],
+  ...deskScreenMessages[lang],
 });
 
 // Nothing any language writes differently: numbers, dates, times, sizes, P-codes, punctuation alone.

@@ -11,6 +11,7 @@ import { severityMessages } from '../../../src/ui/i18n/messages/severity.ts';
 import { threadMessages } from '../../../src/ui/i18n/messages/threads.ts';
 import { joinInvite } from '../../../src/ui/i18n/messages/joinInvite.ts';
 import { quotaMessages } from '../../../src/ui/i18n/messages/quotas.ts';
+import { deskScreenMessages } from '../../../src/ui/i18n/messages/deskScreen.ts';
 
 // Parts that load with a lazy screen (useMessages.ts) are not merged into CATALOGS; they are held to the same rules.
 const LAZY_PARTS: readonly Catalog<string>[] = [
@@ -21,6 +22,7 @@ const LAZY_PARTS: readonly Catalog<string>[] = [
   threadMessages,
   joinInvite,
   quotaMessages,
+  deskScreenMessages,
 ];
 
 /** The whole catalogue of one language: the merged first-screen parts and every lazy part. */

@@ -4,6 +4,7 @@ import { defineMessages } from '../define.ts';
 export const desk = defineMessages(
   {
     'nav.severity': 'Severity at a glance',
+    'nav.desk': 'Coordinator’s desk',
     'settings.tiles.heading': 'Map background',
     'settings.tiles.save': 'Save map background',
     'settings.tiles.label': 'Map tile address',
@@ -13,6 +14,7 @@ export const desk = defineMessages(
   },
   {
     'nav.severity': 'Severidad de un vistazo',
+    'nav.desk': 'Mesa de coordinación',
     'settings.tiles.heading': 'Fondo del mapa',
     'settings.tiles.save': 'Guardar el fondo del mapa',
     'settings.tiles.label': 'Dirección de las teselas del mapa',
@@ -23,6 +25,7 @@ export const desk = defineMessages(
   },
   {
     'nav.severity': 'Severitat d’un cop d’ull',
+    'nav.desk': 'Taula de coordinació',
     'settings.tiles.heading': 'Fons del mapa',
     'settings.tiles.save': 'Desa el fons del mapa',
     'settings.tiles.label': 'Adreça de les tessel·les del mapa',
@@ -33,6 +36,7 @@ export const desk = defineMessages(
   },
   {
     'nav.severity': 'Gravidade num relance',
+    'nav.desk': 'Mesa de coordenação',
     'settings.tiles.heading': 'Fundo do mapa',
     'settings.tiles.save': 'Guardar o fundo do mapa',
     'settings.tiles.label': 'Endereço dos mosaicos do mapa',
