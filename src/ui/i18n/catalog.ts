@@ -23,6 +23,7 @@ import { missionFields } from './messages/missionFields.ts';
 import { report } from './messages/report.ts';
 import { desk } from './messages/desk.ts';
 import { syncProgress } from './messages/syncProgress.ts';
+import { offlineReadiness } from './messages/offlineReadiness.ts';
 import { reviewStates } from './messages/reviewStates.ts';
 
 const parts = [
@@ -50,6 +51,7 @@ const parts = [
   desk,
   syncProgress,
   reviewStates,
+  offlineReadiness,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;
