@@ -53,7 +53,11 @@ export class ChangeFeed {
 
   constructor(options: FeedOptions) {
     this.options = options;
-    this.loaded = this.load().catch((error: unknown) => console.warn('sync: could not read cursors', error));
+    this.loaded = this.load()
+      .then(() => this.publish())
+      .catch((error: unknown) => console.warn('sync: could not read cursors', error));
+    // Until the server's list of versions arrives nothing is known to be in step: never "Up to date" before it.
+    this.publish();
   }
 
   /** The version heard of, to remember when a document attaches (never a later one). */
