@@ -109,7 +109,7 @@ describe('the first sync of a seeded programme', () => {
     await desk.context.close();
   });
 
-  it('rides out a 5 s network cut in the middle, with few reconnections', async () => {
+  it('rides out a 5 s network cut in the middle, with few reconnections, the mission edited offline first', async () => {
     const through = `http://127.0.0.1:${proxy.port}`;
     const from = logs.length;
     const desk = await joinByInvite(browser, through, app.token('coordinator', 'Pau'), 'Pau Vidal', {
@@ -128,9 +128,25 @@ describe('the first sync of a seeded programme', () => {
         { timeout: 60_000, interval: 50 },
       )
       .toBe(true);
+    // Offline, the app is served by its service worker.
+    await desk.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 30_000,
+    });
     const cutAt = logs.length;
     proxy.cut();
-    await new Promise((resolve) => setTimeout(resolve, CUT_MS));
+    const cutEnds = Date.now() + CUT_MS;
+    // During the cut, a mission already here is edited: the change exists only on this device.
+    const here = await desk.page
+      .locator('[data-mission-id]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-mission-id') ?? ''));
+    const edited = here.sort().at(-1)!;
+    await desk.page.goto(`${through}/missions/${edited}/edit`);
+    await desk.ui.label('missions.field.title').fill('Editada sin conexión');
+    await desk.ui.button('action.save').click();
+    await desk.page.getByRole('heading', { name: 'Editada sin conexión' }).waitFor();
+    await desk.page.goto(through);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, cutEnds - Date.now())));
+    const restoredAt = logs.length;
     proxy.restore();
 
     await desk.page.locator('.statusbar [data-sync-state="upToDate"]').waitFor({ timeout: 120_000 });
@@ -146,6 +162,18 @@ describe('the first sync of a seeded programme', () => {
     );
     expect(sockets.size).toBeGreaterThanOrEqual(1);
     expect(sockets.size).toBeLessThanOrEqual(3);
+    // The change made offline is the first a pass sends, before the missions still to download.
+    const missionsAfter = logs
+      .slice(restoredAt)
+      .filter(
+        (entry) =>
+          entry.event === 'connected' &&
+          entry.tokenId === tokenId &&
+          typeof entry.document === 'string' &&
+          entry.document.startsWith('mission:'),
+      )
+      .map((entry) => entry.document);
+    expect(missionsAfter.slice(0, 2)).toContain(`mission:${edited}`);
     // No storm: the server never closed the socket for too many documents waiting to authenticate.
     expect(logs.slice(cutAt).some((entry) => entry.event === 'refused')).toBe(false);
     await desk.context.close();
