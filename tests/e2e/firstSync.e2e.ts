@@ -113,7 +113,16 @@ describe('the first sync of a seeded programme', () => {
     const through = `http://127.0.0.1:${proxy.port}`;
     const from = logs.length;
     const desk = await joinByInvite(browser, through, app.token('coordinator', 'Pau'), 'Pau Vidal', {
-      prepare: recordChip,
+      // The service worker controls the app before the sync starts, so that it serves the app during the cut.
+      prepare: async (context) => {
+        await recordChip(context);
+        const first = await context.newPage();
+        await first.goto(through);
+        await first.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+          timeout: 30_000,
+        });
+        await first.close();
+      },
     });
     const tokenId = logs
       .slice(from)
@@ -123,15 +132,11 @@ describe('the first sync of a seeded programme', () => {
       .poll(
         async () => {
           const counts = progressOf((await chipStates(desk.page)).at(-1)?.text ?? '');
-          return counts !== null && counts[0] >= 3;
+          return counts !== null && counts[0] >= 3 && counts[0] < counts[1];
         },
         { timeout: 60_000, interval: 50 },
       )
       .toBe(true);
-    // Offline, the app is served by its service worker.
-    await desk.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
-      timeout: 30_000,
-    });
     const cutAt = logs.length;
     proxy.cut();
     const cutEnds = Date.now() + CUT_MS;
