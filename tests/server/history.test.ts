@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readMissionSnapshot } from '../../src/domain/records/snapshot.ts';
 import { openDatabase } from '../../src/server/db.ts';
-import { sqliteHistory } from '../../src/server/history.ts';
+import { CHECKPOINT_EVERY, sqliteHistory } from '../../src/server/history.ts';
 import { REPO_ROOT } from '../../src/server/static.ts';
 import { createMission, createRecord, setDeleted, type Stamp } from '../../src/storage/missionDoc.ts';
 import {
@@ -211,21 +211,43 @@ describe('history on the server', () => {
 });
 
 describe('history store', () => {
-  it('prunes versions beyond the retention, never the newest', async () => {
+  it('keeps diffs between checkpoints, reads any version whole, and prunes beyond the retention', async () => {
     const dir = await tempDir('minga-history-');
     const db = openDatabase(dir);
     try {
       const history = sqliteHistory(db, 90);
       const old = new Date(Date.now() - 100 * 24 * 3600 * 1000).toISOString();
-      const state = new Uint8Array([0, 0]);
-      history.keep('mission:x', 1, old, ['t1'], state);
-      history.keep('mission:x', 2, old, ['t2', 't2'], state);
-      // Both are old: the first is pruned, the newest stays however old it is.
-      expect((await history.list('mission:x', 10)).map((r) => [r.version, r.writers])).toEqual([[2, ['t2']]]);
-      history.keep('mission:x', 3, new Date().toISOString(), [], state);
-      history.keep('mission:x', 4, new Date().toISOString(), [], state);
-      expect((await history.list('mission:x', 10)).map((r) => r.version)).toEqual([4, 3]);
+      const doc = new Y.Doc();
+      const last = CHECKPOINT_EVERY + 2;
+      for (let version = 1; version <= last; version++) {
+        doc.getArray<number>('v').push([version]);
+        // Every version is old but the last two.
+        const at = version >= last - 1 ? new Date().toISOString() : old;
+        history.keep('mission:x', version, at, [`t${version}`, `t${version}`], Y.encodeStateAsUpdate(doc));
+        if (version === 3) {
+          const third = await history.get('mission:x', 2);
+          const read = new Y.Doc();
+          Y.applyUpdate(read, third!.state);
+          expect(read.getArray('v').toArray()).toEqual([1, 2]);
+        }
+      }
+      // The versions before the newest checkpoint (CHECKPOINT_EVERY + 1) were only needed by old ones.
+      expect((await history.list('mission:x', 100)).map((r) => [r.version, r.writers])).toEqual([
+        [last, [`t${last}`]],
+        [last - 1, [`t${last - 1}`]],
+      ]);
+      const newest = new Y.Doc();
+      Y.applyUpdate(newest, (await history.get('mission:x', last))!.state);
+      expect(newest.getArray('v').length).toBe(last);
       expect(await history.get('mission:x', 2)).toBeNull();
+      // The newest stays however old it is.
+      db.prepare('UPDATE document_history SET stored_at = ?').run(old);
+      history.keep('mission:x', last + 1, old, [], Y.encodeStateAsUpdate(doc));
+      expect((await history.list('mission:x', 100)).map((r) => r.version)).toEqual([
+        last + 1,
+        last,
+        last - 1,
+      ]);
     } finally {
       db.close();
       await removeDir(dir);

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readMissionSnapshot } from '../../src/domain/records/snapshot.ts';
-import { postgresHistory } from '../../src/server/history.ts';
+import { CHECKPOINT_EVERY, postgresHistory } from '../../src/server/history.ts';
 import { openPostgres } from '../../src/server/postgres.ts';
 import { postgresTokenStore } from '../../src/server/tokens.ts';
 import { transaction } from '../../src/server/transaction.ts';
@@ -99,22 +99,26 @@ it('keeps versions in PostgreSQL and restores a wiped mission on a connected dev
   expect(after[0]?.by).toEqual(['Cora']);
 });
 
-it('prunes versions beyond the retention in PostgreSQL, never the newest', async () => {
+it('keeps diffs between checkpoints in PostgreSQL and prunes beyond the retention', async () => {
   const history = postgresHistory(pool, schema, 90);
-  const state = new Uint8Array([0, 0]);
-  await transaction(pool, async (client) => {
-    await history.keepIn(client, 'mission:p', 1, ['t1'], state);
-    await history.keepIn(client, 'mission:p', 2, ['t2'], state);
-  });
-  await pool.query(
-    `UPDATE ${schema}.minga_document_history SET stored_at = now() - interval '100 days' WHERE name = 'mission:p'`,
+  const doc = new Y.Doc();
+  const last = CHECKPOINT_EVERY + 2;
+  for (let version = 1; version <= last; version++) {
+    doc.getArray<number>('v').push([version]);
+    await transaction(pool, (client) =>
+      history.keepIn(client, 'mission:p', version, ['t'], Y.encodeStateAsUpdate(doc)),
+    );
+    if (version === last - 2)
+      await pool.query(
+        `UPDATE ${schema}.minga_document_history SET stored_at = now() - interval '100 days' WHERE name = 'mission:p'`,
+      );
+  }
+  const read = new Y.Doc();
+  Y.applyUpdate(read, (await history.get('mission:p', last))!.state);
+  expect(read.getArray('v').length).toBe(last);
+  // Pruned when the next version was kept: only the checkpoint and what came after it stay.
+  await transaction(pool, (client) =>
+    history.keepIn(client, 'mission:p', last + 1, [], Y.encodeStateAsUpdate(doc)),
   );
-  await transaction(pool, (client) => history.keepIn(client, 'mission:p', 3, [], state));
-  expect((await history.list('mission:p', 10)).map((r) => r.version)).toEqual([3]);
-  await pool.query(
-    `UPDATE ${schema}.minga_document_history SET stored_at = now() - interval '100 days' WHERE name = 'mission:p'`,
-  );
-  // Nothing newer arrives: the newest stays however old it is.
-  await transaction(pool, (client) => history.keepIn(client, 'mission:p', 3, [], state));
-  expect((await history.get('mission:p', 3))?.version).toBe(3);
+  expect((await history.list('mission:p', 100)).map((r) => r.version)).toEqual([last + 1, last, last - 1]);
 });
