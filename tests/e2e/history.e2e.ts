@@ -6,6 +6,7 @@ import { historyScreenMessages } from '../../src/ui/i18n/messages/historyScreen.
 import { setDeleted } from '../../src/storage/missionDoc.ts';
 import { connect, settled, waitFor } from '../server/syncHarness.ts';
 import { expectAccessible } from './support/a11y.ts';
+import { CatalogueCheck } from './support/untranslated.ts';
 import { launchChromium } from './support/browser.ts';
 import { createMission, joinByInvite, type Device } from './support/devices.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
@@ -135,5 +136,21 @@ describe('a coordinator restores a mission a member wiped', () => {
     await technician.page.goto(`${app.url}/missions/${missionId}`);
     await technician.ui.link('mission.editMission').waitFor();
     expect(await technician.ui.link('mission.history').count()).toBe(0);
+  });
+
+  it('a coordinator working in Portuguese reads the history in Portuguese only', async () => {
+    const pt = await joinByInvite(browser, app.url, coordinatorToken, 'Carla Vidal', { lang: 'pt' });
+    const { page } = pt;
+    await page.goto(`${app.url}/missions/${missionId}/history`);
+    const entry = page.locator('li.history-version').first();
+    await entry.waitFor({ timeout: 15_000 });
+    await entry
+      .getByRole('button', { name: historyScreenMessages.pt['history.preview'], exact: true })
+      .click();
+    await entry.getByText(NOTES[0]!).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'coordinator: mission history (pt)');
+    const check = new CatalogueCheck('pt', [...NOTES, 'Riadas en Andorra', 'Anna Puig', 'Bruno', 'Carla']);
+    expect((await check.findings(page)).map((f) => `"${f.text}" at ${f.where}`)).toEqual([]);
   });
 });
