@@ -8,6 +8,7 @@ import {
   createRecord,
   recordsRoot,
   setDeleted,
+  updateMission,
   updateRecord,
   type Stamp,
 } from '../../../../src/storage/missionDoc.ts';
@@ -70,13 +71,15 @@ describe('describeChange', () => {
     expect(first.records.map((c) => c.added)).toEqual([1, 1, 1]);
     const before = readMissionSnapshot(doc, MISSION);
     const changed = copy(doc);
-    const root = changed.getMap('mission');
-    expect(root.size).toBeGreaterThan(0);
     expect(describeChange(before, readMissionSnapshot(changed, MISSION))).toEqual({
       mission: null,
       missionFields: [],
       records: [],
     });
+    updateMission(changed, { title: 'Floods in Andorra (north)' }, stamp('Ben'));
+    const summary = describeChange(before, readMissionSnapshot(changed, MISSION));
+    expect(summary.missionFields).toEqual(['title']);
+    expect(summaryInEnglish(summary)).toBe('mission fields changed: title');
   });
 });
 
