@@ -5,21 +5,33 @@ import type { DatabaseSync } from 'node:sqlite';
 import type pg from 'pg';
 import * as Y from 'yjs';
 
-export interface HistoryRow {
+export interface HistoryMeta {
   version: number;
   /** ISO time the version was stored. */
   at: string;
   /** Token ids whose writes reached the document since the version before. */
   writers: string[];
+}
+
+export interface HistoryRow extends HistoryMeta {
   /** The document's whole state at that version. */
   state: Uint8Array;
 }
 
 export interface HistoryStore {
-  /** The newest versions first, at most `limit`. */
-  list(name: string, limit: number): Promise<HistoryRow[]>;
+  /** The newest versions first, at most `limit`, without their content. */
+  list(name: string, limit: number): Promise<HistoryMeta[]>;
   /** One version, or null when it was never stored or has been pruned. */
   get(name: string, version: number): Promise<HistoryRow | null>;
+  /**
+   * Rebuilds the document version by version and shows `visit` each of `versions` (oldest first); yields to
+   * the event loop between versions, so a long history never holds up the sync server.
+   */
+  replay(
+    name: string,
+    versions: readonly number[],
+    visit: (meta: HistoryMeta, doc: Y.Doc) => void,
+  ): Promise<void>;
 }
 
 /** A full state every this many versions: bounds the diffs applied to read one version. */
@@ -41,7 +53,7 @@ interface RowAccess {
   /** Rows from the newest checkpoint at or before `from` up to `to`, ascending. */
   rowsFor(name: string, from: number, to: number): Promise<StoredRow[]>;
   /** The versions kept, newest first, at most `limit`. */
-  versions(name: string, limit: number): Promise<number[]>;
+  metas(name: string, limit: number): Promise<HistoryMeta[]>;
 }
 
 function writersOf(raw: string): string[] {
@@ -76,39 +88,45 @@ function rowToKeep(
   };
 }
 
-/** Replays rows from their checkpoint, keeping the states of the versions in `wanted`. */
-function replay(rows: StoredRow[], wanted: Set<number>): HistoryRow[] {
-  const doc = new Y.Doc();
-  const found: HistoryRow[] = [];
-  let based = false;
-  for (const row of rows) {
-    if (row.full) based = true;
-    if (!based) continue;
-    Y.applyUpdate(doc, row.data);
-    if (wanted.has(row.version))
-      found.push({
-        version: row.version,
-        at: row.at,
-        writers: writersOf(row.writers),
-        state: Y.encodeStateAsUpdate(doc),
-      });
-  }
-  doc.destroy();
-  return found.reverse();
-}
+const metaOf = (row: StoredRow): HistoryMeta => ({
+  version: row.version,
+  at: row.at,
+  writers: writersOf(row.writers),
+});
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function historyOver(access: RowAccess): HistoryStore {
+  const replay: HistoryStore['replay'] = async (name, versions, visit) => {
+    if (versions.length === 0) return;
+    const wanted = new Set(versions);
+    const rows = await access.rowsFor(name, Math.min(...versions), Math.max(...versions));
+    const doc = new Y.Doc();
+    try {
+      let based = false;
+      for (const row of rows) {
+        if (row.full) based = true;
+        if (!based) continue;
+        Y.applyUpdate(doc, row.data);
+        if (wanted.has(row.version)) {
+          visit(metaOf(row), doc);
+          await nextTurn();
+        }
+      }
+    } finally {
+      doc.destroy();
+    }
+  };
   return {
-    async list(name, limit) {
-      const versions = await access.versions(name, limit);
-      if (versions.length === 0) return [];
-      const rows = await access.rowsFor(name, Math.min(...versions), Math.max(...versions));
-      return replay(rows, new Set(versions));
-    },
+    list: (name, limit) => access.metas(name, limit),
     async get(name, version) {
-      const rows = await access.rowsFor(name, version, version);
-      return replay(rows, new Set([version]))[0] ?? null;
+      let found: HistoryRow | null = null;
+      await replay(name, [version], (meta, doc) => {
+        found = { ...meta, state: Y.encodeStateAsUpdate(doc) };
+      });
+      return found;
     },
+    replay,
   };
 }
 
@@ -135,8 +153,8 @@ export function sqliteHistory(
                                 WHERE name = ?1 AND full = 1 AND version <= ?2), 0)
        AND version <= ?3 ORDER BY version`,
   );
-  const versions = db.prepare(
-    'SELECT version FROM document_history WHERE name = ? ORDER BY version DESC LIMIT ?',
+  const metas = db.prepare(
+    'SELECT version, stored_at, writers FROM document_history WHERE name = ? ORDER BY version DESC LIMIT ?',
   );
   const prune = db.prepare(
     `DELETE FROM document_history WHERE name = ?1 AND version < coalesce((
@@ -163,8 +181,12 @@ export function sqliteHistory(
         vector: row.vector as Uint8Array,
       }));
     },
-    async versions(name, limit) {
-      return versions.all(name, limit).map((row) => Number(row.version));
+    async metas(name, limit) {
+      return metas.all(name, limit).map((row) => ({
+        version: Number(row.version),
+        at: String(row.stored_at),
+        writers: writersOf(String(row.writers)),
+      }));
     },
   };
   return {
@@ -213,12 +235,16 @@ function postgresAccess(db: pg.Pool, table: string): RowAccess {
         vector: new Uint8Array(row.vector),
       }));
     },
-    async versions(name, limit) {
-      const result = await db.query<{ version: string }>(
-        `SELECT version FROM ${table} WHERE name = $1 ORDER BY version DESC LIMIT $2`,
+    async metas(name, limit) {
+      const result = await db.query<{ version: string; stored_at: Date; writers: string }>(
+        `SELECT version, stored_at, writers FROM ${table} WHERE name = $1 ORDER BY version DESC LIMIT $2`,
         [name, limit],
       );
-      return result.rows.map((row) => Number(row.version));
+      return result.rows.map((row) => ({
+        version: Number(row.version),
+        at: new Date(row.stored_at).toISOString(),
+        writers: writersOf(row.writers),
+      }));
     },
   };
 }

@@ -35,22 +35,55 @@ async function namesOf(tokens: TokenStore): Promise<Map<string, string>> {
   return new Map((await tokens.list()).map((row) => [row.id, row.name]));
 }
 
+/** Per store, the summaries already worked out: `name:version:previous` → summary (they never change). */
+const summaries = new WeakMap<DocumentStore, Map<string, ChangeSummary>>();
+const MAX_CACHED_SUMMARIES = 20_000;
+
 export async function listVersions(
   store: DocumentStore,
   tokens: TokenStore,
   missionId: string,
 ): Promise<VersionEntry[]> {
-  const rows = await store.history.list(`mission:${missionId}`, MAX_LISTED_VERSIONS + 1);
+  const name = `mission:${missionId}`;
+  const metas = await store.history.list(name, MAX_LISTED_VERSIONS + 1);
+  const cache = summaries.get(store) ?? new Map<string, ChangeSummary>();
+  summaries.set(store, cache);
+  const shown = metas.slice(0, MAX_LISTED_VERSIONS);
+  // The oldest kept version is compared with nothing when nothing older is kept.
+  const keyOf = (index: number) => `${name}:${shown[index]!.version}:${metas[index + 1]?.version ?? 'none'}`;
+  const wanted = new Set<number>();
+  shown.forEach((meta, index) => {
+    if (cache.has(keyOf(index))) return;
+    wanted.add(meta.version);
+    const previous = metas[index + 1];
+    if (previous !== undefined) wanted.add(previous.version);
+  });
+  if (wanted.size > 0) {
+    const snapshots = new Map<number, MissionSnapshot>();
+    await store.history.replay(name, [...wanted], (meta, doc) =>
+      snapshots.set(meta.version, readMissionSnapshot(doc, missionId)),
+    );
+    if (cache.size > MAX_CACHED_SUMMARIES) cache.clear();
+    shown.forEach((meta, index) => {
+      const now = snapshots.get(meta.version);
+      if (cache.has(keyOf(index)) || now === undefined) return;
+      const previous = metas[index + 1];
+      cache.set(
+        keyOf(index),
+        describeChange(previous ? (snapshots.get(previous.version) ?? null) : null, now),
+      );
+    });
+  }
   const names = await namesOf(tokens);
-  const snapshots = rows.map((row) => snapshotOf(row.state, missionId));
-  return rows.slice(0, MAX_LISTED_VERSIONS).map((row, index) => ({
-    version: row.version,
-    at: row.at,
-    by: row.writers.map((id) => names.get(id) ?? id),
-    // The oldest kept version is compared with nothing when nothing older is kept.
-    summary: describeChange(snapshots[index + 1] ?? null, snapshots[index] as MissionSnapshot),
+  return shown.map((meta, index) => ({
+    version: meta.version,
+    at: meta.at,
+    by: meta.writers.map((id) => names.get(id) ?? id),
+    summary: cache.get(keyOf(index)) ?? describeChange(null, EMPTY),
   }));
 }
+
+const EMPTY: MissionSnapshot = { mission: null, assessments: [], notes: [], actions: [] };
 
 /** One version read through the schema, at most MAX_PREVIEW_RECORDS records of each kind. */
 export async function previewVersion(
