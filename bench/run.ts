@@ -14,6 +14,7 @@ import { measureExport } from './export.ts';
 import { measureAccounts } from './accounts.ts';
 import { measureSeverity } from './severity.ts';
 import { measureDesk } from './desk.ts';
+import { measureHistory } from './history.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -30,6 +31,7 @@ try {
   const accounts = await measureAccounts(app.url);
   const severity = measureSeverity();
   const desk = await measureDesk(app.url);
+  const history = measureHistory();
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -45,6 +47,7 @@ try {
     accounts,
     severity,
     desk,
+    history,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -112,6 +115,13 @@ try {
       `${desk.openMs.first.toFixed(0)} ms the first time, then p50 ${desk.openMs.p50.toFixed(0)} ms, p95 ` +
       `${desk.openMs.p95.toFixed(0)} ms (target ≤ 200) · sorted by a column p50 ${desk.sortMs.p50.toFixed(0)} ms, ` +
       `p95 ${desk.sortMs.p95.toFixed(0)} ms`,
+  );
+  console.info(
+    `history: ${history.versions} versions of a mission of ${history.notes} notes kept in ` +
+      `${(history.keptBytes / 1024).toFixed(0)} KB (full states ${(history.fullStateBytes / 1024).toFixed(0)} KB, ` +
+      `diffs alone ${(history.diffBytes / 1024).toFixed(0)} KB) · describing a version ` +
+      `${history.describeMs.toFixed(0)} ms · restoring a wiped mission ${history.restoreMs.toFixed(0)} ms, ` +
+      `${(history.restoreUpdateBytes / 1024).toFixed(0)} KB sent`,
   );
 } finally {
   await app.close();

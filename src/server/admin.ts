@@ -1,4 +1,4 @@
-// `npm run admin -- token create|revoke|list | check | export`: manages tokens, checks and exports stored missions,
+// `npm run admin -- token create|revoke|list | check | export | history`: manages tokens, checks and exports stored missions,
 // in DATA_DIR/minga.sqlite or PostgreSQL.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { checkMissions, formatChecks } from './check.ts';
 import { postgresDocumentStore, sqliteDocumentStore, type DocumentStore } from './documents.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../domain/export/index.ts';
 import { exportStoredMissions } from './exportMissions.ts';
+import { historyList, historyRestore, parseRecordOption } from './adminHistory.ts';
 
 const USAGE = `Usage: npm run admin -- <command>
   token create --role coordinator|technician|observer --name NAME [--mission UUID ...]
@@ -24,6 +25,11 @@ const USAGE = `Usage: npm run admin -- <command>
   export --format csv|hxl|geojson [--year YYYY] [--mission UUID ...] --out DIR
       writes the app's exports of the stored missions into DIR: csv = missions, assessments, assessment-sectors,
       notes, actions and team .csv; hxl = assessments-hxl.csv; geojson = minga.geojson (deleted records left out)
+  history list <mission-uuid>
+      the mission's stored versions, newest first: version, when, who wrote, what changed
+  history restore <mission-uuid> <version> [--record kind:id] [--url URL]
+      asks the running server (default http://127.0.0.1:$PORT, 8080) to restore the mission, or one record, to
+      that version as a new change every device receives
 Environment: DATA_DIR (default ./data), or DATABASE_URL (and DATABASE_SCHEMA) as the server uses them`;
 
 function fail(message: string): never {
@@ -93,6 +99,8 @@ async function main(argv: string[]): Promise<void> {
       format: { type: 'string' },
       year: { type: 'string' },
       out: { type: 'string' },
+      record: { type: 'string' },
+      url: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -100,8 +108,14 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const [group, command, arg] = positionals;
-  if (group !== 'token' && group !== 'check' && group !== 'member' && group !== 'export')
+  const [group, command, arg, extra] = positionals;
+  if (
+    group !== 'token' &&
+    group !== 'check' &&
+    group !== 'member' &&
+    group !== 'export' &&
+    group !== 'history'
+  )
     fail(`Unknown command: ${positionals.join(' ') || '(none)'}`);
   const url = process.env.DATABASE_URL;
   const schema = process.env.DATABASE_SCHEMA || 'public';
@@ -111,6 +125,21 @@ async function main(argv: string[]): Promise<void> {
   try {
     if (group === 'member') {
       await member(store, command, values.token, values.mission ?? []);
+    } else if (group === 'history') {
+      const mission = arg?.toLowerCase();
+      if (mission === undefined || !isUuid(mission)) fail('history needs a mission UUID');
+      const documents = pool ? postgresDocumentStore(pool, schema) : sqliteDocumentStore(db!);
+      if (command === 'list') {
+        process.stdout.write(await historyList(documents, store, mission));
+      } else if (command === 'restore') {
+        if (extra === undefined || !/^\d{1,15}$/.test(extra)) fail('history restore needs a version number');
+        const record = parseRecordOption(values.record);
+        if (typeof record === 'string') fail(`--record: ${record}`);
+        const url = values.url ?? `http://127.0.0.1:${process.env.PORT || 8080}`;
+        process.stdout.write(await historyRestore(store, url, mission, Number(extra), record));
+      } else {
+        fail(`Unknown history command: ${command ?? '(none)'}`);
+      }
     } else if (group === 'check' || group === 'export') {
       const missions = (values.mission ?? []).map((m) => m.toLowerCase());
       const bad = missions.find((m) => !isUuid(m));

@@ -12,6 +12,7 @@ import { createStaticHandler, safeUrlPath, startStaticServer } from './static.ts
 import { openDatabase } from './db.ts';
 import { postgresDocumentStore, sqliteDocumentStore, type DocumentStore } from './documents.ts';
 import { handleInvites } from './invites.ts';
+import { handleHistory, isHistoryRoute } from './historyRoutes.ts';
 import { boundedLogger, describeError, jsonLogger, type Logger } from './log.ts';
 import { MAX_DOCUMENT_NAME_BYTES } from './access.ts';
 import { AuthenticationTimeout, documentNameLength, Forbidden, isAwareness } from './wire.ts';
@@ -40,6 +41,8 @@ export interface MingaServerOptions {
   trustedProxies?: readonly string[];
   /** Sends Strict-Transport-Security: only when the server is reached over HTTPS. */
   hsts?: boolean;
+  /** Days stored versions are kept for restoring (HISTORY_RETENTION_DAYS, default 90). */
+  historyRetentionDays?: number;
   /** Whole headers, and whole requests (bodies included), must arrive within these. */
   httpTimeouts?: Partial<typeof DEFAULT_HTTP_TIMEOUTS>;
 }
@@ -129,7 +132,10 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
   await postgres?.check();
   const storeProblem = () => postgres?.problem() ?? null;
   const storeFailed = () => postgres?.suspect();
-  const store: DocumentStore = pool ? postgresDocumentStore(pool, schema) : sqliteDocumentStore(db);
+  const retention = options.historyRetentionDays;
+  const store: DocumentStore = pool
+    ? postgresDocumentStore(pool, schema, retention)
+    : sqliteDocumentStore(db, retention);
   // Several instances must agree on tokens: with PostgreSQL they live there, not in each instance's file.
   const tokens: TokenStore = pool ? postgresTokenStore(pool, schema) : sqliteTokenStore(db);
   const quotaOverrides = Object.entries(options.quotas ?? {}).filter(([, value]) => value !== undefined);
@@ -195,6 +201,11 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     }
     if (urlPath.startsWith('/api/blobs/')) {
       await handleBlob(req, res, urlPath, row, blobs);
+      return;
+    }
+    if (isHistoryRoute(urlPath)) {
+      const reply = await handleHistory(req, urlPath, row, { store, tokens, restorer: sync, log });
+      sendJson(res, reply.status, reply.body);
       return;
     }
     if (req.method !== 'GET') {

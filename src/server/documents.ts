@@ -2,7 +2,11 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type pg from 'pg';
 import * as Y from 'yjs';
+import { postgresHistory, postgresHistoryTables, sqliteHistory, type HistoryStore } from './history.ts';
 import { transaction } from './transaction.ts';
+
+/** How long stored versions are kept for restoring (HISTORY_RETENTION_DAYS); the newest is never pruned. */
+export const DEFAULT_HISTORY_RETENTION_DAYS = 90;
 
 export interface DocumentStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -12,7 +16,14 @@ export interface DocumentStore {
    * Replaces the stored state. SQLite: `state` includes every update appended so far. PostgreSQL: it includes
    * the logged updates `compacted` (their sequence numbers), which are deleted with the write.
    */
-  store(name: string, state: Uint8Array, compacted?: readonly number[]): Promise<number>;
+  store(
+    name: string,
+    state: Uint8Array,
+    compacted?: readonly number[],
+    writers?: readonly string[],
+  ): Promise<number>;
+  /** Every stored version kept for restoring (see history.ts); `store` adds one, with its `writers`. */
+  readonly history: HistoryStore;
   /**
    * Each stored document's version (raised by every `store`, which returns the new one): all of them, or
    * those among `names`. A document only in the update log (never stored yet) is at version 0.
@@ -34,7 +45,11 @@ export interface DocumentStore {
   close(): Promise<void>;
 }
 
-export function sqliteDocumentStore(db: DatabaseSync): DocumentStore {
+export function sqliteDocumentStore(
+  db: DatabaseSync,
+  retentionDays = DEFAULT_HISTORY_RETENTION_DAYS,
+): DocumentStore {
+  const history = sqliteHistory(db, retentionDays);
   const getState = db.prepare('SELECT state FROM documents WHERE name = ?');
   const getUpdates = db.prepare('SELECT update_data FROM document_updates WHERE name = ? ORDER BY seq');
   const insertUpdate = db.prepare('INSERT INTO document_updates (name, update_data) VALUES (?, ?)');
@@ -61,13 +76,16 @@ export function sqliteDocumentStore(db: DatabaseSync): DocumentStore {
       if (parts.length === 0) return null;
       return parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
     },
-    async store(name, state) {
+    history,
+    async store(name, state, _compacted, writers = []) {
       // Synchronous on the one JS thread: no update can be appended between encoding `state` and this
       // transaction, so the log entries it deletes are all contained in the state it writes.
       db.exec('BEGIN IMMEDIATE');
       try {
-        const row = upsert.get(name, state, new Date().toISOString());
+        const at = new Date().toISOString();
+        const row = upsert.get(name, state, at);
         clearUpdates.run(name);
+        history.keep(name, Number(row?.version), at, writers, state);
         db.exec('COMMIT');
         return Number(row?.version);
       } catch (error) {
@@ -122,11 +140,17 @@ export function postgresDocumentTables(schema: string): string[] {
     `ALTER TABLE ${schema}.minga_documents ADD COLUMN IF NOT EXISTS version BIGINT NOT NULL DEFAULT 0`,
     `CREATE TABLE IF NOT EXISTS ${log} (seq BIGSERIAL PRIMARY KEY, name TEXT NOT NULL, update_data BYTEA NOT NULL)`,
     `CREATE INDEX IF NOT EXISTS minga_document_updates_name ON ${log} (name, seq)`,
+    ...postgresHistoryTables(schema),
   ];
 }
 
 /** PostgreSQL document storage in `schema` (the pool is shared with the token store); the tables must exist. */
-export function postgresDocumentStore(pool: pg.Pool, schema: string): DocumentStore {
+export function postgresDocumentStore(
+  pool: pg.Pool,
+  schema: string,
+  retentionDays = DEFAULT_HISTORY_RETENTION_DAYS,
+): DocumentStore {
+  const history = postgresHistory(pool, schema, retentionDays);
   const table = `${schema}.minga_documents`;
   const log = `${schema}.minga_document_updates`;
   /** Per document, the last log entry merged into the state this instance loaded. */
@@ -154,7 +178,8 @@ export function postgresDocumentStore(pool: pg.Pool, schema: string): DocumentSt
       if (parts.length === 0) return null;
       return parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
     },
-    async store(name, state, compacted = []) {
+    history,
+    async store(name, state, compacted = [], writers = []) {
       return transaction(pool, async (client) => {
         // Raised in the statement that writes the state: two instances never hand out one version twice.
         const stored = await client.query<{ version: string }>(
@@ -170,7 +195,9 @@ export function postgresDocumentStore(pool: pg.Pool, schema: string): DocumentSt
           [...compacted],
           mergedUpTo.get(name) ?? 0,
         ]);
-        return Number(stored.rows[0]?.version);
+        const version = Number(stored.rows[0]?.version);
+        await history.keepIn(client, name, version, writers, state);
+        return version;
       });
     },
     async versions(names) {

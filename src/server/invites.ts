@@ -38,7 +38,7 @@ export function parseInvite(body: unknown): InviteInput | string {
 }
 
 /** The request body as JSON, or a reply saying why not; stops reading past the limit. */
-async function readJson(req: IncomingMessage): Promise<{ value: unknown } | Reply> {
+export async function readJson(req: IncomingMessage): Promise<{ value: unknown } | Reply> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

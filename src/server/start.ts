@@ -49,7 +49,7 @@ function build(): Promise<void> {
  * Environment: PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL and DATABASE_SCHEMA (public),
  * REDIS_URL, MAX_MESSAGE_BYTES, MAX_DOCUMENT_BYTES, MAX_CONNECTIONS_PER_TOKEN, MAX_CONNECTIONS_PER_IP,
  * MAX_BLOB_BYTES (20 MiB), MISSIONS_PER_TOKEN_PER_DAY (50), BLOB_BYTES_PER_MISSION (500 MiB),
- * BLOB_BYTES_PER_TOKEN_PER_DAY (2 GiB).
+ * BLOB_BYTES_PER_TOKEN_PER_DAY (2 GiB), HISTORY_RETENTION_DAYS (90).
  */
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
@@ -90,6 +90,7 @@ async function main(): Promise<void> {
       requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS'),
     },
     maxBlobBytes: positiveInt('MAX_BLOB_BYTES'),
+    historyRetentionDays: positiveInt('HISTORY_RETENTION_DAYS'),
     quotas: {
       missionsPerDay: positiveInt('MISSIONS_PER_TOKEN_PER_DAY'),
       blobBytesPerMission: positiveInt('BLOB_BYTES_PER_MISSION'),

@@ -82,6 +82,11 @@ export interface SyncServer {
   unavailable(): string | null;
   /** Why Redis cannot serve now, or null (also null without Redis). */
   redisProblem(): string | null;
+  /**
+   * Makes a change on the server to the live document, as `tokenId` (a restore): connected devices receive it,
+   * it is stored at once and the change feed announces the new version.
+   */
+  changeDocument(name: string, tokenId: string, change: (doc: Y.Doc) => void): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -108,6 +113,14 @@ export function createSync(options: SyncOptions): SyncServer {
    * the last store, per document. */
   const pendingSeq = new WeakMap<object, number>();
   const applied = new Map<string, number[]>();
+  /** Per document, the tokens whose writes reached it since it was last stored: the history's "who". */
+  const writers = new Map<string, Set<string>>();
+  const noteWriter = (documentName: string, tokenId: string | undefined) => {
+    if (tokenId === undefined) return;
+    const set = writers.get(documentName) ?? new Set<string>();
+    set.add(tokenId);
+    writers.set(documentName, set);
+  };
 
   /** Write budgets per socket id and per token id; buckets that refilled completely are dropped. */
   const buckets = new Map<string, TokenBucket>();
@@ -340,6 +353,7 @@ export function createSync(options: SyncOptions): SyncServer {
       if (size + update.length > limits.maxDocumentBytes) {
         throw refuse('document-too-large', DocumentTooLarge, { ...who, size, updateBytes: update.length });
       }
+      if (update.length > 2) noteWriter(documentName, context.tokenId);
       // PostgreSQL: commit the update to the log before Hocuspocus applies and acknowledges it.
       // An empty update ([0, 0]: no structs, no deletions), as every reconnect's sync step 2 may be, is skipped.
       if (store.appendAsync !== null && update.length > 2) {
@@ -393,12 +407,15 @@ export function createSync(options: SyncOptions): SyncServer {
       // Taken in the same tick as `state` was encoded: exactly the logged updates it already contains.
       const compacted = applied.get(documentName) ?? [];
       applied.set(documentName, []);
+      const wrote = [...(writers.get(documentName) ?? [])];
+      writers.delete(documentName);
       let version: number;
       try {
-        version = await store.store(documentName, state, compacted);
+        version = await store.store(documentName, state, compacted, wrote);
       } catch (error) {
         // Nothing is lost: every update is in the log already; the next store compacts them.
         applied.set(documentName, [...compacted, ...(applied.get(documentName) ?? [])]);
+        for (const tokenId of wrote) noteWriter(documentName, tokenId);
         storeFailed(error);
         throw error;
       }
@@ -486,6 +503,26 @@ export function createSync(options: SyncOptions): SyncServer {
     hocuspocus,
     unavailable: () => storeProblem() ?? redisProblem(),
     redisProblem,
+    async changeDocument(name, tokenId, change) {
+      const socket: SocketInfo = {
+        id: `server:${tokenId}`,
+        ip: 'server',
+        tokenIds: new Set([tokenId]),
+        close: () => {},
+        authenticated: () => {},
+      };
+      const context: SyncContext = { socket, tokenId, role: 'coordinator' };
+      const connection = await hocuspocus.openDirectConnection(name, context);
+      try {
+        await connection.transact((doc) => {
+          noteWriter(name, tokenId);
+          change(doc);
+        });
+      } finally {
+        // Stores the document at once, with the change and its writer.
+        await connection.disconnect();
+      }
+    },
     async stop() {
       clearInterval(sweep);
       await feed.stop();

@@ -41,6 +41,9 @@ const CoordinatorSeverityScreen = lazy(() =>
   import('./coordinator/CoordinatorSeverityScreen.tsx').then((m) => m.CoordinatorSeverityScreen),
 );
 const DeskScreen = lazy(() => import('./coordinator/desk/DeskScreen.tsx').then((m) => m.DeskScreen));
+const HistoryScreen = lazy(() =>
+  import('./coordinator/history/HistoryScreen.tsx').then((m) => m.HistoryScreen),
+);
 
 function whenIdle(task: () => void): void {
   if ('requestIdleCallback' in window) window.requestIdleCallback(task, { timeout: 2000 });
@@ -108,6 +111,7 @@ export function App() {
                   <Route path={routes.editMission} component={MissionFormScreen} />
                   <Route path={routes.trash} component={TrashScreen} />
                   <Route path={routes.report} component={ReportScreen} />
+                  <Route path={routes.history} component={HistoryScreen} />
                   <Route path={routes.mission} component={MissionScreen} />
                   <Route path={routes.assessment} component={AssessmentScreen} />
                   <Route path={routes.assessmentEdit} component={AssessmentEditScreen} />

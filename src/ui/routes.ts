@@ -22,6 +22,8 @@ export const routes = {
   severity: '/severity',
   /** The coordinator's desk: every mission in a table, with what is new since the user last looked. */
   desk: '/desk',
+  /** A mission's stored versions on the server (coordinators). */
+  history: '/missions/:id/history',
 } as const;
 
 export type MissionTab = 'overview' | 'assessments' | 'notes' | 'actions';
@@ -47,4 +49,5 @@ export const link = {
   severity: (cell?: { canton: string; sector: string }) =>
     cell ? `/severity?${new URLSearchParams(cell).toString()}` : '/severity',
   desk: () => '/desk',
+  history: (id: string) => `/missions/${id}/history`,
 };

@@ -22,6 +22,7 @@ import { exportFiles } from './messages/exports.ts';
 import { missionFields } from './messages/missionFields.ts';
 import { report } from './messages/report.ts';
 import { desk } from './messages/desk.ts';
+import { history } from './messages/history.ts';
 import { syncProgress } from './messages/syncProgress.ts';
 import { offlineReadiness } from './messages/offlineReadiness.ts';
 import { reviewStates } from './messages/reviewStates.ts';
@@ -49,6 +50,7 @@ const parts = [
   missionFields,
   report,
   desk,
+  history,
   syncProgress,
   reviewStates,
   offlineReadiness,

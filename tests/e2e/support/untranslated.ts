@@ -9,6 +9,7 @@ import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
 import { reportScreen } from '../../../src/ui/i18n/messages/reportScreen.ts';
 import { severityMessages } from '../../../src/ui/i18n/messages/severity.ts';
 import { deskScreenMessages } from '../../../src/ui/i18n/messages/deskScreen.ts';
+import { historyScreenMessages } from '../../../src/ui/i18n/messages/historyScreen.ts';
 import { CANTONS } from '../../../src/domain/codes.ts';
 
 const catalogue = (lang: Language): Record<string, string> => ({
@@ -18,6 +19,7 @@ const catalogue = (lang: Language): Record<string, string> => ({
   ...reportScreen[lang],
   ...severityMessages[lang],
   ...deskScreenMessages[lang],
+  ...historyScreenMessages[lang],
 });
 
 // Nothing any language writes differently: numbers, dates, times, sizes, P-codes, punctuation alone.

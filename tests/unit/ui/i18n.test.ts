@@ -12,6 +12,7 @@ import { threadMessages } from '../../../src/ui/i18n/messages/threads.ts';
 import { joinInvite } from '../../../src/ui/i18n/messages/joinInvite.ts';
 import { quotaMessages } from '../../../src/ui/i18n/messages/quotas.ts';
 import { deskScreenMessages } from '../../../src/ui/i18n/messages/deskScreen.ts';
+import { historyScreenMessages } from '../../../src/ui/i18n/messages/historyScreen.ts';
 
 // Parts that load with a lazy screen (useMessages.ts) are not merged into CATALOGS; they are held to the same rules.
 const LAZY_PARTS: readonly Catalog<string>[] = [
@@ -23,6 +24,7 @@ const LAZY_PARTS: readonly Catalog<string>[] = [
   joinInvite,
   quotaMessages,
   deskScreenMessages,
+  historyScreenMessages,
 ];
 
 /** The whole catalogue of one language: the merged first-screen parts and every lazy part. */

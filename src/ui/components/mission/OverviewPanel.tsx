@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { cantonByPcode } from '../../../domain/codes.ts';
 import type { Mission } from '../../../domain/model.ts';
+import { useAccountRole } from '../../hooks/useAccountRole.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { link } from '../../routes.ts';
 import { RecordFlags } from '../marks/FieldNotes.tsx';
@@ -67,6 +68,7 @@ export function OverviewPanel({ mission, readOnly }: { mission: Mission; readOnl
   const i18n = useI18n();
   const { t, code, date } = i18n;
   const canton = cantonByPcode(mission.hostCanton);
+  const role = useAccountRole();
   const marked = Object.keys(mission.marks.conflicts).length + Object.keys(mission.marks.invalid).length > 0;
   return (
     <section class="mission-overview">
@@ -128,6 +130,11 @@ export function OverviewPanel({ mission, readOnly }: { mission: Mission; readOnl
         <a class="button" href={link.report(mission.id)}>
           {t('mission.report')}
         </a>
+        {role === 'coordinator' && (
+          <a class="button" href={link.history(mission.id)}>
+            {t('mission.history')}
+          </a>
+        )}
       </div>
     </section>
   );
