@@ -24,6 +24,7 @@ import { report } from './messages/report.ts';
 import { desk } from './messages/desk.ts';
 import { syncProgress } from './messages/syncProgress.ts';
 import { reviewStates } from './messages/reviewStates.ts';
+import { backup } from './messages/backup.ts';
 
 const parts = [
   common,
@@ -50,6 +51,7 @@ const parts = [
   desk,
   syncProgress,
   reviewStates,
+  backup,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

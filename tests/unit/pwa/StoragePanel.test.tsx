@@ -5,7 +5,7 @@ import { I18nContext } from '../../../src/ui/i18n/context.tsx';
 import { translator } from '../../../src/ui/i18n/translate.ts';
 import { StoragePanel } from '../../../src/ui/components/StoragePanel.tsx';
 import { MingaDb, setDbForTests } from '../../../src/storage/db.ts';
-import { LAST_BACKUP_KEY } from '../../../src/storage/backup.ts';
+import { LAST_BACKUP_KEY } from '../../../src/storage/backupStatus.ts';
 import { closeAllMissions } from '../../../src/storage/docStore.ts';
 
 function stubStorage(persisted: boolean, usage: number, quota: number) {
