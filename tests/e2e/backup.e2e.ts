@@ -31,15 +31,16 @@ async function phone(name: string, prepare?: (context: BrowserContext) => Promis
 }
 
 /** Signed in to a server this phone cannot reach: what a shared phone out in the field looks like. */
-async function signInUnreachable(page: Page): Promise<void> {
+async function signInUnreachable(page: Page, role = 'technician'): Promise<void> {
   await page.evaluate(
-    () =>
+    (role) =>
       new Promise<void>((resolve, reject) => {
         const request = indexedDB.open('minga');
         request.onsuccess = () => {
           const tx = request.result.transaction('settings', 'readwrite');
           tx.objectStore('settings').put({ key: 'syncToken', value: 't0ken' });
           tx.objectStore('settings').put({ key: 'syncServer', value: 'http://127.0.0.1:9' });
+          tx.objectStore('settings').put({ key: 'syncRole', value: role });
           tx.oncomplete = () => {
             request.result.close();
             resolve();
@@ -48,6 +49,7 @@ async function signInUnreachable(page: Page): Promise<void> {
         };
         request.onerror = () => reject(request.error ?? new Error('no database'));
       }),
+    role,
   );
 }
 
@@ -162,6 +164,30 @@ describe('backing up everything and restoring it on a new phone', () => {
     await b.tab('mission.tab.assessments').click();
     await b.page.locator('[data-assessment-id]', { hasText: 'Barrio Centro' }).click();
     expect(await photoShown(b.page)).toBe(photo);
+  });
+});
+
+describe('a mission file on an observer’s phone', () => {
+  it('is imported read-only: the mission shows, with no edit offered', async () => {
+    const ui = await phone('Olga');
+    await signInUnreachable(ui.page, 'observer');
+    await ui.page.goto(`${app.url}/settings`);
+    await ui.label('exchange.receive').setInputFiles({ ...backup!, mimeType: 'application/zip' });
+    await ui.page.getByTestId('bundle-preview').getByText(TITLE).waitFor();
+    await ui.button('exchange.confirm').click();
+    await ui.page.getByText(ui.t('exchange.imported', { missions: 1 })).waitFor();
+
+    await ui.page.goto(`${app.url}${missionPath}`);
+    await ui.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await ui.page.getByText(ui.t('readOnly.observer')).waitFor();
+    await ui.tab('mission.tab.assessments').click();
+    await ui.page.getByText(ui.t('readOnly.observer')).waitFor();
+    expect(await ui.link('mission.newAssessment').count()).toBe(0);
+    expect(await ui.button('mission.newNote').or(ui.link('mission.newNote')).count()).toBe(0);
+    await ui.page.locator('[data-assessment-id]', { hasText: 'Barrio Centro' }).click();
+    await ui.page.getByText(ui.t('readOnly.observer')).waitFor();
+    expect(await ui.button('action.edit').or(ui.link('action.edit')).count()).toBe(0);
+    expect(await ui.button('action.delete').count()).toBe(0);
   });
 });
 
