@@ -1,3 +1,4 @@
+/* global self, caches, File, Response, URL */
 // Loaded into the generated service worker (vite.config.ts, workbox importScripts). A mission file shared to the
 // installed app (manifest share_target: a multipart POST to /share-target) is kept in a cache for the page, which
 // then opens the receive panel with it (src/pwa/incoming.ts): the same preview and confirmation as a file chosen
