@@ -242,4 +242,35 @@ describe('receiving a mission file in the installed app', () => {
     await ui.button('exchange.confirm').click();
     await ui.page.getByText(ui.t('exchange.imported', { missions: 1 })).waitFor();
   });
+
+  it('a file shared to the app is kept by the service worker and reaches the same preview', async () => {
+    // Service workers allowed: the share target's POST is answered by the app's own worker, offline too.
+    const context = await browser.newContext({ ...PHONE });
+    const page = await context.newPage();
+    const ui = new FieldApp(page, 'en');
+    await page.goto(app.url);
+    await ui.setUp('en', 'Eva');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    const landed = await page.evaluate(
+      async ({ bytes, name }) => {
+        const form = new FormData();
+        form.append('bundle', new File([new Uint8Array(bytes)], name, { type: 'application/zip' }));
+        const response = await fetch('/share-target', { method: 'POST', body: form });
+        return new URL(response.url).pathname + new URL(response.url).search;
+      },
+      { bytes: [...backup!.buffer], name: backup!.name },
+    );
+    expect(landed).toBe('/settings?receive=shared');
+    await page.goto(`${app.url}${landed}`);
+    const preview = page.getByTestId('bundle-preview');
+    await preview.getByText(TITLE).waitFor();
+    await expectAccessible(page, 'settings: a file shared to the app');
+    await ui.button('exchange.confirm').click();
+    await page.getByText(ui.t('exchange.imported', { missions: 1 })).waitFor();
+    // Taken once: opening the same address again finds nothing waiting.
+    await page.goto(`${app.url}${landed}`);
+    await ui.label('exchange.receive').waitFor();
+    expect(await page.getByTestId('bundle-preview').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -1,4 +1,6 @@
 // Settings panel: is storage persistent, how much is used and left, backup and restore; and the backup reminder.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { APP_VERSION } from '../../pwa/version.ts';
 import { isIos, isStandalone } from '../../pwa/platform.ts';
 import { QUOTA_WARNING_RATIO, requestPersistence, type StorageInfo } from '../../pwa/storage.ts';
@@ -7,7 +9,6 @@ import { useI18n } from '../i18n/context.tsx';
 import { useBackupStatus, useStorageInfo } from '../hooks/usePwa.ts';
 import { InstallHint } from './InstallHint.tsx';
 import { BackupMaker } from './BackupMaker.tsx';
-import { RestoreBackup } from './ExchangePanel.tsx';
 
 type Translate = ReturnType<typeof useI18n>;
 
@@ -36,6 +37,15 @@ function formatPercent(ratio: number, lang: string): string {
 /** The backup, where the reminders and the storage panel offer it (see BackupMaker.tsx). */
 export function ExportButton({ onDone }: { onDone: () => void }) {
   return <BackupMaker onConfirmed={onDone} />;
+}
+
+/** Restoring is the receive panel's: loaded with Settings' own code, never with the home screen's reminder. */
+function RestoreBackup() {
+  const [Restore, setRestore] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    void import('./ExchangePanel.tsx').then((module) => setRestore(() => module.RestoreBackup));
+  }, []);
+  return Restore ? <Restore /> : null;
 }
 
 function Usage({ info, i18n }: { info: StorageInfo; i18n: Translate }) {
