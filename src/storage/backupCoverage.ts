@@ -31,12 +31,17 @@ function backupName(fileName: string): string {
   return fileName.replace(/^minga-/, 'minga-backup-');
 }
 
-/** A bundle of every mission on this device, with its review and photos, made against nothing (whole). */
+/**
+ * A bundle of every mission on this device, with its review and photos, made against nothing (whole); null on a
+ * device without a mission (a bundle holds at least one document).
+ */
 export async function buildBackup(
   profile: Pick<DeviceProfile, 'name' | 'deviceId'>,
   now = new Date(),
-): Promise<ExportedBundle> {
-  const bundle = await exportBundle(await missionIds(), profile, { now });
+): Promise<ExportedBundle | null> {
+  const ids = await missionIds();
+  if (ids.length === 0) return null;
+  const bundle = await exportBundle(ids, profile, { now });
   return { ...bundle, fileName: backupName(bundle.fileName) };
 }
 

@@ -68,13 +68,10 @@ export function BackupMaker({ onConfirmed }: { onConfirmed: () => void }) {
     setState({ kind: 'busy', doing: 'making' });
     try {
       const backup = await loadBackup();
-      const bundle = await backup
-        .buildBackup({ name: profile?.name ?? '', deviceId: profile?.deviceId ?? 'device' })
-        .catch((error: unknown) => {
-          // A device without a single mission makes no bundle (a bundle holds at least one document).
-          if (isBundleError(error) && error.code === 'badManifest') return null;
-          throw error;
-        });
+      const bundle = await backup.buildBackup({
+        name: profile?.name ?? '',
+        deviceId: profile?.deviceId ?? 'device',
+      });
       if (!bundle) {
         setState({ kind: 'error', message: 'backup.nothing' });
         return;

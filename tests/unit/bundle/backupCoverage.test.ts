@@ -104,7 +104,7 @@ describe('confirmBackup', () => {
     const second = await createMission(draft('Pedernales'), profile);
     await addNote(first, 'crack', [await localPhoto()]);
     await addNote(second, 'water');
-    const backup = await buildBackup(profile);
+    const backup = (await buildBackup(profile))!;
     expect(await confirmBackup(backup.bytes)).toEqual({ ok: true, missions: 2, photos: 1 });
     expect((await db.settings.get(LAST_BACKUP_KEY))?.value).toEqual(expect.any(String));
     const coverage = await loadBackupCoverage();
@@ -114,7 +114,7 @@ describe('confirmBackup', () => {
 
   it('refuses a backup missing one document’s latest change, and records nothing', async () => {
     const id = await createMission(draft('Jama'), profile);
-    const backup = await buildBackup(profile);
+    const backup = (await buildBackup(profile))!;
     await addNote(id, 'after the backup');
     expect(await confirmBackup(backup.bytes)).toEqual({
       ok: false,

@@ -61,7 +61,7 @@ describe('backup bundle', () => {
     await closeAllMissions();
 
     const at = new Date(2017, 4, 9, 23, 30);
-    const backup = await buildBackup(profile, at);
+    const backup = (await buildBackup(profile, at))!;
     expect(backup.fileName).toBe('minga-backup-2017-05-09-2330.minga.zip');
     expect(backup.missionCount).toBe(2);
     const contents = await readBundle(backup.bytes);
@@ -71,6 +71,10 @@ describe('backup bundle', () => {
     const notes = new MissionView(doc, first).snapshot().notes;
     expect(notes.map((note) => note.id).sort()).toEqual([kept, gone].sort());
     expect(notes.find((note) => note.id === gone)?.deletedAt).toBeTruthy();
+  });
+
+  it('is nothing on a device without a mission', async () => {
+    expect(await buildBackup(profile)).toBeNull();
   });
 
   it('records when the last backup was made', async () => {

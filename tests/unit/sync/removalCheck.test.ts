@@ -74,7 +74,7 @@ async function serverConfirms(id: MissionId): Promise<void> {
 
 /** A backup written, read back and confirmed. */
 async function exportBackup(): Promise<void> {
-  expect((await confirmBackup((await buildBackup(profile)).bytes)).ok).toBe(true);
+  expect((await confirmBackup((await buildBackup(profile))!.bytes)).ok).toBe(true);
 }
 
 async function addNote(id: MissionId, text: string, photos: PhotoRef[] = []): Promise<string> {
