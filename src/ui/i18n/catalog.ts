@@ -23,6 +23,7 @@ import { missionFields } from './messages/missionFields.ts';
 import { report } from './messages/report.ts';
 import { desk } from './messages/desk.ts';
 import { syncProgress } from './messages/syncProgress.ts';
+import { offlineReadiness } from './messages/offlineReadiness.ts';
 import { reviewStates } from './messages/reviewStates.ts';
 import { backup } from './messages/backup.ts';
 
@@ -51,6 +52,7 @@ const parts = [
   desk,
   syncProgress,
   reviewStates,
+  offlineReadiness,
   backup,
 ] as const;
 
