@@ -273,4 +273,26 @@ describe('receiving a mission file in the installed app', () => {
     expect(await page.getByTestId('bundle-preview').count()).toBe(0);
     await context.close();
   });
+
+  it('a file dropped on the receive panel reaches the same preview', async () => {
+    const ui = await phone('Fina');
+    await ui.page.goto(`${app.url}/settings`);
+    await ui.label('exchange.receive').waitFor();
+    await ui.page.evaluate(
+      ({ bytes, name }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], name, { type: 'application/zip' }));
+        const panel = document.querySelector('.exchange .exchange__receive')!;
+        panel.dispatchEvent(
+          new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+        panel.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      { bytes: [...backup!.buffer], name: backup!.name },
+    );
+    const preview = ui.page.getByTestId('bundle-preview');
+    await preview.getByText(TITLE).waitFor();
+    await ui.button('exchange.confirm').click();
+    await ui.page.getByText(ui.t('exchange.imported', { missions: 1 })).waitFor();
+  });
 });
