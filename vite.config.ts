@@ -26,6 +26,15 @@ export default defineConfig({
         theme_color: '#0b5d4b',
         background_color: '#ffffff',
         categories: ['productivity', 'utilities'],
+        // The installed app receives mission files (src/pwa/incoming.ts): opened with it from a file manager…
+        file_handlers: [{ action: '/settings?receive=file', accept: { 'application/zip': ['.zip'] } }],
+        // …or shared to it from another app (the service worker's public/share-target.js takes the POST).
+        share_target: {
+          action: '/share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { files: [{ name: 'bundle', accept: ['application/zip', '.zip'] }] },
+        },
         icons: [
           { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
@@ -58,6 +67,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/sync(\/|$)/, /^\/healthz$/],
         cleanupOutdatedCaches: true,
+        // Takes "share to" POSTs before workbox's routes (which only answer GETs).
+        importScripts: ['/share-target.js'],
         // First install: take the open page at once so it works offline without a reload. Updates still wait
         // for the user (no skipWaiting): the page asks, then messages SKIP_WAITING.
         clientsClaim: true,

@@ -2,12 +2,14 @@
 import { render } from 'preact';
 import { App } from './ui/App.tsx';
 import { startPwa } from './pwa/index.ts';
+import { startIncomingFiles } from './pwa/incoming.ts';
 import { hasSyncToken } from './sync/signedIn.ts';
 import { followDeviceDataRemoval } from './storage/removalChannel.ts';
 import './ui/styles.css';
 
 render(<App />, document.getElementById('app')!);
 startPwa();
+startIncomingFiles();
 // Another tab removed this device's data (sign-out on a shared phone): start afresh, as a new phone, rather
 // than keep documents open that would sync the missions back.
 followDeviceDataRemoval(

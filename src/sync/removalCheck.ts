@@ -1,6 +1,6 @@
 // Whether removing this device's data would lose work: changes the server has not acknowledged that no
-// exported backup holds, and photos the server does not have yet (the JSON backup holds no photo).
-import * as Y from 'yjs';
+// confirmed backup holds, and photos the server does not have yet that the backup does not hold either.
+import { combinedVector } from '../domain/bundle/coverage.ts';
 import { asMissionId, missionDocName } from '../domain/ids.ts';
 import { loadBackupCoverage } from '../storage/backupCoverage.ts';
 import { getDb } from '../storage/db.ts';
@@ -23,19 +23,7 @@ export interface RemovalCheck {
   removable: boolean;
 }
 
-/**
- * What two acknowledgements hold together. Each vector says "every operation of device c below this clock", a
- * prefix per device, so together they hold the larger clock of each device; null when neither exists.
- */
-export function combinedVector(...vectors: (Uint8Array | null | undefined)[]): Uint8Array | null {
-  const present = vectors.filter((vector): vector is Uint8Array => vector instanceof Uint8Array);
-  if (present.length === 0) return null;
-  const clocks = new Map<number, number>();
-  for (const vector of present)
-    for (const [client, clock] of Y.decodeStateVector(vector))
-      clocks.set(client, Math.max(clock, clocks.get(client) ?? 0));
-  return Y.encodeStateVector(clocks);
-}
+export { combinedVector };
 
 /** Counts, for every mission on this device, what would be lost; `server` is the acknowledgements' key. */
 export async function checkRemoval(server: string): Promise<RemovalCheck> {
@@ -52,7 +40,7 @@ export async function checkRemoval(server: string): Promise<RemovalCheck> {
       const acknowledged = (await loadServerState(name, server))?.serverStateVector ?? null;
       const pending = countPending(mission.doc, acknowledged);
       if (pending === 0) continue;
-      const lost = countPending(mission.doc, combinedVector(acknowledged, backedUp.get(name)));
+      const lost = countPending(mission.doc, combinedVector(acknowledged, backedUp.docs.get(name)));
       notOnServer += pending;
       notBackedUp += lost;
       if (lost > 0) documents.push(name);
@@ -60,23 +48,28 @@ export async function checkRemoval(server: string): Promise<RemovalCheck> {
       releaseMission(id);
     }
   }
-  // A coordinator's review decisions and comments are not in the JSON backup: unsent, they would be lost.
-  for (const [name, pending] of await pendingReviewChanges(server)) {
+  // A coordinator's review decisions and comments: unsent and not in the backup, they would be lost.
+  const reviewsPending = await pendingReviewChanges(server);
+  const reviewsLost = await pendingReviewChanges(server, backedUp.docs);
+  for (const [name, pending] of reviewsPending) {
     if (pending === 0) continue;
+    const lost = reviewsLost.get(name) ?? pending;
     notOnServer += pending;
-    notBackedUp += pending;
-    documents.push(name);
+    notBackedUp += lost;
+    if (lost > 0) documents.push(name);
   }
-  const photos = await photosNotUploaded();
+  const photos = await photosNotUploaded(backedUp.photos);
   return { notOnServer, notBackedUp, documents, photos, removable: notBackedUp === 0 && photos === 0 };
 }
 
 /**
- * Photos still 'local' that some mission shows. One no mission refers to (removed from its record before it was
+ * Photos still 'local' that some mission shows and the backup lacks. One no mission refers to (removed from its record before it was
  * uploaded) is never uploaded and would keep the data from ever being removed: it is nobody's work any more.
  */
-async function photosNotUploaded(): Promise<number> {
-  const waiting = await getDb().blobs.where('upload').equals('local').primaryKeys();
+async function photosNotUploaded(backedUp: ReadonlySet<string>): Promise<number> {
+  const waiting = (await getDb().blobs.where('upload').equals('local').primaryKeys()).filter(
+    (sha256) => !backedUp.has(sha256),
+  );
   if (waiting.length === 0) return 0;
   const referenced = await missionsByPhoto();
   return waiting.filter((sha256) => referenced.has(sha256)).length;

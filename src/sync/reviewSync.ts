@@ -1,5 +1,6 @@
 // Review documents on the sync connection: attached like missions, but only once the server knows the mission.
 import type * as Y from 'yjs';
+import { combinedVector } from '../domain/bundle/coverage.ts';
 import { asMissionId, missionDocName, type MissionId } from '../domain/ids.ts';
 import { mayWriteReview, reviewDocName } from '../domain/review.ts';
 import { getDb } from '../storage/db.ts';
@@ -127,7 +128,11 @@ function whenMissionKnown(id: MissionId, server: string, then: () => void): () =
  * Review changes this device holds that the server has not acknowledged, per document, for sign-out's check.
  * Only a coordinator's device writes reviews: for any other, nothing is ever pending and no review is opened.
  */
-export async function pendingReviewChanges(server: string): Promise<Map<string, number>> {
+export async function pendingReviewChanges(
+  server: string,
+  /** Document name → state vector also safe elsewhere (a confirmed backup). */
+  alsoHeld: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<Map<string, number>> {
   const result = new Map<string, number>();
   if (!mayWriteReview(await readAccountRole())) return result;
   for (const entry of await getDb().docs.toArray()) {
@@ -136,7 +141,8 @@ export async function pendingReviewChanges(server: string): Promise<Map<string, 
     const review = await acquireReview(id);
     try {
       const row = await loadServerState(reviewDocName(id), server);
-      result.set(reviewDocName(id), countPending(review.doc, row?.serverStateVector ?? null));
+      const held = combinedVector(row?.serverStateVector, alsoHeld.get(reviewDocName(id)));
+      result.set(reviewDocName(id), countPending(review.doc, held));
     } finally {
       releaseReview(id);
     }

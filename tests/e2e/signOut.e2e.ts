@@ -8,6 +8,8 @@ import { startSyncApp, type SyncApp } from './support/server.ts';
 import { expectAccessible } from './support/a11y.ts';
 import { createMission as createPhoneMission, joinByInvite, type Device } from './support/devices.ts';
 import { syncScreens } from '../../src/ui/i18n/messages/syncScreens.ts';
+import { readBundle } from '../../src/domain/bundle/read.ts';
+import { backUpByDownload } from './support/backup.ts';
 
 const t = syncScreens.es;
 let app: SyncApp;
@@ -128,16 +130,13 @@ describe('signing out and removing this phone’s data', () => {
     // The mission's review document joins it once the mission has reached the server.
     expect(withoutReview(await mingaDatabases(page), missionId)).toEqual(['minga', `mission:${missionId}`]);
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      button(page, t['sync.exportBackup']).click(),
-    ]);
-    const file = JSON.parse(await readFile((await download.path())!, 'utf8')) as {
-      missions: { id: string; notes: { text: string }[] }[];
-    };
-    expect(file.missions.find((entry) => entry.id === missionId)?.notes.map((note) => note.text)).toEqual([
-      'Visita al colegio sin red.',
-    ]);
+    // As on a browser that cannot save files itself: downloaded, then chosen back.
+    await page.evaluate(() => {
+      Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
+    });
+    const path = await backUpByDownload(page, refusal, 'es');
+    const backup = await readBundle(new Uint8Array(await readFile(path)));
+    expect(backup.docs.map((doc) => doc.entry.mission)).toContain(missionId);
     await page.getByText(t['sync.remove.backedUpOne']).waitFor();
 
     const asked = await removeAndRestart(page, t['sync.removeAnyway']);

@@ -1,11 +1,13 @@
 // The risk of losing everything, said on the home screen: with persistent storage refused by the browser and work
 // a day old that neither a server nor a backup holds, home warns and offers the fixes; after a backup it is gone.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, PHONE } from './support/browser.ts';
 import { startBuiltApp, type BuiltApp } from './support/server.ts';
 import { expectAccessible } from './support/a11y.ts';
 import { FieldApp } from './pages/fieldApp.ts';
+import { withoutSavePicker } from './support/backup.ts';
 
 let app: BuiltApp;
 let browser: Browser;
@@ -24,6 +26,7 @@ beforeAll(async () => {
     serviceWorkers: 'block',
     acceptDownloads: true,
   });
+  await withoutSavePicker(context);
   // The browser's answer under test: it will not make this site's storage persistent.
   await context.addInitScript(() => {
     const storage = navigator.storage;
@@ -74,11 +77,20 @@ describe('storage risk on the home screen (es)', () => {
   });
 
   it('is gone after a backup', async () => {
+    // Confirmed, the backup lifts the risk: the warning (and the backup inside it) is gone.
     const download = page.waitForEvent('download');
     await warning()
-      .getByRole('button', { name: ui.t('pwa.backup.export') })
+      .getByRole('button', { name: ui.t('backup.make') })
       .click();
-    expect((await download).suggestedFilename()).toMatch(/\.json$/);
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^minga-backup-.*\.minga\.zip$/);
+    await warning()
+      .getByLabel(ui.t('backup.pickLabel'))
+      .setInputFiles({
+        name: file.suggestedFilename(),
+        mimeType: 'application/zip',
+        buffer: await readFile((await file.path())!),
+      });
     await warning().waitFor({ state: 'detached' });
     await page.reload();
     await page.locator('[data-mission-id]').waitFor();

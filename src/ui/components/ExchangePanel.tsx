@@ -1,10 +1,11 @@
 // Settings panel: send missions to a colleague as a file, and receive theirs with a preview before anything
 // changes. The bundle code (zip, checks) is loaded only when used: the first screen never carries it.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { BUNDLE_MIME, isBundleError } from '../../domain/bundle/format.ts';
 import type { MissionId } from '../../domain/ids.ts';
 import { getDb } from '../../storage/db.ts';
 import type { BundlePreview } from '../../storage/bundleImport.ts';
+import { onIncomingFile, takeIncomingFile } from '../../pwa/incoming.ts';
 import { useApp } from '../appContext.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useI18n } from '../i18n/context.tsx';
@@ -118,12 +119,22 @@ function PreviewList({ preview }: { preview: BundlePreview }) {
   );
 }
 
-function ReceiveFile() {
+interface ReceiveProps {
+  label: MessageKey;
+  hint?: MessageKey;
+  /** Takes files the app was opened with or that were shared to it (one receiver per screen). */
+  takesIncoming?: boolean;
+}
+
+/** A file chosen, dropped, opened with or shared to the app: a preview, then an import once confirmed. */
+function ReceiveFile({ label, hint, takesIncoming = false }: ReceiveProps) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<BundlePreview | null>(null);
   const [busy, setBusy] = useState<'reading' | 'importing' | null>(null);
   const [message, setMessage] = useState<Message>(null);
+  const [over, setOver] = useState(false);
+  const hintId = `receive-hint-${label}`.replace(/\./g, '-');
   const explain = useRefusalText();
   const choose = async (chosen: File | undefined) => {
     setPreview(null);
@@ -140,6 +151,23 @@ function ReceiveFile() {
       setBusy(null);
     }
   };
+  const chooseRef = useRef(choose);
+  chooseRef.current = choose;
+  useEffect(() => {
+    if (!takesIncoming) return;
+    const take = () => {
+      const incoming = takeIncomingFile();
+      if (incoming) void chooseRef.current(incoming);
+    };
+    take();
+    return onIncomingFile(take);
+  }, [takesIncoming]);
+  const drop = (event: DragEvent) => {
+    event.preventDefault();
+    setOver(false);
+    const dropped = event.dataTransfer?.files[0];
+    if (dropped && busy === null) void choose(dropped);
+  };
   const confirm = async () => {
     if (!file) return;
     setBusy('importing');
@@ -155,16 +183,29 @@ function ReceiveFile() {
     }
   };
   return (
-    <div class="exchange__receive">
+    <div
+      class={over ? 'exchange__receive exchange__receive--over' : 'exchange__receive'}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+    >
       <label class="field">
-        <span class="field__label">{t('exchange.receive')}</span>
+        <span class="field__label">{t(label)}</span>
         <input
           type="file"
           accept=".zip,application/zip"
+          aria-describedby={hintId}
           disabled={busy !== null}
           onChange={(event) => void choose(event.currentTarget.files?.[0])}
         />
       </label>
+      <p class="field__hint" id={hintId}>
+        {hint && `${t(hint)} `}
+        {t('backup.drop')}
+      </p>
       {busy === 'reading' && <p role="status">{t('exchange.reading')}</p>}
       {preview && (
         <>
@@ -200,7 +241,12 @@ export function ExchangePanel() {
       <h2 id="exchange-title">{t('exchange.title')}</h2>
       <p class="field__hint">{t('exchange.intro')}</p>
       <SendMissions />
-      <ReceiveFile />
+      <ReceiveFile label="exchange.receive" takesIncoming />
     </section>
   );
+}
+
+/** Restoring a backup is receiving a bundle: the same preview and confirmation, merged with what is here. */
+export function RestoreBackup() {
+  return <ReceiveFile label="backup.restore" hint="backup.restoreHint" />;
 }

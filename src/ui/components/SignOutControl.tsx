@@ -1,14 +1,13 @@
 // Signing out: keeping this device's data (nothing is lost), or removing it on a shared phone. Removal is refused
 // while it would lose work — changes the server lacks that no backup holds, photos not uploaded — and a backup
-// exported here lifts the first.
+// made and confirmed here lifts both.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { APP_VERSION } from '../../pwa/version.ts';
 import type { RemovalCheck } from '../../sync/removalCheck.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { syncScreens } from '../i18n/messages/syncScreens.ts';
 import { useMessages } from '../i18n/useMessages.ts';
 import { routes } from '../routes.ts';
-import { downloadBlob } from './download.ts';
+import { BackupMaker } from './BackupMaker.tsx';
 
 type Step =
   | { kind: 'choose' }
@@ -17,19 +16,8 @@ type Step =
   | { kind: 'incomplete'; blocked: boolean }
   | { kind: 'failed' };
 
-type Export = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; file: string } | { kind: 'failed' };
-
 /** Loaded on demand: signing out needs the sync module, which a device never signed in has not loaded. */
 const loadSession = () => import('../../sync/session.ts');
-
-async function exportBackup(): Promise<string> {
-  // Loaded on demand: it opens every mission document.
-  const { buildCoveredBackup, markCoveredBackup } = await import('../../storage/backupCoverage.ts');
-  const backup = await buildCoveredBackup(APP_VERSION);
-  downloadBlob(backup.blob, backup.fileName);
-  await markCoveredBackup(backup);
-  return backup.fileName;
-}
 
 /** A new phone's first screen: a fresh page, with nothing of the previous person's left in memory either. */
 function restartApp(): void {
@@ -38,18 +26,17 @@ function restartApp(): void {
 
 function Refusal(props: {
   check: RemovalCheck;
-  exported: Export;
-  onExport: () => void;
+  onBackedUp: () => void;
   onRemove: () => void;
   onCancel: () => void;
 }) {
   const t = useMessages(syncScreens);
   const { t: common } = useI18n();
-  const { check, exported } = props;
+  const { check } = props;
   const allowed = check.removable;
   const changes = check.notOnServer;
-  // The button that opened it (or, once exported, the export button) is gone: keyboard and screen-reader users
-  // continue from the explanation.
+  // The button that opened it (or, once backed up, the backup) is gone: keyboard and screen-reader users continue
+  // from the explanation.
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => panel.current?.focus(), [allowed]);
   return (
@@ -70,20 +57,10 @@ function Refusal(props: {
             : t('sync.remove.photosMany', { count: check.photos })}
         </p>
       )}
-      {check.notBackedUp > 0 && <p>{t('sync.remove.exportAdvice')}</p>}
-      {exported.kind === 'done' && <p role="status">{t('sync.exported', { file: exported.file })}</p>}
-      {exported.kind === 'failed' && <p>{t('sync.exportFailed')}</p>}
+      {!allowed && <p>{t('sync.remove.exportAdvice')}</p>}
+      {/* Kept once allowed: removal is only shown here when a backup holds some changes; it may be renewed. */}
+      <BackupMaker onConfirmed={props.onBackedUp} />
       <div class="form-actions">
-        {check.notBackedUp > 0 && (
-          <button
-            type="button"
-            class="button--primary"
-            disabled={exported.kind === 'busy'}
-            onClick={props.onExport}
-          >
-            {exported.kind === 'busy' ? t('sync.exporting') : t('sync.exportBackup')}
-          </button>
-        )}
         {allowed && (
           <button type="button" class="button--danger" onClick={props.onRemove}>
             {t('sync.removeAnyway')}
@@ -107,7 +84,6 @@ export function SignOutControl({
 }) {
   const t = useMessages(syncScreens);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
-  const [exported, setExported] = useState<Export>({ kind: 'idle' });
 
   const keepData = async () => {
     setStep({ kind: 'busy', doing: 'signingOut' });
@@ -143,7 +119,6 @@ export function SignOutControl({
   };
 
   const startRemoval = async () => {
-    setExported({ kind: 'idle' });
     setStep({ kind: 'busy', doing: 'checking' });
     try {
       const check = await (await loadSession()).checkSignOutRemoval();
@@ -170,17 +145,13 @@ export function SignOutControl({
     }
   };
 
-  const runExport = async (check: RemovalCheck) => {
-    setExported({ kind: 'busy' });
+  /** Counted again once a backup was confirmed: what it holds no longer keeps the data from being removed. */
+  const recheck = async (check: RemovalCheck) => {
     try {
-      const file = await exportBackup();
-      setExported({ kind: 'done', file });
-      // Counted again: what the backup holds no longer keeps the data from being removed.
       const again = await (await loadSession()).checkSignOutRemoval();
       setStep(again === null ? { kind: 'choose' } : { kind: 'refused', check: again });
     } catch (error) {
-      console.warn('backup export failed', error);
-      setExported({ kind: 'failed' });
+      console.warn('sign-out check failed', error);
       setStep({ kind: 'refused', check });
     }
   };
@@ -189,8 +160,7 @@ export function SignOutControl({
     return (
       <Refusal
         check={step.check}
-        exported={exported}
-        onExport={() => void runExport(step.check)}
+        onBackedUp={() => void recheck(step.check)}
         onRemove={() => void remove(step.check, step)}
         onCancel={() => setStep({ kind: 'choose' })}
       />

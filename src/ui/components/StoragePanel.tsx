@@ -1,5 +1,6 @@
-// Settings panel: is storage persistent, how much is used and left, backup export; and the backup reminder.
-import { useState } from 'preact/hooks';
+// Settings panel: is storage persistent, how much is used and left, backup and restore; and the backup reminder.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { APP_VERSION } from '../../pwa/version.ts';
 import { isIos, isStandalone } from '../../pwa/platform.ts';
 import { QUOTA_WARNING_RATIO, requestPersistence, type StorageInfo } from '../../pwa/storage.ts';
@@ -7,7 +8,7 @@ import { BACKUP_REMINDER_DAYS } from '../../storage/backupStatus.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { useBackupStatus, useStorageInfo } from '../hooks/usePwa.ts';
 import { InstallHint } from './InstallHint.tsx';
-import { downloadBlob } from './download.ts';
+import { BackupMaker } from './BackupMaker.tsx';
 
 type Translate = ReturnType<typeof useI18n>;
 
@@ -33,49 +34,18 @@ function formatPercent(ratio: number, lang: string): string {
   return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
 
-/** Builds the JSON backup, hands it to the browser, then records when (see src/storage/backup.ts). */
-function useBackupExport(onDone: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; file?: string } | null>(null);
-  const run = async () => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      // Loaded on demand: it opens every mission document, which the first screen never needs. What the file
-      // holds is recorded, so removing this device's data later knows these changes are safe.
-      const { buildCoveredBackup, markCoveredBackup } = await import('../../storage/backupCoverage.ts');
-      const backup = await buildCoveredBackup(APP_VERSION);
-      downloadBlob(backup.blob, backup.fileName);
-      await markCoveredBackup(backup);
-      setMessage({ ok: true, file: backup.fileName });
-      onDone();
-    } catch (error) {
-      console.warn('backup export failed', error);
-      setMessage({ ok: false });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, message, run };
+/** The backup, where the reminders and the storage panel offer it (see BackupMaker.tsx). */
+export function ExportButton({ onDone }: { onDone: () => void }) {
+  return <BackupMaker onConfirmed={onDone} />;
 }
 
-export function ExportButton({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n();
-  const { busy, message, run } = useBackupExport(onDone);
-  return (
-    <>
-      <p>
-        <button type="button" class="button--primary" disabled={busy} onClick={() => void run()}>
-          {busy ? t('pwa.backup.exporting') : t('pwa.backup.export')}
-        </button>
-      </p>
-      {message && (
-        <p class={message.ok ? 'banner banner--info' : 'banner banner--error'} role="status">
-          {message.ok ? t('pwa.backup.done', { file: message.file ?? '' }) : t('pwa.backup.failed')}
-        </p>
-      )}
-    </>
-  );
+/** Restoring is the receive panel's: loaded with Settings' own code, never with the home screen's reminder. */
+function RestoreBackup() {
+  const [Restore, setRestore] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    void import('./ExchangePanel.tsx').then((module) => setRestore(() => module.RestoreBackup));
+  }, []);
+  return Restore ? <Restore /> : null;
 }
 
 function Usage({ info, i18n }: { info: StorageInfo; i18n: Translate }) {
@@ -160,7 +130,9 @@ export function StoragePanel() {
             : t('pwa.backup.never')}
         </p>
       )}
+      <p class="field__hint">{t('backup.intro')}</p>
       <ExportButton onDone={backup.reload} />
+      <RestoreBackup />
       <p class="storage-panel__version" data-testid="app-version">
         {t('pwa.version', { version: APP_VERSION })}
       </p>

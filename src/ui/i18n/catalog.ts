@@ -26,6 +26,7 @@ import { history } from './messages/history.ts';
 import { syncProgress } from './messages/syncProgress.ts';
 import { offlineReadiness } from './messages/offlineReadiness.ts';
 import { reviewStates } from './messages/reviewStates.ts';
+import { backup } from './messages/backup.ts';
 
 const parts = [
   common,
@@ -54,6 +55,7 @@ const parts = [
   syncProgress,
   reviewStates,
   offlineReadiness,
+  backup,
 ] as const;
 
 type KeysOf<T> = T extends { en: infer E } ? keyof E : never;

@@ -1,12 +1,14 @@
-// The storage panel in Spanish: persistence state, usage, the 80 % warning, refusal advice and the backup export.
+// The storage panel in Spanish: persistence state, usage, the 80 % warning, refusal advice and the backup.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { I18nContext } from '../../../src/ui/i18n/context.tsx';
 import { translator } from '../../../src/ui/i18n/translate.ts';
 import { StoragePanel } from '../../../src/ui/components/StoragePanel.tsx';
 import { MingaDb, setDbForTests } from '../../../src/storage/db.ts';
-import { LAST_BACKUP_KEY } from '../../../src/storage/backup.ts';
+import { LAST_BACKUP_KEY } from '../../../src/storage/backupStatus.ts';
 import { closeAllMissions } from '../../../src/storage/docStore.ts';
+import { createMission } from '../../../src/storage/commands.ts';
+import { draft, profile } from '../ui/missionHarness.tsx';
 
 function stubStorage(persisted: boolean, usage: number, quota: number) {
   const storage = {
@@ -63,8 +65,14 @@ describe('StoragePanel', () => {
     expect(screen.getByTestId('app-version').textContent).toMatch(/^Minga versión \S+/);
   });
 
-  it('exports a backup file and records when', async () => {
+  it('backs up by download, counting the backup only once the saved file is chosen back and checked', async () => {
     stubStorage(true, 0, 1);
+    await createMission(draft, profile);
+    let saved: Blob | null = null;
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      saved = blob;
+      return 'blob:backup';
+    });
     const clicked: string[] = [];
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
       this: HTMLAnchorElement,
@@ -75,12 +83,20 @@ describe('StoragePanel', () => {
     expect(
       await screen.findByText('Todavía no se ha exportado ninguna copia desde este dispositivo.'),
     ).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Exportar copia (JSON)' }));
-    expect(
-      await screen.findByText(/^Copia guardada como minga-backup-\d{4}-\d{2}-\d{2}\.json\.$/),
-    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Hacer una copia de todo' }));
+    const pick = await screen.findByLabelText('El archivo de la copia guardada');
     expect(clicked).toHaveLength(1);
-    expect(clicked[0]).toMatch(/^minga-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(clicked[0]).toMatch(/^minga-backup-\d{4}-\d{2}-\d{2}-\d{4}\.minga\.zip$/);
+    // Downloaded is not saved: nothing counts yet.
+    expect(await db.settings.get(LAST_BACKUP_KEY)).toBeUndefined();
+
+    const bytes = new Uint8Array(await saved!.arrayBuffer());
+    fireEvent.change(pick, {
+      target: { files: [new File([bytes], clicked[0]!, { type: 'application/zip' })] },
+    });
+    expect(
+      await screen.findByText(/^Copia comprobada: minga-backup-.* contiene 1 misiones y 0 fotos\.$/),
+    ).toBeTruthy();
     expect((await db.settings.get(LAST_BACKUP_KEY))?.value).toEqual(expect.any(String));
     expect(await screen.findByText(/^Última copia:/)).toBeTruthy();
     click.mockRestore();

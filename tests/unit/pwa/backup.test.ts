@@ -2,16 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MingaDb, setDbForTests } from '../../../src/storage/db.ts';
 import { acquireMission, closeAllMissions, releaseMission } from '../../../src/storage/docStore.ts';
 import { createMission, createRecord, deleteRecord } from '../../../src/storage/commands.ts';
+import * as Y from 'yjs';
+import { readBundle } from '../../../src/domain/bundle/read.ts';
+import { buildBackup } from '../../../src/storage/backupCoverage.ts';
 import {
-  BACKUP_FORMAT,
-  backupFileName,
   backupStatus,
-  buildBackup,
   isBackupDue,
   LAST_BACKUP_KEY,
   markBackedUp,
-  type BackupFile,
-} from '../../../src/storage/backup.ts';
+} from '../../../src/storage/backupStatus.ts';
+import { MissionView } from '../../../src/storage/missionView.ts';
 import type { DeviceProfile } from '../../../src/domain/model.ts';
 import type { MissionDraft } from '../../../src/domain/validation.ts';
 
@@ -48,11 +48,7 @@ afterEach(async () => {
   setDbForTests(null);
 });
 
-async function readJson(blob: Blob): Promise<BackupFile> {
-  return JSON.parse(await blob.text()) as BackupFile;
-}
-
-describe('JSON backup', () => {
+describe('backup bundle', () => {
   it('holds every mission document with its records, deleted ones included', async () => {
     const first = await createMission(draft('Portoviejo centro'), profile);
     const second = await createMission(draft('Pedernales'), profile);
@@ -65,36 +61,26 @@ describe('JSON backup', () => {
     await closeAllMissions();
 
     const at = new Date(2017, 4, 9, 23, 30);
-    const backup = await buildBackup('9.9.9', at);
-    expect(backup.fileName).toBe('minga-backup-2017-05-09.json');
+    const backup = (await buildBackup(profile, at))!;
+    expect(backup.fileName).toBe('minga-backup-2017-05-09-2330.minga.zip');
     expect(backup.missionCount).toBe(2);
-    expect(backup.blob.type).toBe('application/json');
-
-    const file = await readJson(backup.blob);
-    expect(file).toMatchObject({ format: BACKUP_FORMAT, formatVersion: 1, appVersion: '9.9.9' });
-    expect(file.exportedAt).toBe(at.toISOString());
-    const byId = new Map(file.missions.map((mission) => [mission.id, mission]));
-    expect(byId.get(second)?.mission?.title).toBe('Pedernales');
-    expect(byId.get(second)?.document).toBe(`mission:${second}`);
-    const notes = byId.get(first)?.notes ?? [];
+    const contents = await readBundle(backup.bytes);
+    expect(contents.docs.map((doc) => doc.entry.mission).sort()).toEqual([first, second].sort());
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, contents.docs.find((entry) => entry.entry.mission === first)!.update);
+    const notes = new MissionView(doc, first).snapshot().notes;
     expect(notes.map((note) => note.id).sort()).toEqual([kept, gone].sort());
-    expect(notes.find((note) => note.id === kept)?.text).toBe('Reunión con el GAD: falta agua.');
     expect(notes.find((note) => note.id === gone)?.deletedAt).toBeTruthy();
   });
 
-  it('is an empty list on a device without data', async () => {
-    const file = await readJson((await buildBackup('1')).blob);
-    expect(file.missions).toEqual([]);
+  it('is nothing on a device without a mission', async () => {
+    expect(await buildBackup(profile)).toBeNull();
   });
 
   it('records when the last backup was made', async () => {
     const at = new Date('2017-05-09T10:00:00Z');
     await markBackedUp(at);
     expect((await db.settings.get(LAST_BACKUP_KEY))?.value).toBe(at.toISOString());
-  });
-
-  it('names the file after the local calendar day', () => {
-    expect(backupFileName(new Date(2024, 0, 5, 0, 1))).toBe('minga-backup-2024-01-05.json');
   });
 });
 

@@ -1,12 +1,12 @@
 // Removing a shared phone's data is refused while it would lose work: changes the server lacks that no backup
-// holds, and photos not yet uploaded (the backup holds no photo).
+// holds, and photos not yet uploaded that no backup holds.
 import { Blob as NodeBlob } from 'node:buffer';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { missionDocName, type MissionId } from '../../../src/domain/ids.ts';
 import type { DeviceProfile, PhotoRef } from '../../../src/domain/model.ts';
 import type { MissionDraft } from '../../../src/domain/validation.ts';
-import { buildCoveredBackup, markCoveredBackup } from '../../../src/storage/backupCoverage.ts';
+import { buildBackup, confirmBackup } from '../../../src/storage/backupCoverage.ts';
 import { createMission, createRecord, updateRecord } from '../../../src/storage/commands.ts';
 import { MingaDb, setDbForTests } from '../../../src/storage/db.ts';
 import { acquireMission, closeAllMissions, releaseMission } from '../../../src/storage/docStore.ts';
@@ -72,8 +72,9 @@ async function serverConfirms(id: MissionId): Promise<void> {
   });
 }
 
+/** A backup written, read back and confirmed. */
 async function exportBackup(): Promise<void> {
-  await markCoveredBackup(await buildCoveredBackup('1.0.0'));
+  expect((await confirmBackup((await buildBackup(profile))!.bytes)).ok).toBe(true);
 }
 
 async function addNote(id: MissionId, text: string, photos: PhotoRef[] = []): Promise<string> {
@@ -172,6 +173,7 @@ describe('checkRemoval', () => {
   });
 
   it('does not count a backup exported before a mission existed', async () => {
+    await serverConfirms(await createMission(draft, profile));
     await exportBackup();
     const id = await createMission(draft, profile);
     expect(await checkRemoval(SERVER)).toMatchObject({
@@ -182,11 +184,13 @@ describe('checkRemoval', () => {
     });
   });
 
-  it('refuses while a photo a record shows is not uploaded, even with a backup', async () => {
+  it('refuses while a photo a record shows is not uploaded, until a backup holds it', async () => {
     const id = await createMission(draft, profile);
     await addNote(id, 'crack in the wall', [await storedPhoto('local'), await storedPhoto('uploaded')]);
-    await exportBackup();
+    await serverConfirms(id);
     expect(await checkRemoval(SERVER)).toMatchObject({ notBackedUp: 0, photos: 1, removable: false });
+    await exportBackup();
+    expect(await checkRemoval(SERVER)).toMatchObject({ notBackedUp: 0, photos: 0, removable: true });
   });
 
   it('ignores a local photo no record shows: nothing would ever upload it', async () => {
@@ -196,7 +200,7 @@ describe('checkRemoval', () => {
     expect(await checkRemoval(SERVER)).toMatchObject({ photos: 0, removable: true });
   });
 
-  it('refuses while a coordinator’s review comment has not reached the server (backups hold no review)', async () => {
+  it('refuses while a coordinator’s review comment has not reached the server, until a backup holds it', async () => {
     await db.settings.bulkPut([
       { key: TOKEN_KEY, value: 't0ken' },
       { key: ROLE_KEY, value: 'coordinator' },
@@ -210,12 +214,13 @@ describe('checkRemoval', () => {
     } finally {
       releaseReview(id);
     }
-    await exportBackup();
     expect(await checkRemoval(SERVER)).toMatchObject({
       notOnServer: 1,
       notBackedUp: 1,
       documents: [`review:${id}`],
       removable: false,
     });
+    await exportBackup();
+    expect(await checkRemoval(SERVER)).toMatchObject({ notOnServer: 1, notBackedUp: 0, removable: true });
   });
 });

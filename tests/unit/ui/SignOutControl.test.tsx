@@ -21,14 +21,28 @@ useFreshDatabase();
 
 const KEEP = 'Cerrar sesión y conservar los datos en este teléfono';
 const REMOVE = 'Cerrar sesión y borrar los datos de Minga de este teléfono';
-const EXPORT = 'Exportar una copia de seguridad';
+const BACK_UP = 'Hacer una copia de todo';
 const REMOVE_ANYWAY = 'Borrar de todos modos';
+
+let saved: Blob | null = null;
+
+/** Backs up by download (happy-dom cannot save files itself), then chooses the saved file back. */
+async function backUp(): Promise<void> {
+  fireEvent.click(screen.getByRole('button', { name: BACK_UP }));
+  const pick = await screen.findByLabelText('El archivo de la copia guardada');
+  const file = new File([new Uint8Array(await saved!.arrayBuffer())], 'minga-backup.minga.zip');
+  fireEvent.change(pick, { target: { files: [file] } });
+}
 
 let confirm: ReturnType<typeof vi.fn<(message?: string) => boolean>>;
 beforeEach(() => {
   confirm = vi.fn<(message?: string) => boolean>(() => true);
   vi.stubGlobal('confirm', confirm);
-  vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:backup');
+  saved = null;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    saved = blob as Blob;
+    return 'blob:backup';
+  });
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -116,9 +130,13 @@ describe('SignOutControl', () => {
     expect(confirm).not.toHaveBeenCalled();
     expect((await getDb().settings.get(SYNC_TOKEN_KEY))?.value).toBe('secret-token');
 
-    fireEvent.click(screen.getByRole('button', { name: EXPORT }));
-    expect(await screen.findByText(/^Copia guardada como minga-backup-.*\.json\.$/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: BACK_UP }));
+    await screen.findByLabelText('El archivo de la copia guardada');
     expect(URL.createObjectURL).toHaveBeenCalledTimes(1);
+    // Downloaded, not yet chosen back: still refused.
+    expect(screen.queryByRole('button', { name: REMOVE_ANYWAY })).toBeNull();
+    const file = new File([new Uint8Array(await saved!.arrayBuffer())], 'minga-backup.minga.zip');
+    fireEvent.change(screen.getByLabelText('El archivo de la copia guardada'), { target: { files: [file] } });
     expect(
       await screen.findByText(
         '1 cambio aún no ha llegado al servidor; está en la copia de seguridad que has exportado.',
@@ -153,26 +171,25 @@ describe('SignOutControl', () => {
     expect(await ourDatabases()).toEqual([]);
   });
 
-  it('keeps refusing while a photo is not uploaded, since the backup holds no photo', async () => {
+  it('refuses while a photo is not uploaded until a checked backup holds it', async () => {
     const missionId = await newMission();
     await notePhotoNotUploaded(missionId);
+    await serverConfirms(missionId);
     await signIn();
     const { removed } = renderControl();
     fireEvent.click(screen.getByRole('button', { name: REMOVE }));
 
     expect((await screen.findByRole('alert')).textContent).toContain(
-      '1 foto aún no se ha subido al servidor, y las fotos no van en la copia de seguridad.',
+      '1 foto aún no se ha subido al servidor ni está en una copia comprobada.',
     );
-    fireEvent.click(screen.getByRole('button', { name: EXPORT }));
-    expect(await screen.findByText(/están en la copia de seguridad que has exportado/)).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('1 foto aún no se ha subido al servidor');
     expect(screen.queryByRole('button', { name: REMOVE_ANYWAY })).toBeNull();
+    await backUp();
+    expect(await screen.findByRole('button', { name: REMOVE_ANYWAY })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).not.toContain('1 foto aún no se ha subido');
 
     fireEvent.click(screen.getByRole('button', { name: 'Cancelar' }));
     expect(await screen.findByRole('button', { name: REMOVE })).toBeTruthy();
     expect(removed).not.toHaveBeenCalled();
-    expect(confirm).not.toHaveBeenCalled();
     expect(await getDb().missions.get(missionId)).toBeTruthy();
-    expect((await getDb().settings.get(SYNC_TOKEN_KEY))?.value).toBe('secret-token');
   });
 });

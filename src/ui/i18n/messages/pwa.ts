@@ -32,14 +32,10 @@ export const pwa = defineMessages(
     'pwa.storage.ios':
       'On iPhone and iPad, Safari deletes the data of web apps that are not on the Home Screen after 7 days without use. Add Minga to the Home Screen: tap Share, then Add to Home Screen.',
     'pwa.backup.title': 'Backup',
-    'pwa.backup.export': 'Export backup (JSON)',
-    'pwa.backup.exporting': 'Exporting…',
     'pwa.backup.never': 'No backup has been exported from this device yet.',
     'pwa.backup.last': 'Last backup: {date}',
     'pwa.backup.reminder':
       'Your data has been neither backed up nor synced for {days} days or more. Export a backup and keep the file somewhere safe (another device, a USB stick).',
-    'pwa.backup.done': 'Backup saved as {file}.',
-    'pwa.backup.failed': 'The backup could not be created. Try again.',
     'pwa.version': 'Minga version {version}',
   },
   {
@@ -73,14 +69,10 @@ export const pwa = defineMessages(
     'pwa.storage.ios':
       'En iPhone y iPad, Safari borra los datos de las aplicaciones web que no están en la pantalla de inicio tras 7 días sin uso. Agrega Minga a la pantalla de inicio: toca Compartir y luego Agregar a pantalla de inicio.',
     'pwa.backup.title': 'Copia de seguridad',
-    'pwa.backup.export': 'Exportar copia (JSON)',
-    'pwa.backup.exporting': 'Exportando…',
     'pwa.backup.never': 'Todavía no se ha exportado ninguna copia desde este dispositivo.',
     'pwa.backup.last': 'Última copia: {date}',
     'pwa.backup.reminder':
       'Tus datos llevan {days} días o más sin copia de seguridad ni sincronización. Exporta una copia y guarda el archivo en un lugar seguro (otro dispositivo, una memoria USB).',
-    'pwa.backup.done': 'Copia guardada como {file}.',
-    'pwa.backup.failed': 'No se pudo crear la copia. Vuelve a intentarlo.',
     'pwa.version': 'Minga versión {version}',
   },
   {
@@ -113,14 +105,10 @@ export const pwa = defineMessages(
     'pwa.storage.ios':
       'A l’iPhone i l’iPad, Safari esborra les dades de les aplicacions web que no són a la pantalla d’inici després de 7 dies sense ús. Afegeix Minga a la pantalla d’inici: toca Comparteix i després Afegeix a la pantalla d’inici.',
     'pwa.backup.title': 'Còpia de seguretat',
-    'pwa.backup.export': 'Exporta una còpia (JSON)',
-    'pwa.backup.exporting': 'S’està exportant…',
     'pwa.backup.never': 'Encara no s’ha exportat cap còpia des d’aquest dispositiu.',
     'pwa.backup.last': 'Última còpia: {date}',
     'pwa.backup.reminder':
       'Fa {days} dies o més que les dades no tenen còpia de seguretat ni sincronització. Exporta una còpia i guarda el fitxer en un lloc segur (un altre dispositiu, una memòria USB).',
-    'pwa.backup.done': 'Còpia desada com a {file}.',
-    'pwa.backup.failed': 'No s’ha pogut crear la còpia. Torna-ho a provar.',
     'pwa.version': 'Minga versió {version}',
   },
   {
@@ -154,14 +142,10 @@ export const pwa = defineMessages(
     'pwa.storage.ios':
       'No iPhone e no iPad, o Safari apaga os dados das aplicações web que não estão no ecrã principal após 7 dias sem uso. Adicione o Minga ao ecrã principal: toque em Partilhar e depois em Adicionar ao ecrã principal.',
     'pwa.backup.title': 'Cópia de segurança',
-    'pwa.backup.export': 'Exportar cópia de segurança (JSON)',
-    'pwa.backup.exporting': 'A exportar…',
     'pwa.backup.never': 'Ainda não foi exportada nenhuma cópia de segurança deste dispositivo.',
     'pwa.backup.last': 'Última cópia de segurança: {date}',
     'pwa.backup.reminder':
       'Há {days} dias ou mais que os seus dados não têm cópia de segurança nem são sincronizados. Exporte uma cópia de segurança e guarde o ficheiro num lugar seguro (outro dispositivo, uma pen USB).',
-    'pwa.backup.done': 'Cópia de segurança guardada como {file}.',
-    'pwa.backup.failed': 'Não foi possível criar a cópia de segurança. Tente de novo.',
     'pwa.version': 'Minga, versão {version}',
   },
 );

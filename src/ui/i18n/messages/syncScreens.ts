@@ -34,14 +34,11 @@ export const syncScreens = defineMessages(
     'sync.remove.backedUpMany':
       '{count} changes have not reached the server yet; they are in the backup you exported.',
     'sync.remove.photosOne':
-      '1 photo has not been uploaded to the server yet, and photos are not in the backup. Connect to a network and wait until it is uploaded.',
+      '1 photo has not been uploaded to the server yet, nor is it in a checked backup. Connect to a network and wait until it is uploaded, or back up everything.',
     'sync.remove.photosMany':
-      '{count} photos have not been uploaded to the server yet, and photos are not in the backup. Connect to a network and wait until they are uploaded.',
-    'sync.remove.exportAdvice': 'Export a backup to keep these changes; then the data can be removed.',
-    'sync.exportBackup': 'Export backup',
-    'sync.exporting': 'Exporting…',
-    'sync.exported': 'Backup saved as {file}.',
-    'sync.exportFailed': 'The backup could not be exported. Nothing was removed.',
+      '{count} photos have not been uploaded to the server yet, nor are they in a checked backup. Connect to a network and wait until they are uploaded, or back up everything.',
+    'sync.remove.exportAdvice':
+      'Back up everything to keep this work: once the saved file is checked, the data can be removed.',
     'sync.removeAnyway': 'Remove anyway',
     'sync.remove.confirm':
       'Remove every mission, photo and setting of Minga from this phone? This cannot be undone. Close Minga in any other tab or window first.',
@@ -112,15 +109,11 @@ export const syncScreens = defineMessages(
     'sync.remove.backedUpMany':
       '{count} cambios aún no han llegado al servidor; están en la copia de seguridad que has exportado.',
     'sync.remove.photosOne':
-      '1 foto aún no se ha subido al servidor, y las fotos no van en la copia de seguridad. Conéctate a una red y espera a que se suba.',
+      '1 foto aún no se ha subido al servidor ni está en una copia comprobada. Conéctate a una red y espera a que se suba, o haz una copia de todo.',
     'sync.remove.photosMany':
-      '{count} fotos aún no se han subido al servidor, y las fotos no van en la copia de seguridad. Conéctate a una red y espera a que se suban.',
+      '{count} fotos aún no se han subido al servidor ni están en una copia comprobada. Conéctate a una red y espera a que se suban, o haz una copia de todo.',
     'sync.remove.exportAdvice':
-      'Exporta una copia de seguridad para conservar estos cambios; después se podrán borrar los datos.',
-    'sync.exportBackup': 'Exportar una copia de seguridad',
-    'sync.exporting': 'Exportando…',
-    'sync.exported': 'Copia guardada como {file}.',
-    'sync.exportFailed': 'No se pudo exportar la copia. No se ha borrado nada.',
+      'Haz una copia de todo para conservar este trabajo: una vez comprobado el archivo guardado, se podrán borrar los datos.',
     'sync.removeAnyway': 'Borrar de todos modos',
     'sync.remove.confirm':
       '¿Borrar de este teléfono todas las misiones, fotos y ajustes de Minga? No se puede deshacer. Cierra antes Minga en cualquier otra pestaña o ventana.',
@@ -194,15 +187,11 @@ export const syncScreens = defineMessages(
     'sync.remove.backedUpMany':
       '{count} canvis encara no han arribat al servidor; són a la còpia de seguretat que has exportat.',
     'sync.remove.photosOne':
-      '1 foto encara no s’ha pujat al servidor, i les fotos no van a la còpia de seguretat. Connecta’t a una xarxa i espera que es pugi.',
+      '1 foto encara no s’ha pujat al servidor ni és en una còpia comprovada. Connecta’t a una xarxa i espera que es pugi, o fes una còpia de tot.',
     'sync.remove.photosMany':
-      '{count} fotos encara no s’han pujat al servidor, i les fotos no van a la còpia de seguretat. Connecta’t a una xarxa i espera que es pugin.',
+      '{count} fotos encara no s’han pujat al servidor ni són en una còpia comprovada. Connecta’t a una xarxa i espera que es pugin, o fes una còpia de tot.',
     'sync.remove.exportAdvice':
-      'Exporta una còpia de seguretat per conservar aquests canvis; després es podran esborrar les dades.',
-    'sync.exportBackup': 'Exporta una còpia de seguretat',
-    'sync.exporting': 'Exportant…',
-    'sync.exported': 'Còpia desada com a {file}.',
-    'sync.exportFailed': 'No s’ha pogut exportar la còpia. No s’ha esborrat res.',
+      'Fes una còpia de tot per conservar aquesta feina: un cop comprovat el fitxer desat, es podran esborrar les dades.',
     'sync.removeAnyway': 'Esborra-les igualment',
     'sync.remove.confirm':
       'Vols esborrar d’aquest telèfon totes les missions, fotos i la configuració de Minga? No es pot desfer. Abans, tanca Minga en qualsevol altra pestanya o finestra.',
@@ -276,15 +265,11 @@ export const syncScreens = defineMessages(
     'sync.remove.backedUpMany':
       '{count} alterações ainda não chegaram ao servidor; estão na cópia de segurança que exportou.',
     'sync.remove.photosOne':
-      '1 fotografia ainda não foi enviada para o servidor, e as fotografias não estão na cópia de segurança. Ligue-se a uma rede e espere até que seja enviada.',
+      '1 fotografia ainda não foi enviada para o servidor nem está numa cópia de segurança verificada. Ligue-se a uma rede e espere até que seja enviada, ou faça uma cópia de segurança de tudo.',
     'sync.remove.photosMany':
-      '{count} fotografias ainda não foram enviadas para o servidor, e as fotografias não estão na cópia de segurança. Ligue-se a uma rede e espere até que sejam enviadas.',
+      '{count} fotografias ainda não foram enviadas para o servidor nem estão numa cópia de segurança verificada. Ligue-se a uma rede e espere até que sejam enviadas, ou faça uma cópia de segurança de tudo.',
     'sync.remove.exportAdvice':
-      'Exporte uma cópia de segurança para manter estas alterações; depois os dados podem ser retirados.',
-    'sync.exportBackup': 'Exportar cópia de segurança',
-    'sync.exporting': 'A exportar…',
-    'sync.exported': 'Cópia de segurança guardada como {file}.',
-    'sync.exportFailed': 'Não foi possível exportar a cópia de segurança. Nada foi retirado.',
+      'Faça uma cópia de segurança de tudo para manter este trabalho: depois de verificado o ficheiro guardado, os dados podem ser retirados.',
     'sync.removeAnyway': 'Retirar na mesma',
     'sync.remove.confirm':
       'Retirar deste telefone todas as missões, fotografias e definições do Minga? Não é possível anular. Feche primeiro o Minga em qualquer outro separador ou janela.',
