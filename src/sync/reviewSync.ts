@@ -5,7 +5,7 @@ import { asMissionId, missionDocName, type MissionId } from '../domain/ids.ts';
 import { mayWriteReview, reviewDocName } from '../domain/review.ts';
 import { getDb } from '../storage/db.ts';
 import { acquireReview, observeReviews, releaseReview } from '../storage/reviewStore.ts';
-import type { FeedListener, SyncConnection } from './connection.ts';
+import type { SyncConnection } from './connection.ts';
 import { countPending } from './pending.ts';
 import { readAccountRole } from './signedIn.ts';
 import { docSyncState, onSyncStatus } from './status.ts';
@@ -18,27 +18,19 @@ import { loadServerState } from './syncState.ts';
  * is fine. So each open review attaches once its mission has been confirmed by this server, now or earlier.
  * Returns the function that stops attaching (the connection detaches what it holds when destroyed).
  */
-export function syncReviews(
-  connection: SyncConnection,
-  server: string,
-  feed?: Pick<FeedListener, 'heardVersion'>,
-): () => void {
+export function syncReviews(connection: SyncConnection, server: string): () => void {
   const waiting = new Map<string, () => void>();
   const stopObserving = observeReviews({
     opened: (review) => {
       const name = reviewDocName(review.id);
       waiting.get(name)?.();
-      let cancelKnown: () => void = () => undefined;
-      const cancelExists = whenReviewExists(name, review.doc, server, feed, () => {
-        cancelKnown = whenMissionKnown(review.id, server, () => {
+      waiting.set(
+        name,
+        whenMissionKnown(review.id, server, () => {
           waiting.delete(name);
           void connection.attach(name, review.doc);
-        });
-      });
-      waiting.set(name, () => {
-        cancelExists();
-        cancelKnown();
-      });
+        }),
+      );
     },
     closing: (review) => {
       const name = reviewDocName(review.id);
@@ -51,51 +43,6 @@ export function syncReviews(
     stopObserving();
     waiting.forEach((cancel) => cancel());
     waiting.clear();
-  };
-}
-
-/**
- * A review document exists only once a review is written: runs `then` once the server lists it (the feed heard
- * of it), this device synced it before, or it holds content (written here, or kept from an earlier sync). Until
- * then a mission without a review costs the server nothing. Cancellable.
- */
-function whenReviewExists(
-  name: string,
-  doc: Y.Doc,
-  server: string,
-  feed: Pick<FeedListener, 'heardVersion'> | undefined,
-  then: () => void,
-): () => void {
-  // Without the feed (an older server) every open review attaches, as before it.
-  if (!feed) {
-    then();
-    return () => undefined;
-  }
-  let done = false;
-  const stop = (): void => {
-    unsubscribe();
-    doc.off('update', onUpdate);
-  };
-  const finish = (): void => {
-    if (done) return;
-    done = true;
-    stop();
-    then();
-  };
-  const onUpdate = (): void => finish();
-  const unsubscribe = onSyncStatus(() => {
-    if (feed.heardVersion(name) !== undefined) finish();
-  });
-  doc.on('update', onUpdate);
-  if (feed.heardVersion(name) !== undefined || doc.store.clients.size > 0) finish();
-  else
-    void loadServerState(name, server).then(
-      (row) => row && finish(),
-      (error: unknown) => console.warn('sync: could not read what the server has of', name, error),
-    );
-  return () => {
-    done = true;
-    stop();
   };
 }
 

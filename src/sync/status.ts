@@ -28,8 +28,6 @@ export interface FeedCount {
 /** What the change feed knows: whether the server's list of versions arrived, and how many documents lag. */
 export interface FeedProgress extends FeedCount {
   ready: boolean;
-  /** Ids of the missions this device holds whose content never reached it: not yet usable offline. */
-  notHere?: readonly string[];
 }
 
 export interface DocSyncState {
@@ -105,13 +103,7 @@ export function syncProgress(): FeedProgress | null {
 }
 
 export function setFeedProgress(next: FeedProgress | null): void {
-  if (
-    next?.ready === feed?.ready &&
-    next?.inStep === feed?.inStep &&
-    next?.held === feed?.held &&
-    next?.notHere?.join() === feed?.notHere?.join()
-  )
-    return;
+  if (next?.ready === feed?.ready && next?.inStep === feed?.inStep && next?.held === feed?.held) return;
   feed = next;
   emit();
 }
