@@ -1,5 +1,4 @@
 // Review documents on the sync connection: attached like missions, but only once the server knows the mission.
-import type * as Y from 'yjs';
 import { combinedVector } from '../domain/bundle/coverage.ts';
 import { asMissionId, missionDocName, type MissionId } from '../domain/ids.ts';
 import { mayWriteReview, reviewDocName } from '../domain/review.ts';
