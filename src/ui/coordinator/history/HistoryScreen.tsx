@@ -1,6 +1,6 @@
 // A mission's history for coordinators: the server's stored versions with who and what changed, a preview of one,
 // and a restore (of the mission or one record) after a confirmation. Needs the server; nothing is kept offline.
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { ChangeSummary } from '../../../domain/history/describe.ts';
 import type { RecordKind } from '../../../domain/ids.ts';
@@ -14,6 +14,7 @@ import {
   type VersionPreview,
 } from '../../../sync/history.ts';
 import { BackLink } from '../../components/BackLink.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useI18n } from '../../i18n/context.tsx';
 import { historyScreenMessages } from '../../i18n/messages/historyScreen.ts';
 import { useMessages, type LocalTranslate } from '../../i18n/useMessages.ts';
@@ -44,36 +45,15 @@ function summaryLines(summary: ChangeSummary, t: T): string[] {
 }
 
 function Confirm({ target, t, onYes, onNo }: { target: Target; t: T; onYes(): void; onNo(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const title = useId();
-  const body = useId();
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      class="discard-dialog"
-      aria-labelledby={title}
-      aria-describedby={body}
-      onCancel={(event) => {
-        event.preventDefault();
-        onNo();
-      }}
-    >
-      <h2 id={title}>{t('history.confirm.title', { version: target.version })}</h2>
-      <p id={body}>{t(target.record === null ? 'history.confirm.mission' : 'history.confirm.record')}</p>
-      <div class="discard-dialog__actions">
-        <button type="button" class="button button--danger" onClick={onYes}>
-          {t('history.confirm.yes')}
-        </button>
-        <button type="button" class="button button--primary" autoFocus onClick={onNo}>
-          {t('history.confirm.no')}
-        </button>
-      </div>
-    </dialog>
+    <ConfirmDialog
+      title={t('history.confirm.title', { version: target.version })}
+      body={t(target.record === null ? 'history.confirm.mission' : 'history.confirm.record')}
+      confirm={t('history.confirm.yes')}
+      keep={t('history.confirm.no')}
+      onConfirm={onYes}
+      onKeep={onNo}
+    />
   );
 }
 

@@ -1,4 +1,5 @@
-// The way to severity at a glance from the home screen: offered to coordinators, not to technicians.
+// The ways to the coordinator's desk and to severity at a glance from the home screen: offered to coordinators,
+// not to technicians.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { MingaDb, setDbForTests } from '../../../../src/storage/db.ts';
@@ -35,18 +36,21 @@ function renderHome() {
   );
 }
 
-describe('severity link on the home screen', () => {
+describe.each([
+  { name: 'desk', label: 'nav.desk', href: '/desk' },
+  { name: 'severity', label: 'nav.severity', href: '/severity' },
+] as const)('$name link on the home screen', ({ label, href }) => {
   it('is there for a coordinator', async () => {
     await rememberAccountRole('coordinator');
     renderHome();
-    const link = await screen.findByRole('link', { name: t('nav.severity') });
-    expect(link.getAttribute('href')).toBe('/severity');
+    const link = await screen.findByRole('link', { name: t(label) });
+    expect(link.getAttribute('href')).toBe(href);
   });
 
   it('is not there for a technician', async () => {
     await rememberAccountRole('technician');
     renderHome();
     await screen.findByRole('link', { name: t('missions.new') });
-    expect(screen.queryByRole('link', { name: t('nav.severity') })).toBeNull();
+    expect(screen.queryByRole('link', { name: t(label) })).toBeNull();
   });
 });
