@@ -42,9 +42,29 @@ export function addReply(
   if (options.markOnly && text !== '') throw new MingaError('invalid');
   const stamp = stampFor(profile);
   const id = newId<ReplyId>();
-  const value = newReply(input.commentId, text, input.done, stamp.actor.name, stamp.now);
+  const at = after(latestReplyAt(mission.doc, input.commentId), stamp.now);
+  const value = newReply(input.commentId, text, input.done, stamp.actor.name, at);
   mission.doc.transact(() => repliesRoot(mission.doc).set(id, value), LOCAL_ORIGIN);
   return id;
+}
+
+/** The time of the newest reply to `commentId` this document holds ('' for none). */
+function latestReplyAt(doc: Y.Doc, commentId: CommentId): string {
+  let latest = '';
+  for (const [id, value] of repliesRoot(doc).entries()) {
+    const reply = readReply(id, value);
+    if (reply?.commentId === commentId && reply.at > latest) latest = reply.at;
+  }
+  return latest;
+}
+
+/**
+ * `now`, or a millisecond after `latest` when that is not earlier: a reply answers what is on screen, so it sorts
+ * after it even when two are written within one millisecond (the newest reply decides whether a change is done).
+ */
+function after(latest: string, now: string): string {
+  const last = Date.parse(latest);
+  return Number.isFinite(last) && last >= Date.parse(now) ? new Date(last + 1).toISOString() : now;
 }
 
 /** Soft delete of one's own reply: the entry stays, so an answer to it is never left pointing at nothing. */

@@ -1,6 +1,6 @@
 // Replies in the mission document: two devices replying offline both keep theirs, done marks converge, a bundle
 // may carry them, and the list's "changes requested" follows the review document without opening it again.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { MissionId } from '../../../src/domain/ids.ts';
 import { assertRoots } from '../../../src/domain/bundle/updates.ts';
@@ -51,6 +51,22 @@ describe('[M14] replies merge member by member', () => {
     expect(doneState(readThreads(doc).get(COMMENT) ?? [])).toMatchObject({ by: 'Anna' });
     addReply(open(doc), { commentId: COMMENT, text: '', done: false }, laia, { markOnly: true });
     expect(doneState(readThreads(doc).get(COMMENT) ?? [])).toBeNull();
+  });
+
+  it('regression: a mark and an undo written within one millisecond keep their order', () => {
+    // The newest reply decides whether a change is done; with the clock standing still, two replies once sorted
+    // by their random ids, so an undo written in the same millisecond could lose to the mark it undid.
+    vi.useFakeTimers({ now: new Date('2016-05-02T10:00:00.000Z'), toFake: ['Date'] });
+    try {
+      for (let i = 0; i < 20; i++) {
+        const doc = new Y.Doc();
+        addReply(open(doc), { commentId: COMMENT, text: '', done: true }, anna, { markOnly: true });
+        addReply(open(doc), { commentId: COMMENT, text: '', done: false }, laia, { markOnly: true });
+        expect(doneState(readThreads(doc).get(COMMENT) ?? [])).toBeNull();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses an empty reply and text with a mark-only write; a deleted reply stays but is marked', () => {
