@@ -19,6 +19,13 @@ export interface ExportOptions {
   /** Explicit state vectors per document name (as from the peer itself); they take precedence over memory. */
   since?: ReadonlyMap<string, Uint8Array>;
   now?: Date;
+  /** False for a QR transfer: documents only (photos travel by file or through the server). */
+  photos?: boolean;
+  /**
+   * False when nothing confirms the peer received it (a QR transfer): the peer's own reply then says what it
+   * holds. A wrong memory would make the next delta unreadable there.
+   */
+  remember?: boolean;
 }
 
 export interface ExportedBundle {
@@ -103,7 +110,7 @@ export async function exportBundle(
   const collected: Collected = { docs: [], photos: new Map(), exchanges: [] };
   for (const id of missionIds) await collectMission(id, options, collected);
   const photos: BundlePhotoInput[] = [];
-  for (const [sha256, ref] of collected.photos) {
+  for (const [sha256, ref] of options.photos === false ? [] : collected.photos) {
     const blob = await getPhotoBlob(getDb(), ref.sha256);
     if (blob)
       photos.push({ sha256, mime: blob.type || ref.mime, bytes: new Uint8Array(await blob.arrayBuffer()) });
@@ -114,6 +121,6 @@ export async function exportBundle(
     docs: collected.docs,
     photos,
   });
-  if (options.peer) await rememberExchange(options.peer, 'sent', collected.exchanges);
+  if (options.peer && options.remember !== false) await rememberExchange(options.peer, 'sent', collected.exchanges);
   return { fileName: bundleFileName(now), bytes, missionCount: missionIds.length, photoCount: photos.length };
 }

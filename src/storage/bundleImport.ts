@@ -162,6 +162,8 @@ export async function previewBundle(file: Blob | Uint8Array): Promise<BundlePrev
 
 export interface ImportResult {
   missions: MissionId[];
+  /** The device that made the bundle: the peer to answer. */
+  sender: { name: string; device: string };
   changedDocs: number;
   photosStored: number;
 }
@@ -236,8 +238,14 @@ export async function importBundle(
       if (doc.kind === 'mission') await applyMission(doc, now, checked.newMissions.has(doc.mission));
       else await applyReview(doc);
     }
-    await rememberExchange(checked.contents.manifest.sender.device, 'received', exchanges(checked));
-    return { missions: [...new Set(checked.docs.map((doc) => doc.mission))], changedDocs, photosStored };
+    const { sender } = checked.contents.manifest;
+    await rememberExchange(sender.device, 'received', exchanges(checked), sender.name);
+    return {
+      missions: [...new Set(checked.docs.map((doc) => doc.mission))],
+      sender: { ...sender },
+      changedDocs,
+      photosStored,
+    };
   } finally {
     release(checked);
   }

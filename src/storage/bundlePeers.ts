@@ -37,6 +37,7 @@ export async function rememberExchange(
   peer: string,
   direction: 'sent' | 'received',
   exchanges: readonly PeerExchange[],
+  name?: string,
 ): Promise<void> {
   const db = getDb();
   await db.transaction('rw', db.peerState, async () => {
@@ -48,9 +49,30 @@ export async function rememberExchange(
         sent: null,
         photos: [],
       };
+      if (name) row.name = name;
       row[direction] = unionStateVectors(row[direction], stateVector);
       row.photos = [...new Set([...row.photos, ...photos])].sort();
       await db.peerState.put(row);
     }
   });
+}
+
+export interface KnownPeer {
+  device: string;
+  /** The name its bundles gave, when one did. */
+  name: string;
+  /** Missions it holds, as far as this device knows. */
+  missions: string[];
+}
+
+/** Every device this one has exchanged bundles with, by name. */
+export async function knownPeers(): Promise<KnownPeer[]> {
+  const peers = new Map<string, KnownPeer>();
+  for (const row of await getDb().peerState.toArray()) {
+    const peer = peers.get(row.peer) ?? { device: row.peer, name: '', missions: [] };
+    if (row.name) peer.name = row.name;
+    if (row.doc.startsWith('mission:')) peer.missions.push(row.doc.slice('mission:'.length));
+    peers.set(row.peer, peer);
+  }
+  return [...peers.values()].sort((a, b) => (a.name || a.device).localeCompare(b.name || b.device));
 }

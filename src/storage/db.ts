@@ -115,6 +115,8 @@ export interface PeerStateRow {
   sent: Uint8Array | null;
   /** Photos (SHA-256) of this document's records that the peer holds: received from it or sent to it. */
   photos: string[];
+  /** The peer's name as its last bundle gave it (not indexed: rows from before it simply lack it). */
+  name?: string;
 }
 
 export interface SettingRow {
