@@ -121,6 +121,7 @@ export async function exportBundle(
     docs: collected.docs,
     photos,
   });
-  if (options.peer && options.remember !== false) await rememberExchange(options.peer, 'sent', collected.exchanges);
+  if (options.peer && options.remember !== false)
+    await rememberExchange(options.peer, 'sent', collected.exchanges);
   return { fileName: bundleFileName(now), bytes, missionCount: missionIds.length, photoCount: photos.length };
 }

@@ -59,9 +59,8 @@ export function isQrError(error: unknown): error is QrError {
 }
 
 /** A fresh transfer id: 8 base32 characters (40 bits), so two phones never share one by chance. */
-export function newTransferId(random: (bytes: Uint8Array) => void = (b) => crypto.getRandomValues(b)): string {
-  const bytes = new Uint8Array(8);
-  random(bytes);
+export function newTransferId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
   return [...bytes].map((byte) => ID_ALPHABET[byte & 31]).join('');
 }
 

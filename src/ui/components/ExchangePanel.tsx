@@ -1,7 +1,9 @@
 // Settings panel: send missions to a colleague as a file, and receive theirs with a preview before anything
-// changes. The bundle code (zip, checks) is loaded only when used: the first screen never carries it.
+// changes, as a file or camera to camera. The bundle code (zip, checks) is loaded only when used: the first screen
+// never carries it.
+import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { BUNDLE_MIME, isBundleError } from '../../domain/bundle/format.ts';
+import { isBundleError } from '../../domain/bundle/format.ts';
 import type { MissionId } from '../../domain/ids.ts';
 import { getDb } from '../../storage/db.ts';
 import type { BundlePreview } from '../../storage/bundleImport.ts';
@@ -10,31 +12,17 @@ import { useApp } from '../appContext.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { MessageKey } from '../i18n/catalog.ts';
-import { downloadBlob } from './download.ts';
+import { handOver } from './handOver.ts';
 
 type Message = { ok: boolean; text: string } | null;
 
-function useRefusalText() {
+export function useRefusalText() {
   const { t } = useI18n();
   return (error: unknown, fallback: MessageKey) => {
     if (isBundleError(error)) return t(`exchange.refusal.${error.code}` as MessageKey);
     console.warn('bundle exchange failed', error);
     return t(fallback);
   };
-}
-
-/** Shares the file where the browser can (a phone's share sheet: Bluetooth, messaging), else downloads it. */
-async function handOver(bytes: Uint8Array<ArrayBuffer>, fileName: string): Promise<void> {
-  const file = new File([bytes], fileName, { type: BUNDLE_MIME });
-  if (typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
-    try {
-      await navigator.share({ files: [file], title: fileName });
-      return;
-    } catch (error) {
-      if ((error as { name?: string }).name === 'AbortError') return;
-    }
-  }
-  downloadBlob(file, fileName);
 }
 
 function SendMissions() {
@@ -97,7 +85,7 @@ function SendMissions() {
   );
 }
 
-function PreviewList({ preview }: { preview: BundlePreview }) {
+export function PreviewList({ preview }: { preview: BundlePreview }) {
   const { t, dateTime } = useI18n();
   const state = (m: BundlePreview['missions'][number]) =>
     m.isNew ? t('exchange.missionNew') : m.changes ? t('exchange.missionChanges') : t('exchange.missionSame');
@@ -234,6 +222,22 @@ function ReceiveFile({ label, hint, takesIncoming = false }: ReceiveProps) {
   );
 }
 
+/** The camera exchange and its QR decoder load only when asked for: the first screen never carries them. */
+function ByCamera() {
+  const { t } = useI18n();
+  const [Screen, setScreen] = useState<ComponentType | null>(null);
+  const open = () =>
+    void import('./qrExchange/QrExchange.tsx').then((module) => setScreen(() => module.QrExchange));
+  if (Screen) return <Screen />;
+  return (
+    <p>
+      <button type="button" onClick={open}>
+        {t('exchange.qr')}
+      </button>
+    </p>
+  );
+}
+
 export function ExchangePanel() {
   const { t } = useI18n();
   return (
@@ -242,6 +246,7 @@ export function ExchangePanel() {
       <p class="field__hint">{t('exchange.intro')}</p>
       <SendMissions />
       <ReceiveFile label="exchange.receive" takesIncoming />
+      <ByCamera />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { reportScreen } from '../../../src/ui/i18n/messages/reportScreen.ts';
 import { severityMessages } from '../../../src/ui/i18n/messages/severity.ts';
 import { deskScreenMessages } from '../../../src/ui/i18n/messages/deskScreen.ts';
 import { historyScreenMessages } from '../../../src/ui/i18n/messages/historyScreen.ts';
+import { qrExchangeMessages } from '../../../src/ui/i18n/messages/qrExchange.ts';
 import { CANTONS } from '../../../src/domain/codes.ts';
 
 const catalogue = (lang: Language): Record<string, string> => ({
@@ -20,6 +21,7 @@ const catalogue = (lang: Language): Record<string, string> => ({
   ...severityMessages[lang],
   ...deskScreenMessages[lang],
   ...historyScreenMessages[lang],
+  ...qrExchangeMessages[lang],
 });
 
 // Nothing any language writes differently: numbers, dates, times, sizes, P-codes, punctuation alone.

@@ -77,7 +77,9 @@ describe('a QR exchange between two devices', () => {
     const received = scan(full, 7);
     const preview = await previewBundle(received);
     expect(preview.sender).toEqual({ name: 'Anna', device: a.profile.deviceId });
-    expect(preview.missions).toMatchObject([{ id, isNew: true, counts: { notes: 5, assessments: 1, photos: 1 } }]);
+    expect(preview.missions).toMatchObject([
+      { id, isNew: true, counts: { notes: 5, assessments: 1, photos: 1 } },
+    ]);
     // Photos never travel by camera: the record points to one the device will get by file or from the server.
     expect(preview.photos).toEqual({ total: 0, new: 0 });
     const result = await importBundle(received);
@@ -97,21 +99,25 @@ describe('a QR exchange between two devices', () => {
     expect(notes).toHaveLength(7);
   });
 
-  it('a delta whose earlier changes never arrived is refused, the device unchanged', { timeout: 60_000 }, async () => {
-    const a = device('Anna');
-    const b = device('Berta');
-    const id = await newMission(a);
-    await use(a);
-    // B "received" A's mission as far as A knows (a file B never imported), so A shows only the new notes.
-    const first = await exportBundle([id], a.profile, { peer: b.profile.deviceId });
-    expect(first.bytes.length).toBeGreaterThan(0);
-    await addNotes(a, id, 2, 'later');
-    const delta = scan(framesOf(await show(a, [id], b)), 3);
-    await use(b);
-    const before = await deviceState(b);
-    await expect(importBundle(delta)).rejects.toMatchObject({ code: 'missingHistory' });
-    expect(await deviceState(b)).toEqual(before);
-  });
+  it(
+    'a delta whose earlier changes never arrived is refused, the device unchanged',
+    { timeout: 60_000 },
+    async () => {
+      const a = device('Anna');
+      const b = device('Berta');
+      const id = await newMission(a);
+      await use(a);
+      // B "received" A's mission as far as A knows (a file B never imported), so A shows only the new notes.
+      const first = await exportBundle([id], a.profile, { peer: b.profile.deviceId });
+      expect(first.bytes.length).toBeGreaterThan(0);
+      await addNotes(a, id, 2, 'later');
+      const delta = scan(framesOf(await show(a, [id], b)), 3);
+      await use(b);
+      const before = await deviceState(b);
+      await expect(importBundle(delta)).rejects.toMatchObject({ code: 'missingHistory' });
+      expect(await deviceState(b)).toEqual(before);
+    },
+  );
 
   it('frames that carry something other than a bundle are refused by the bundle checks', async () => {
     const b = device('Berta');

@@ -93,7 +93,11 @@ describe('QR frames of a transfer', () => {
 
   it.each([
     ['a web address', 'https://example.org/', 'notMinga'],
-    ['another app’s animated QR', 'ur:bytes/1-9/lpadascfadaxcywenbpljkhdcahkadaemejtswhhylkepmykhhtsyt', 'notMinga'],
+    [
+      'another app’s animated QR',
+      'ur:bytes/1-9/lpadascfadaxcywenbpljkhdcahkadaemejtswhhylkepmykhhtsyt',
+      'notMinga',
+    ],
     ['an empty code', '', 'notMinga'],
     ['a bad transfer id', 'MQ1:abc:AAAA', 'notMinga'],
     ['a frame that is not base64', 'MQ1:ABCDEFGH:%%%%', 'badFrame'],
@@ -109,7 +113,7 @@ describe('QR frames of a transfer', () => {
     // The first data frame holds qrloop's header (length and MD5): flip a byte of the data after it.
     const data = frames.filter((frame) => !frame.slice(13).startsWith('Z'));
     const bytes = Buffer.from(data[1]!.slice(13), 'base64');
-    bytes[10] ^= 0xff;
+    bytes[10] = bytes[10]! ^ 0xff;
     data[1] = `MQ1:ABCDEFGH:${bytes.toString('base64')}`;
     const receiver = new QrReceiver();
     expect(

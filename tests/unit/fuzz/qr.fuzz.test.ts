@@ -11,7 +11,7 @@ import { DOC_ROOTS } from '../../../src/domain/bundle/updates.ts';
 import type { MissionId } from '../../../src/domain/ids.ts';
 import { exportBundle } from '../../../src/storage/bundleExport.ts';
 import { importBundle } from '../../../src/storage/bundleImport.ts';
-import { addNotes, closeDevices, makeDevice, newMission, stateOf, use, type Device } from '../bundle/devices.ts';
+import { addNotes, closeDevices, makeDevice, newMission, stateOf, use } from '../bundle/devices.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -30,10 +30,16 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ t: fc.constant('drop'), at: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('repeat'), at: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('swap'), at: fc.nat(), with: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('char'), at: fc.nat(), pos: fc.nat(), code: fc.nat(127) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('char'), at: fc.nat(), pos: fc.nat(), code: fc.nat(127) }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('cut'), at: fc.nat(), pos: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('foreign'), at: fc.nat(), from: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('other'), at: fc.nat(), text: fc.string({ maxLength: 80 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('other'), at: fc.nat(), text: fc.string({ maxLength: 80 }) }),
+  },
 );
 
 const sender = makeDevice('Anna');
@@ -126,7 +132,12 @@ describe('QR frame fuzz', () => {
 
   it('every branch runs: untouched frames merge, a foreign frame and a flipped character are refused', async () => {
     expect(await check([])).toBe('merged');
-    expect(await check([{ t: 'drop', at: 0 }, { t: 'drop', at: 5 }])).toBe('merged');
+    expect(
+      await check([
+        { t: 'drop', at: 0 },
+        { t: 'drop', at: 5 },
+      ]),
+    ).toBe('merged');
     expect(await check([{ t: 'foreign', at: 3, from: 0 }])).toBe('refused');
     expect(await check([{ t: 'other', at: 0, text: 'WIFI:S:casa;;' }])).toBe('refused');
     expect(await check([{ t: 'char', at: 2, pos: 30, code: 33 }])).toBe('refused');

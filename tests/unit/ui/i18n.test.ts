@@ -13,6 +13,7 @@ import { joinInvite } from '../../../src/ui/i18n/messages/joinInvite.ts';
 import { quotaMessages } from '../../../src/ui/i18n/messages/quotas.ts';
 import { deskScreenMessages } from '../../../src/ui/i18n/messages/deskScreen.ts';
 import { historyScreenMessages } from '../../../src/ui/i18n/messages/historyScreen.ts';
+import { qrExchangeMessages } from '../../../src/ui/i18n/messages/qrExchange.ts';
 
 // Parts that load with a lazy screen (useMessages.ts) are not merged into CATALOGS; they are held to the same rules.
 const LAZY_PARTS: readonly Catalog<string>[] = [
@@ -25,6 +26,7 @@ const LAZY_PARTS: readonly Catalog<string>[] = [
   quotaMessages,
   deskScreenMessages,
   historyScreenMessages,
+  qrExchangeMessages,
 ];
 
 /** The whole catalogue of one language: the merged first-screen parts and every lazy part. */
