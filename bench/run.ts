@@ -15,6 +15,7 @@ import { measureAccounts } from './accounts.ts';
 import { measureSeverity } from './severity.ts';
 import { measureDesk } from './desk.ts';
 import { measureHistory } from './history.ts';
+import { measureQr } from './qr.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -32,6 +33,7 @@ try {
   const severity = measureSeverity();
   const desk = await measureDesk(app.url);
   const history = measureHistory();
+  const qr = measureQr();
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -48,6 +50,7 @@ try {
     severity,
     desk,
     history,
+    qr,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -122,6 +125,12 @@ try {
       `diffs alone ${(history.diffBytes / 1024).toFixed(0)} KB) · describing a version ` +
       `${history.describeMs.toFixed(0)} ms · restoring a wiped mission ${history.restoreMs.toFixed(0)} ms, ` +
       `${(history.restoreUpdateBytes / 1024).toFixed(0)} KB sent`,
+  );
+  console.info(
+    `QR: a ${(qr.payloadBytes / 1024).toFixed(0)} KB delta at 10 frames/s with ${qr.lossRate * 100} % of frames lost ` +
+      `takes ${qr.seconds.mean.toFixed(1)} s on average, ${qr.seconds.max.toFixed(1)} s at worst over ${qr.seeds} seeds ` +
+      `(target ≤ 30) · ${qr.framesNeeded.mean.toFixed(0)} frames shown of a ${qr.framesPerLoop}-frame loop · frames of ` +
+      `${qr.frameChars.mean} characters on average, ${qr.frameChars.max} at most (QR version ${qr.qrVersion}, level M)`,
   );
 } finally {
   await app.close();
