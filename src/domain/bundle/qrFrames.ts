@@ -29,6 +29,11 @@ export const MAX_QR_PAYLOAD_BYTES = 48 * 1024;
 /** qrloop's own header: 4 bytes of length and 16 of MD5 before the data. */
 const WRAP_BYTES = 20;
 const MAX_FRAMES = Math.ceil((MAX_QR_PAYLOAD_BYTES + WRAP_BYTES) / QR_CHUNK_BYTES);
+/**
+ * A loop holds ~3.5 frames per chunk and then repeats: a transfer showing many more distinct frames than that is
+ * not one this app made, and each kept frame costs memory and time.
+ */
+const MAX_DISTINCT_FRAMES = 4 * MAX_FRAMES;
 /** A frame longer than any this app makes is not one of its frames. */
 const MAX_FRAME_CHARS = 64 + Math.ceil(((QR_CHUNK_BYTES + 3 + 2 * MAX_FRAMES) * 4) / 3);
 
@@ -108,6 +113,7 @@ export class QrReceiver {
     this.id = id;
     // The same frame read twice in a row (a camera runs faster than the screen changes) costs nothing.
     if (this.seen.has(text)) return this.progress();
+    if (this.seen.size >= MAX_DISTINCT_FRAMES) throw new QrError('tooLarge', 'distinct frames');
     this.seen.add(text);
     this.state = this.parse(text.slice(PREFIX.length + 9));
     if (areFramesComplete(this.state)) this.result = this.finish();

@@ -123,6 +123,23 @@ describe('QR frames of a transfer', () => {
     ).toBe('badFrame');
   });
 
+  it('a screen that never stops showing new frames is refused, not followed forever', () => {
+    const receiver = new QrReceiver();
+    const flood = () => {
+      // Fountain frames (version 100) of one transfer, each different, none ever completing it.
+      for (let i = 0; i < 100_000; i++) {
+        const frame = Buffer.alloc(9);
+        frame.writeUInt8(100, 0);
+        frame.writeUInt16BE(2, 1);
+        frame.writeUInt16BE(0, 3);
+        frame.writeUInt16BE(1 + (i % 60_000), 5);
+        frame.writeUInt16BE(i >> 4, 7);
+        receiver.receive(`MQ1:FLOODAAA:${frame.toString('base64')}`);
+      }
+    };
+    expect(refusal(flood)).toBe('tooLarge');
+  });
+
   it('more than a QR transfer carries is refused before any frame is made', () => {
     expect(refusal(() => encodeQrFrames(new Uint8Array(MAX_QR_PAYLOAD_BYTES + 1)))).toBe('tooLarge');
   });

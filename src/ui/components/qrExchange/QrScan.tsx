@@ -54,8 +54,9 @@ export function QrScan({
               return;
             }
           } catch (error) {
-            if (!isQrError(error)) throw error;
-            setFailure({ refusal: error.code });
+            // Anything unexpected from a frame is a frame the app cannot read: refused, never a broken screen.
+            if (!isQrError(error)) console.warn('QR frame failed', error);
+            setFailure({ refusal: isQrError(error) ? error.code : 'badFrame' });
             return;
           }
         }
