@@ -58,12 +58,17 @@ export function SendByCamera({ initial, onBack }: { initial: SendChoice; onBack:
   };
   const sendFile = async () => {
     if (!profile) return;
-    const { exportBundle } = await import('../../../storage/bundleExport.ts');
-    const bundle = await exportBundle(choice.missions as MissionId[], profile, {
-      ...(choice.peer ? { peer: choice.peer } : {}),
-    });
-    await handOver(bundle.bytes as Uint8Array<ArrayBuffer>, bundle.fileName);
-    setMade({ file: bundle.fileName });
+    try {
+      const { exportBundle } = await import('../../../storage/bundleExport.ts');
+      const bundle = await exportBundle(choice.missions as MissionId[], profile, {
+        ...(choice.peer ? { peer: choice.peer } : {}),
+      });
+      await handOver(bundle.bytes as Uint8Array<ArrayBuffer>, bundle.fileName);
+      setMade({ file: bundle.fileName });
+    } catch (error) {
+      console.warn('bundle file failed', error);
+      setMade({ failed: true });
+    }
   };
   if (made && 'frames' in made) return <QrShow frames={made.frames} onStop={() => setMade(null)} />;
   const rows = missions.data ?? [];
