@@ -24,7 +24,8 @@ type Mutation =
   | { t: 'char'; at: number; pos: number; code: number }
   | { t: 'cut'; at: number; pos: number }
   | { t: 'foreign'; at: number; from: number }
-  | { t: 'other'; at: number; text: string };
+  | { t: 'other'; at: number; text: string }
+  | { t: 'stop'; at: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ t: fc.constant('drop'), at: fc.nat() }) },
@@ -81,7 +82,9 @@ function mutate(frames: string[], m: Mutation): string[] {
     next[at] = frame.slice(0, pos) + String.fromCharCode(m.code) + frame.slice(pos + 1);
   } else if (m.t === 'cut') next[at] = next[at]!.slice(0, m.pos % next[at]!.length);
   else if (m.t === 'foreign') next.splice(at, 0, foreign[m.from % foreign.length]!);
-  else next.splice(at, 0, m.text);
+  else if (m.t === 'other') next.splice(at, 0, m.text);
+  // The user stops scanning (or the sender its codes) partway.
+  else next.splice(at);
   return next;
 }
 
@@ -141,5 +144,6 @@ describe('QR frame fuzz', () => {
     expect(await check([{ t: 'foreign', at: 3, from: 0 }])).toBe('refused');
     expect(await check([{ t: 'other', at: 0, text: 'WIFI:S:casa;;' }])).toBe('refused');
     expect(await check([{ t: 'char', at: 2, pos: 30, code: 33 }])).toBe('refused');
+    expect(await check([{ t: 'stop', at: 3 }])).toBe('incomplete');
   });
 });
