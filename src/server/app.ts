@@ -43,6 +43,8 @@ export interface MingaServerOptions {
   hsts?: boolean;
   /** Days stored versions are kept for restoring (HISTORY_RETENTION_DAYS, default 90). */
   historyRetentionDays?: number;
+  /** Updates arriving within this many ms share one transaction (GROUP_COMMIT_MS, default 2; 0: one each). */
+  groupCommitMs?: number;
   /** Whole headers, and whole requests (bodies included), must arrive within these. */
   httpTimeouts?: Partial<typeof DEFAULT_HTTP_TIMEOUTS>;
 }
@@ -165,6 +167,7 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     feedChannel: `minga-feed:${schema}`,
     storeProblem,
     storeFailed,
+    groupCommitMs: options.groupCommitMs,
   });
   const staticHandler = createStaticHandler({ distDir: options.distDir });
 
