@@ -300,6 +300,7 @@ export function createSync(options: SyncOptions): SyncServer {
     },
     async afterLoadDocument({ document, documentName }) {
       sizes.set(documentName, Y.encodeStateAsUpdate(document).length);
+      log({ event: 'document-loaded', document: documentName, bytes: sizes.get(documentName) });
       document.on('update', (update: Uint8Array) => {
         sizes.set(documentName, (sizes.get(documentName) ?? 0) + update.length);
       });
@@ -390,8 +391,11 @@ export function createSync(options: SyncOptions): SyncServer {
       applied.set(documentName, list);
     },
     async afterUnloadDocument({ documentName }) {
+      // Hocuspocus unloads a document once its last connection has gone and its state is stored.
+      log({ event: 'document-unloaded', document: documentName });
       sizes.delete(documentName);
       applied.delete(documentName);
+      writers.delete(documentName);
     },
   };
 
