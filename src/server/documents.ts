@@ -4,6 +4,7 @@ import type pg from 'pg';
 import * as Y from 'yjs';
 import { postgresHistory, postgresHistoryTables, sqliteHistory, type HistoryStore } from './history.ts';
 import type { QueuedUpdate } from './groupCommit.ts';
+import type { SqliteWriter } from './sqliteWriter.ts';
 import { transaction } from './transaction.ts';
 
 /** How long stored versions are kept for restoring (HISTORY_RETENTION_DAYS); the newest is never pruned. */
@@ -47,9 +48,14 @@ function mergeInto(stored: Uint8Array | undefined, state: Uint8Array): Uint8Arra
   return stored === undefined ? state : Y.mergeUpdates([stored, state]);
 }
 
+/**
+ * Documents in the SQLite file. Updates are appended by `writer` when given (the server's writer thread, see
+ * sqliteWriter.ts), else synchronously on this connection (the admin CLI, tests).
+ */
 export function sqliteDocumentStore(
   db: DatabaseSync,
   retentionDays = DEFAULT_HISTORY_RETENTION_DAYS,
+  writer?: SqliteWriter,
 ): DocumentStore {
   const history = sqliteHistory(db, retentionDays);
   const getState = db.prepare('SELECT state FROM documents WHERE name = ?');
@@ -119,7 +125,8 @@ export function sqliteDocumentStore(
       return result;
     },
     async appendBatch(batch) {
-      // One synchronous transaction: its cost on the event loop is measured in docs/adr/0005-group-commit.md.
+      if (writer !== undefined) return writer.appendBatch(batch);
+      // One synchronous transaction: what it costs the event loop is in docs/adr/0005-group-commit.md.
       db.exec('BEGIN');
       try {
         const seqs = batch.map(({ name, update }) => Number(insertUpdate.run(name, update).lastInsertRowid));
@@ -145,7 +152,9 @@ export function sqliteDocumentStore(
         .all(prefix.length, prefix, prefix.length, prefix);
       return rows.map((r) => String(r.name));
     },
-    async close() {},
+    async close() {
+      await writer?.close();
+    },
   };
 }
 

@@ -62,7 +62,9 @@ export function createGroupCommit(commit: CommitBatch, options: GroupCommitOptio
     if (running !== null || queue.length === 0) return;
     const batch = queue.slice(0, maxBatch);
     queue = queue.slice(batch.length);
-    running = run(commit, batch).then(
+    // Only the data: the batch may cross to another thread, where the callbacks could not go.
+    const items = batch.map(({ name, update }) => ({ name, update }));
+    running = run(commit, items).then(
       (seqs) => {
         commits += 1;
         updates += batch.length;

@@ -13,6 +13,7 @@ import {
 } from '../../src/server/documents.ts';
 import { createGroupCommit } from '../../src/server/groupCommit.ts';
 import { openPostgres } from '../../src/server/postgres.ts';
+import { sqliteWriterThread, type SqliteWriter } from '../../src/server/sqliteWriter.ts';
 import { removeDir, tempDir } from './syncHarness.ts';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -28,9 +29,10 @@ interface Backend {
   close(): Promise<void>;
 }
 
-async function sqliteBackend(): Promise<Backend> {
+async function sqliteBackend(writerThread = false): Promise<Backend> {
   const dir = await tempDir('minga-contract-');
   const connections: DatabaseSync[] = [];
+  const writers: SqliteWriter[] = [];
   const connection = () => {
     const db = openDatabase(dir);
     connections.push(db);
@@ -39,7 +41,12 @@ async function sqliteBackend(): Promise<Backend> {
   const admin = connection();
   return {
     // Each instance on its own connection to the one file, as two processes would be.
-    open: () => sqliteDocumentStore(connection()),
+    open() {
+      if (!writerThread) return sqliteDocumentStore(connection());
+      const writer = sqliteWriterThread(dir);
+      writers.push(writer);
+      return sqliteDocumentStore(connection(), undefined, writer);
+    },
     async breakAppends() {
       admin.exec(`CREATE TRIGGER fail_append BEFORE INSERT ON document_updates
                   BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
@@ -52,6 +59,7 @@ async function sqliteBackend(): Promise<Backend> {
       return rows.map((row) => Number(row.seq));
     },
     async close() {
+      for (const writer of writers) await writer.close();
       for (const db of connections) db.close();
       await removeDir(dir);
     },
@@ -108,7 +116,8 @@ function keysOf(state: Uint8Array | null): Record<string, unknown> {
 }
 
 const backends = [
-  ['SQLite', sqliteBackend],
+  ['SQLite, committed on the event loop', () => sqliteBackend(false)],
+  ['SQLite, committed on the writer thread', () => sqliteBackend(true)],
   ['PostgreSQL', postgresBackend],
 ] as const;
 
