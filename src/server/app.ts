@@ -46,7 +46,7 @@ export interface MingaServerOptions {
   historyRetentionDays?: number;
   /** Updates arriving within this many ms share one transaction (GROUP_COMMIT_MS, default 2; 0: one each). */
   groupCommitMs?: number;
-  /** SQLite: commit updates on a worker thread (default; SQLITE_WRITER_THREAD=0 commits on the event loop). */
+  /** SQLite: commit update batches on a worker thread (SQLITE_WRITER_THREAD=1) rather than on the event loop. */
   sqliteWriterThread?: boolean;
   /** Whole headers, and whole requests (bodies included), must arrive within these. */
   httpTimeouts?: Partial<typeof DEFAULT_HTTP_TIMEOUTS>;
@@ -143,7 +143,7 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     : sqliteDocumentStore(
         db,
         retention,
-        options.sqliteWriterThread === false ? undefined : sqliteWriterThread(options.dataDir),
+        options.sqliteWriterThread === true ? sqliteWriterThread(options.dataDir) : undefined,
       );
   // Several instances must agree on tokens: with PostgreSQL they live there, not in each instance's file.
   const tokens: TokenStore = pool ? postgresTokenStore(pool, schema) : sqliteTokenStore(db);

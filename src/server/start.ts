@@ -59,7 +59,7 @@ function build(): Promise<void> {
  * REDIS_URL, MAX_MESSAGE_BYTES, MAX_DOCUMENT_BYTES, MAX_CONNECTIONS_PER_TOKEN, MAX_CONNECTIONS_PER_IP,
  * MAX_BLOB_BYTES (20 MiB), MISSIONS_PER_TOKEN_PER_DAY (50), BLOB_BYTES_PER_MISSION (500 MiB),
  * BLOB_BYTES_PER_TOKEN_PER_DAY (2 GiB), HISTORY_RETENTION_DAYS (90), GROUP_COMMIT_MS (2),
- * SQLITE_WRITER_THREAD (1).
+ * SQLITE_WRITER_THREAD (0).
  */
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     maxBlobBytes: positiveInt('MAX_BLOB_BYTES'),
     historyRetentionDays: positiveInt('HISTORY_RETENTION_DAYS'),
     groupCommitMs: nonNegativeInt('GROUP_COMMIT_MS'),
-    sqliteWriterThread: process.env.SQLITE_WRITER_THREAD !== '0',
+    sqliteWriterThread: process.env.SQLITE_WRITER_THREAD === '1',
     quotas: {
       missionsPerDay: positiveInt('MISSIONS_PER_TOKEN_PER_DAY'),
       blobBytesPerMission: positiveInt('BLOB_BYTES_PER_MISSION'),

@@ -28,8 +28,8 @@ interface Mode {
   close(): Promise<void>;
 }
 
-async function sqliteMode(): Promise<Mode> {
-  const server = await startTestServer({ groupCommitMs: 5 });
+async function sqliteMode(sqliteWriterThread: boolean): Promise<Mode> {
+  const server = await startTestServer({ groupCommitMs: 5, sqliteWriterThread });
   const admin = openDatabase(server.dataDir);
   return {
     server,
@@ -80,7 +80,8 @@ async function postgresMode(): Promise<Mode> {
 }
 
 describe.each([
-  ['SQLite', sqliteMode],
+  ['SQLite, committed on the event loop', () => sqliteMode(false)],
+  ['SQLite, committed on the writer thread', () => sqliteMode(true)],
   ['PostgreSQL', postgresMode],
 ] as const)('group commit on the server: %s', (_kind, make) => {
   let mode: Mode;
