@@ -19,6 +19,8 @@ export interface BenchServer {
   rssBytes(): number;
   /** Processor time (user + system) the server process has used so far. */
   cpuMs(): number;
+  /** How many log lines of this event (for this document, if given) the server has written. */
+  logged(event: string, document?: string): number;
   stop(): Promise<void>;
 }
 
@@ -68,11 +70,27 @@ export async function startBenchServer(
     ...env,
   });
   const pid = child.pid as number;
+  const events: { event?: unknown; document?: unknown }[] = [];
+  let partial = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString('utf8')).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('"document-')) continue;
+      try {
+        events.push(JSON.parse(line) as { event?: unknown; document?: unknown });
+      } catch {
+        // not a log line
+      }
+    }
+  });
   return {
     url: `ws://127.0.0.1:${port}/sync`,
     token,
     rssBytes: () => rssOf(pid),
     cpuMs: () => cpuOf(pid),
+    logged: (event, document) =>
+      events.filter((e) => e.event === event && (document === undefined || e.document === document)).length,
     async stop() {
       try {
         await terminate(child, 15_000);

@@ -15,6 +15,8 @@ import { measureAccounts } from './accounts.ts';
 import { measureSeverity } from './severity.ts';
 import { measureDesk } from './desk.ts';
 import { measureHistory } from './history.ts';
+import { describeGroupCommit, measureGroupCommit } from './groupCommit.ts';
+import { describeServerMemory, measureServerMemory } from './serverMemory.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -32,6 +34,8 @@ try {
   const severity = measureSeverity();
   const desk = await measureDesk(app.url);
   const history = measureHistory();
+  const groupCommit = await measureGroupCommit();
+  const serverMemory = await measureServerMemory();
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -48,6 +52,8 @@ try {
     severity,
     desk,
     history,
+    groupCommit,
+    serverMemory,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -123,6 +129,8 @@ try {
       `${history.describeMs.toFixed(0)} ms · restoring a wiped mission ${history.restoreMs.toFixed(0)} ms, ` +
       `${(history.restoreUpdateBytes / 1024).toFixed(0)} KB sent`,
   );
+  console.info(describeGroupCommit(groupCommit));
+  console.info(describeServerMemory(serverMemory));
 } finally {
   await app.close();
 }
