@@ -18,6 +18,11 @@ export interface GroupCommitOptions {
   windowMs: number;
   /** A batch this large is committed without waiting for the window. */
   maxBatch?: number;
+  /**
+   * Nor one holding this many bytes of updates; a batch never holds more, unless its one update alone does (a
+   * statement parameter of PostgreSQL cannot exceed 1 GB, and a batch must not grow until it could never pass).
+   */
+  maxBatchBytes?: number;
 }
 
 export interface GroupCommit {
@@ -36,6 +41,7 @@ interface Waiting extends QueuedUpdate {
 
 export const DEFAULT_GROUP_COMMIT_MS = 2;
 const DEFAULT_MAX_BATCH = 1000;
+const DEFAULT_MAX_BATCH_BYTES = 32 * 1024 * 1024;
 
 /** Calls `commit` even if it throws before returning its promise. */
 function run(commit: CommitBatch, batch: readonly QueuedUpdate[]): Promise<number[]> {
@@ -47,8 +53,9 @@ function run(commit: CommitBatch, batch: readonly QueuedUpdate[]): Promise<numbe
 }
 
 export function createGroupCommit(commit: CommitBatch, options: GroupCommitOptions): GroupCommit {
-  const { windowMs, maxBatch = DEFAULT_MAX_BATCH } = options;
+  const { windowMs, maxBatch = DEFAULT_MAX_BATCH, maxBatchBytes = DEFAULT_MAX_BATCH_BYTES } = options;
   let queue: Waiting[] = [];
+  let queuedBytes = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** One transaction at a time: log sequences follow arrival order, and whatever queued meanwhile goes next. */
   let running: Promise<void> | null = null;
@@ -60,8 +67,17 @@ export function createGroupCommit(commit: CommitBatch, options: GroupCommitOptio
     if (timer !== null) clearTimeout(timer);
     timer = null;
     if (running !== null || queue.length === 0) return;
-    const batch = queue.slice(0, maxBatch);
-    queue = queue.slice(batch.length);
+    let count = 0;
+    let bytes = 0;
+    for (const waiting of queue) {
+      const size = waiting.update.length;
+      if (count === maxBatch || (count > 0 && bytes + size > maxBatchBytes)) break;
+      count += 1;
+      bytes += size;
+    }
+    const batch = queue.slice(0, count);
+    queue = queue.slice(count);
+    queuedBytes -= bytes;
     // Only the data: the batch may cross to another thread, where the callbacks could not go.
     const items = batch.map(({ name, update }) => ({ name, update }));
     running = run(commit, items).then(
@@ -101,7 +117,8 @@ export function createGroupCommit(commit: CommitBatch, options: GroupCommitOptio
       return track(
         new Promise<number>((resolve, reject) => {
           queue.push({ name, update, resolve, reject });
-          if (queue.length >= maxBatch) commitNext();
+          queuedBytes += update.length;
+          if (queue.length >= maxBatch || queuedBytes >= maxBatchBytes) commitNext();
           else if (timer === null && running === null) timer = setTimeout(commitNext, windowMs);
         }),
       );
