@@ -16,6 +16,8 @@ import { measureSeverity } from './severity.ts';
 import { measureDesk } from './desk.ts';
 import { measureHistory } from './history.ts';
 import { measureQr } from './qr.ts';
+import { describeGroupCommit, measureGroupCommit } from './groupCommit.ts';
+import { describeServerMemory, measureServerMemory } from './serverMemory.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -34,6 +36,8 @@ try {
   const desk = await measureDesk(app.url);
   const history = measureHistory();
   const qr = measureQr();
+  const groupCommit = await measureGroupCommit();
+  const serverMemory = await measureServerMemory();
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -51,6 +55,8 @@ try {
     desk,
     history,
     qr,
+    groupCommit,
+    serverMemory,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -132,6 +138,8 @@ try {
       `(target ≤ 30) · ${qr.framesNeeded.mean.toFixed(0)} frames shown of a ${qr.framesPerLoop}-frame loop · frames of ` +
       `${qr.frameChars.mean} characters on average, ${qr.frameChars.max} at most (QR version ${qr.qrVersion}, level M)`,
   );
+  console.info(describeGroupCommit(groupCommit));
+  console.info(describeServerMemory(serverMemory));
 } finally {
   await app.close();
 }

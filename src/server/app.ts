@@ -10,6 +10,7 @@ import { DEFAULT_MAX_BLOB_BYTES, handleBlob, type BlobContext } from './blobs.ts
 import { directoryBlobStore, postgresBlobStore, removeUploadLeftovers } from './blobStore.ts';
 import { createStaticHandler, safeUrlPath, startStaticServer } from './static.ts';
 import { openDatabase } from './db.ts';
+import { sqliteWriterThread } from './sqliteWriter.ts';
 import { postgresDocumentStore, sqliteDocumentStore, type DocumentStore } from './documents.ts';
 import { handleInvites } from './invites.ts';
 import { handleHistory, isHistoryRoute } from './historyRoutes.ts';
@@ -43,6 +44,10 @@ export interface MingaServerOptions {
   hsts?: boolean;
   /** Days stored versions are kept for restoring (HISTORY_RETENTION_DAYS, default 90). */
   historyRetentionDays?: number;
+  /** Updates arriving within this many ms share one transaction (GROUP_COMMIT_MS, default 2; 0: one each). */
+  groupCommitMs?: number;
+  /** SQLite: commit update batches on a worker thread (SQLITE_WRITER_THREAD=1) rather than on the event loop. */
+  sqliteWriterThread?: boolean;
   /** Whole headers, and whole requests (bodies included), must arrive within these. */
   httpTimeouts?: Partial<typeof DEFAULT_HTTP_TIMEOUTS>;
 }
@@ -135,7 +140,11 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
   const retention = options.historyRetentionDays;
   const store: DocumentStore = pool
     ? postgresDocumentStore(pool, schema, retention)
-    : sqliteDocumentStore(db, retention);
+    : sqliteDocumentStore(
+        db,
+        retention,
+        options.sqliteWriterThread === true ? sqliteWriterThread(options.dataDir) : undefined,
+      );
   // Several instances must agree on tokens: with PostgreSQL they live there, not in each instance's file.
   const tokens: TokenStore = pool ? postgresTokenStore(pool, schema) : sqliteTokenStore(db);
   const quotaOverrides = Object.entries(options.quotas ?? {}).filter(([, value]) => value !== undefined);
@@ -165,6 +174,7 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     feedChannel: `minga-feed:${schema}`,
     storeProblem,
     storeFailed,
+    groupCommitMs: options.groupCommitMs,
   });
   const staticHandler = createStaticHandler({ distDir: options.distDir });
 

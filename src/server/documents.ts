@@ -1,8 +1,10 @@
-// Where Y.Doc states live: the SQLite file (default, with a synchronous update log) or PostgreSQL.
+// Where Y.Doc states live: the SQLite file (default) or PostgreSQL, each an update log plus compacted states.
 import type { DatabaseSync } from 'node:sqlite';
 import type pg from 'pg';
 import * as Y from 'yjs';
 import { postgresHistory, postgresHistoryTables, sqliteHistory, type HistoryStore } from './history.ts';
+import type { QueuedUpdate } from './groupCommit.ts';
+import type { SqliteWriter } from './sqliteWriter.ts';
 import { transaction } from './transaction.ts';
 
 /** How long stored versions are kept for restoring (HISTORY_RETENTION_DAYS); the newest is never pruned. */
@@ -13,8 +15,9 @@ export interface DocumentStore {
   /** The stored state (an update), or null for a document the server has never seen. */
   fetch(name: string): Promise<Uint8Array | null>;
   /**
-   * Replaces the stored state. SQLite: `state` includes every update appended so far. PostgreSQL: it includes
-   * the logged updates `compacted` (their sequence numbers), which are deleted with the write.
+   * Compaction: merges `state` into the stored state (never replaces it, so a state missing something another
+   * instance stored loses nothing) and deletes the logged updates it contains: those of sequence `compacted`
+   * and every one already merged when this store fetched the document. Returns the new version.
    */
   store(
     name: string,
@@ -30,28 +33,33 @@ export interface DocumentStore {
    */
   versions(names?: readonly string[]): Promise<Map<string, number>>;
   /**
-   * Appends one update synchronously, before Hocuspocus acknowledges it to the client; null when the store
-   * cannot write synchronously (PostgreSQL), in which case durability rests on an immediate `store`.
+   * Logs updates in one transaction (one flush to disk) and resolves with their sequence numbers, in order, once
+   * it has committed: the server acknowledges an update only then (see groupCommit.ts).
    */
-  readonly append: ((name: string, update: Uint8Array) => void) | null;
-  /**
-   * Logs one update before it is applied (PostgreSQL, which cannot write synchronously); resolves with its
-   * sequence number once committed, so Hocuspocus only acknowledges what is already stored.
-   */
-  readonly appendAsync: ((name: string, update: Uint8Array) => Promise<number>) | null;
+  appendBatch(batch: readonly QueuedUpdate[]): Promise<number[]>;
   exists(name: string): Promise<boolean>;
   /** Names of stored documents starting with the prefix. */
   names(prefix: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
+/** The stored state with `state` merged in: what compaction writes. */
+function mergeInto(stored: Uint8Array | undefined, state: Uint8Array): Uint8Array {
+  return stored === undefined ? state : Y.mergeUpdates([stored, state]);
+}
+
+/**
+ * Documents in the SQLite file. Updates are appended by `writer` when given (the server's writer thread, see
+ * sqliteWriter.ts), else synchronously on this connection (the admin CLI, tests).
+ */
 export function sqliteDocumentStore(
   db: DatabaseSync,
   retentionDays = DEFAULT_HISTORY_RETENTION_DAYS,
+  writer?: SqliteWriter,
 ): DocumentStore {
   const history = sqliteHistory(db, retentionDays);
   const getState = db.prepare('SELECT state FROM documents WHERE name = ?');
-  const getUpdates = db.prepare('SELECT update_data FROM document_updates WHERE name = ? ORDER BY seq');
+  const getUpdates = db.prepare('SELECT seq, update_data FROM document_updates WHERE name = ? ORDER BY seq');
   const insertUpdate = db.prepare('INSERT INTO document_updates (name, update_data) VALUES (?, ?)');
   const upsert = db.prepare(
     `INSERT INTO documents (name, state, updated_at, version) VALUES (?, ?, ?, 1)
@@ -66,26 +74,34 @@ export function sqliteDocumentStore(
     `SELECT version FROM documents WHERE name = ?
      UNION ALL SELECT 0 FROM document_updates WHERE name = ? LIMIT 1`,
   );
-  const clearUpdates = db.prepare('DELETE FROM document_updates WHERE name = ?');
+  // Only the entries the written state contains: an update may be logged and not yet applied (group commit).
+  const clearUpdates = db.prepare(
+    `DELETE FROM document_updates WHERE name = ?1
+       AND (seq <= ?2 OR seq IN (SELECT value FROM json_each(?3)))`,
+  );
+  /** Per document, the last log entry merged into the state fetched. */
+  const mergedUpTo = new Map<string, number>();
   return {
     kind: 'sqlite',
     async fetch(name) {
       const row = getState.get(name);
-      const parts = getUpdates.all(name).map((r) => r.update_data as Uint8Array);
+      const updates = getUpdates.all(name);
+      const last = updates.at(-1);
+      if (last !== undefined) mergedUpTo.set(name, Number(last.seq));
+      const parts = updates.map((r) => r.update_data as Uint8Array);
       if (row !== undefined) parts.unshift(row.state as Uint8Array);
       if (parts.length === 0) return null;
       return parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
     },
     history,
-    async store(name, state, _compacted, writers = []) {
-      // Synchronous on the one JS thread: no update can be appended between encoding `state` and this
-      // transaction, so the log entries it deletes are all contained in the state it writes.
+    async store(name, state, compacted = [], writers = []) {
       db.exec('BEGIN IMMEDIATE');
       try {
         const at = new Date().toISOString();
-        const row = upsert.get(name, state, at);
-        clearUpdates.run(name);
-        history.keep(name, Number(row?.version), at, writers, state);
+        const merged = mergeInto(getState.get(name)?.state as Uint8Array | undefined, state);
+        const row = upsert.get(name, merged, at);
+        clearUpdates.run(name, mergedUpTo.get(name) ?? 0, JSON.stringify(compacted));
+        history.keep(name, Number(row?.version), at, writers, merged);
         db.exec('COMMIT');
         return Number(row?.version);
       } catch (error) {
@@ -108,10 +124,19 @@ export function sqliteDocumentStore(
       }
       return result;
     },
-    append(name, update) {
-      insertUpdate.run(name, update);
+    async appendBatch(batch) {
+      if (writer !== undefined) return writer.appendBatch(batch);
+      // One synchronous transaction: what it costs the event loop is in docs/adr/0005-group-commit.md.
+      db.exec('BEGIN');
+      try {
+        const seqs = batch.map(({ name, update }) => Number(insertUpdate.run(name, update).lastInsertRowid));
+        db.exec('COMMIT');
+        return seqs;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
     },
-    appendAsync: null,
     async exists(name) {
       return (
         db.prepare('SELECT 1 AS ok FROM documents WHERE name = ?').get(name) !== undefined ||
@@ -127,7 +152,9 @@ export function sqliteDocumentStore(
         .all(prefix.length, prefix, prefix.length, prefix);
       return rows.map((r) => String(r.name));
     },
-    async close() {},
+    async close() {
+      await writer?.close();
+    },
   };
 }
 
@@ -181,13 +208,20 @@ export function postgresDocumentStore(
     history,
     async store(name, state, compacted = [], writers = []) {
       return transaction(pool, async (client) => {
+        // Two instances compacting one document take turns: each merges into what the other wrote.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${table}:${name}`]);
+        const before = await client.query<{ state: Buffer }>(`SELECT state FROM ${table} WHERE name = $1`, [
+          name,
+        ]);
+        const previous = before.rows[0]?.state;
+        const merged = mergeInto(previous === undefined ? undefined : new Uint8Array(previous), state);
         // Raised in the statement that writes the state: two instances never hand out one version twice.
         const stored = await client.query<{ version: string }>(
           `INSERT INTO ${table} (name, state, updated_at, version) VALUES ($1, $2, now(), 1)
            ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
              version = ${table}.version + 1
            RETURNING version`,
-          [name, Buffer.from(state)],
+          [name, Buffer.from(merged)],
         );
         // Also everything merged in at load time (left by a crash or by another instance): it is in `state`.
         await client.query(`DELETE FROM ${log} WHERE name = $1 AND (seq = ANY($2) OR seq <= $3)`, [
@@ -196,7 +230,7 @@ export function postgresDocumentStore(
           mergedUpTo.get(name) ?? 0,
         ]);
         const version = Number(stored.rows[0]?.version);
-        await history.keepIn(client, name, version, writers, state);
+        await history.keepIn(client, name, version, writers, merged);
         return version;
       });
     },
@@ -210,13 +244,15 @@ export function postgresDocumentStore(
       );
       return new Map(result.rows.map((row) => [row.name, Number(row.version)]));
     },
-    append: null,
-    async appendAsync(name, update) {
+    async appendBatch(batch) {
+      // One statement, so one transaction and one flush; rows are numbered in the order given.
       const result = await pool.query<{ seq: string }>(
-        `INSERT INTO ${log} (name, update_data) VALUES ($1, $2) RETURNING seq`,
-        [name, Buffer.from(update)],
+        `INSERT INTO ${log} (name, update_data)
+         SELECT name, update_data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u(name, update_data, i)
+         ORDER BY i RETURNING seq`,
+        [batch.map((item) => item.name), batch.map((item) => Buffer.from(item.update))],
       );
-      return Number(result.rows[0]?.seq);
+      return result.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
     },
     async exists(name) {
       const result = await pool.query(

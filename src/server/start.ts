@@ -28,6 +28,15 @@ function positiveInt(name: string): number | undefined {
   return number;
 }
 
+/** An optional integer ≥ 0 from the environment; undefined keeps the default. */
+function nonNegativeInt(name: string): number | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`${name} must be an integer ≥ 0`);
+  return number;
+}
+
 /** Runs `npm run build` in the repository root with inherited stdio, using the npm that started us if any. */
 function build(): Promise<void> {
   const npmCli = process.env.npm_execpath;
@@ -49,7 +58,8 @@ function build(): Promise<void> {
  * Environment: PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL and DATABASE_SCHEMA (public),
  * REDIS_URL, MAX_MESSAGE_BYTES, MAX_DOCUMENT_BYTES, MAX_CONNECTIONS_PER_TOKEN, MAX_CONNECTIONS_PER_IP,
  * MAX_BLOB_BYTES (20 MiB), MISSIONS_PER_TOKEN_PER_DAY (50), BLOB_BYTES_PER_MISSION (500 MiB),
- * BLOB_BYTES_PER_TOKEN_PER_DAY (2 GiB), HISTORY_RETENTION_DAYS (90).
+ * BLOB_BYTES_PER_TOKEN_PER_DAY (2 GiB), HISTORY_RETENTION_DAYS (90), GROUP_COMMIT_MS (2),
+ * SQLITE_WRITER_THREAD (0).
  */
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
@@ -91,6 +101,8 @@ async function main(): Promise<void> {
     },
     maxBlobBytes: positiveInt('MAX_BLOB_BYTES'),
     historyRetentionDays: positiveInt('HISTORY_RETENTION_DAYS'),
+    groupCommitMs: nonNegativeInt('GROUP_COMMIT_MS'),
+    sqliteWriterThread: process.env.SQLITE_WRITER_THREAD === '1',
     quotas: {
       missionsPerDay: positiveInt('MISSIONS_PER_TOKEN_PER_DAY'),
       blobBytesPerMission: positiveInt('BLOB_BYTES_PER_MISSION'),

@@ -6,6 +6,7 @@ import { decideAccess, parseDocumentName } from './access.ts';
 import type { Role } from './db.ts';
 import type { DocumentStore } from './documents.ts';
 import { createFeed, FEED_DOCUMENT } from './feed.ts';
+import { createGroupCommit, DEFAULT_GROUP_COMMIT_MS } from './groupCommit.ts';
 import { unintegrableReason } from './integrable.ts';
 import { describeError, type Logger } from './log.ts';
 import { discardPending, hasPending } from './pending.ts';
@@ -74,6 +75,8 @@ export interface SyncOptions {
   storeProblem(): string | null;
   /** A store operation failed: have the store checked. */
   storeFailed(error: unknown): void;
+  /** Group-commit window in ms (GROUP_COMMIT_MS); 0 commits each update alone. */
+  groupCommitMs?: number;
 }
 
 export interface SyncServer {
@@ -107,10 +110,13 @@ interface Membership {
 
 export function createSync(options: SyncOptions): SyncServer {
   const { tokens, store, limits, log, sockets, storeProblem, storeFailed } = options;
+  const commits = createGroupCommit((batch) => store.appendBatch(batch), {
+    windowMs: options.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS,
+  });
   /** Upper bound of each loaded document's encoded size, to refuse updates before they are applied. */
   const sizes = new Map<string, number>();
-  /** PostgreSQL mode: the log sequence of the update each connection is handling, and those applied since
-   * the last store, per document. */
+  /** The log sequence of the update each connection is handling, and those applied since the last store, per
+   * document: what a compaction may delete from the log. */
   const pendingSeq = new WeakMap<object, number>();
   const applied = new Map<string, number[]>();
   /** Per document, the tokens whose writes reached it since it was last stored: the history's "who". */
@@ -294,12 +300,9 @@ export function createSync(options: SyncOptions): SyncServer {
     },
     async afterLoadDocument({ document, documentName }) {
       sizes.set(documentName, Y.encodeStateAsUpdate(document).length);
-      const append = store.append;
-      // Yjs emits 'update' synchronously inside the apply, before Hocuspocus sends its acknowledgement:
-      // writing the update here means nothing is acknowledged that is not already in the file.
+      log({ event: 'document-loaded', document: documentName, bytes: sizes.get(documentName) });
       document.on('update', (update: Uint8Array) => {
         sizes.set(documentName, (sizes.get(documentName) ?? 0) + update.length);
-        if (append !== null) append(documentName, update);
       });
     },
     async beforeHandleMessage({ update: message, document, documentName, connection, context }) {
@@ -354,13 +357,14 @@ export function createSync(options: SyncOptions): SyncServer {
         throw refuse('document-too-large', DocumentTooLarge, { ...who, size, updateBytes: update.length });
       }
       if (update.length > 2) noteWriter(documentName, context.tokenId);
-      // PostgreSQL: commit the update to the log before Hocuspocus applies and acknowledges it.
+      // The update is committed to the log (with whatever else arrived within the group-commit window) before
+      // Hocuspocus applies and acknowledges it; this connection's next message waits, so its order is kept.
       // An empty update ([0, 0]: no structs, no deletions), as every reconnect's sync step 2 may be, is skipped.
-      if (store.appendAsync !== null && update.length > 2) {
+      if (update.length > 2) {
         const problem = storeProblem();
         if (problem !== null) throw unavailable(context.socket, problem, who);
         try {
-          pendingSeq.set(connection, await store.appendAsync(documentName, update));
+          pendingSeq.set(connection, await commits.append(documentName, update));
         } catch (error) {
           storeFailed(error);
           throw unavailable(context.socket, describeError(error), who);
@@ -387,8 +391,11 @@ export function createSync(options: SyncOptions): SyncServer {
       applied.set(documentName, list);
     },
     async afterUnloadDocument({ documentName }) {
+      // Hocuspocus unloads a document once its last connection has gone and its state is stored.
+      log({ event: 'document-unloaded', document: documentName });
       sizes.delete(documentName);
       applied.delete(documentName);
+      writers.delete(documentName);
     },
   };
 
@@ -404,7 +411,8 @@ export function createSync(options: SyncOptions): SyncServer {
     },
     store: async ({ documentName, state }) => {
       if (documentName === FEED_DOCUMENT) return;
-      // Taken in the same tick as `state` was encoded: exactly the logged updates it already contains.
+      // Taken in the same tick as `state` was encoded: exactly the logged updates it already contains (one
+      // committed but not yet applied is not among them, and stays in the log).
       const compacted = applied.get(documentName) ?? [];
       applied.set(documentName, []);
       const wrote = [...(writers.get(documentName) ?? [])];
@@ -514,10 +522,22 @@ export function createSync(options: SyncOptions): SyncServer {
       const context: SyncContext = { socket, tokenId, role: 'coordinator' };
       const connection = await hocuspocus.openDirectConnection(name, context);
       try {
-        await connection.transact((doc) => {
-          noteWriter(name, tokenId);
-          change(doc);
-        });
+        const made: Uint8Array[] = [];
+        const keep = (update: Uint8Array) => made.push(update);
+        connection.document?.on('update', keep);
+        try {
+          await connection.transact((doc) => {
+            noteWriter(name, tokenId);
+            change(doc);
+          });
+        } finally {
+          connection.document?.off('update', keep);
+        }
+        // Logged like a device's update, so a failed write fails the restore instead of passing unnoticed.
+        if (made.length > 0) {
+          const seq = await commits.append(name, Y.mergeUpdates(made));
+          applied.set(name, [...(applied.get(name) ?? []), seq]);
+        }
       } finally {
         // Stores the document at once, with the change and its writer.
         await connection.disconnect();
@@ -529,6 +549,8 @@ export function createSync(options: SyncOptions): SyncServer {
       // Otherwise the stores flushed below would wait for Redis's lock, and hold the shutdown.
       redis?.releaseIfDown();
       hocuspocus.closeConnections();
+      // Updates still waiting for their transaction commit (or fail) before the database closes.
+      await commits.drain();
       hocuspocus.flushPendingStores();
       // Let the stores started by the flush finish before the database closes.
       const deadline = Date.now() + 5000;

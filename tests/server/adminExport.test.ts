@@ -89,7 +89,9 @@ describe('admin export', () => {
       const store = sqliteDocumentStore(db);
       await store.store(`mission:${jama}`, mission('Jama, vivienda', '2016-06-01', true));
       // An update still in the log, not yet folded into the stored state: the export must read it too.
-      store.append!(`mission:${manta}`, mission('Manta 2017', '2017-03-01', false));
+      await store.appendBatch([
+        { name: `mission:${manta}`, update: mission('Manta 2017', '2017-03-01', false) },
+      ]);
       db.close();
 
       const csvDir = path.join(dataDir, 'csv');
