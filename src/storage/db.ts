@@ -4,7 +4,7 @@ import type { Sha256 } from '../domain/ids.ts';
 import type { SearchEntry } from '../domain/search/fields.ts';
 import type { AccountsMission } from '../domain/accounts/indicators.ts';
 import type { MissionSeverityFacts } from '../domain/desk/severity.ts';
-import type { MissionDeskFacts, ReviewFacts } from '../domain/desk/desk.ts';
+import type { MissionDeskFacts, MissionNews, ReviewFacts } from '../domain/desk/desk.ts';
 import type { MissionSnapshot } from '../domain/records/snapshot.ts';
 
 /** One row per mission, rebuilt from its Y.Doc: the list, its filters and search. */
@@ -59,6 +59,9 @@ export type SeverityRow = MissionSeverityFacts;
 
 /** A mission's team and the last write of each live record, for the coordinator's desk (one row per mission). */
 export type DeskRowFacts = MissionDeskFacts;
+
+/** The desk facts compacted for the desk's list (what is new per author), written with them. */
+export type NewsRow = MissionNews;
 
 /** A mission's review decision and comments, projected when its review document changes. */
 export type ReviewRow = ReviewFacts;
@@ -150,6 +153,7 @@ export class MingaDb extends Dexie {
   reviews!: EntityTable<ReviewRow, 'missionId'>;
   seen!: EntityTable<SeenRow, 'missionId'>;
   exports!: EntityTable<ExportRow, 'missionId'>;
+  news!: EntityTable<NewsRow, 'missionId'>;
 
   constructor(name = 'minga') {
     // Strict durability: a write Dexie reports as done has been flushed to disk (Chrome defaults to relaxed).
@@ -172,9 +176,9 @@ export class MingaDb extends Dexie {
     // Version 6 only adds tables: desk rows are built by ensureProjections (PROJECTION_VERSION 4), review rows
     // when a review document is opened, seen rows when a mission is looked at.
     this.version(6).stores({ desk: 'missionId', reviews: 'missionId', seen: 'missionId' });
-    // Version 7 only adds a table: export rows are built by ensureProjections (PROJECTION_VERSION 5); until a
-    // mission has one, its export reads the mission's document.
-    this.version(7).stores({ exports: 'missionId' });
+    // Version 7 only adds tables: export and news rows are built by ensureProjections (PROJECTION_VERSION 5);
+    // until a mission has them, its export reads the mission's document and the desk its desk row.
+    this.version(7).stores({ exports: 'missionId', news: 'missionId' });
   }
 }
 

@@ -5,7 +5,7 @@ import { cantonByPcode } from '../domain/codes.ts';
 import { searchEntries } from '../domain/search/fields.ts';
 import { accountsOf } from '../domain/accounts/fromMission.ts';
 import { missionSeverityFacts } from '../domain/desk/severity.ts';
-import { deskFacts, withArrivals } from '../domain/desk/desk.ts';
+import { deskFacts, newsOf, withArrivals } from '../domain/desk/desk.ts';
 import type { ExportRow, MingaDb, MissionRow, RecordRow } from './db.ts';
 import { getDb } from './db.ts';
 import type { MissionSnapshot, MissionView } from './missionView.ts';
@@ -122,7 +122,7 @@ export async function writeProjection(
   const severity = missionSeverityFacts(id, snapshot);
   const desk = deskFacts(id, snapshot);
   const forExport = exportRow(id, snapshot, sourceKey);
-  const tables = [db.missions, db.records, db.docs, db.search, db.severity, db.desk, db.exports];
+  const tables = [db.missions, db.records, db.docs, db.search, db.severity, db.desk, db.news, db.exports];
   await db.transaction('rw', tables, async () => {
     // A mission that arrived through sync or a bundle is registered here, the first time it is projected, so
     // background sync, photo uploads and backups know this device holds it.
@@ -143,7 +143,9 @@ export async function writeProjection(
     if (desk) {
       const previous = await db.desk.get(id);
       const now = new Date().toISOString();
-      await db.desk.put({ ...desk, changes: withArrivals(desk.changes, previous?.changes, now) });
+      const facts = { ...desk, changes: withArrivals(desk.changes, previous?.changes, now) };
+      await db.desk.put(facts);
+      await db.news.put(newsOf(facts));
     }
   });
 }

@@ -43,6 +43,7 @@ describe('peer memory', () => {
     expect(await db.severity.count()).toBe(0);
     expect(await db.reviews.count()).toBe(0);
     expect(await db.exports.count()).toBe(0);
+    expect(await db.news.count()).toBe(0);
   });
 
   it('remembers the union of what was sent and received, and every photo either way', async () => {

@@ -159,6 +159,7 @@ describe('a device holding the previous database version', () => {
     await db.open();
     expect(db.verno).toBe(7);
     expect(await db.exports.count()).toBe(0);
+    expect(await db.news.count()).toBe(0);
     expect((await db.missions.get(id))?.title).toBe('Pedernales');
 
     const [fromDocument] = await readMissionsForExport(null);
