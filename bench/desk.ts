@@ -1,13 +1,13 @@
 // The coordinator's desk over a programme: 200 missions of 100 notes and 20 assessments each (20,000 notes and
-// 4,000 assessments), their list, desk and review rows on the device, half of them looked at before. Times from
+// 4,000 assessments), their list, desk, news and review rows on the device, half of them looked at before. Times from
 // a tap on the desk's link (and from a tap on a column's header) to the table drawn, in Chromium against the
 // built app.
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { deskFacts, reviewFacts } from '../src/domain/desk/desk.ts';
+import { deskFacts, newsOf, reviewFacts } from '../src/domain/desk/desk.ts';
 import type { MissionId } from '../src/domain/ids.ts';
 import { NO_MARKS } from '../src/domain/marks.ts';
-import type { DeskRowFacts, MissionRow, ReviewRow, SeenRow } from '../src/storage/db.ts';
+import type { DeskRowFacts, MissionRow, NewsRow, ReviewRow, SeenRow } from '../src/storage/db.ts';
 import { MissionView } from '../src/storage/missionView.ts';
 import { missionRow } from '../src/storage/projection.ts';
 import { launchChromium } from '../tests/e2e/support/browser.ts';
@@ -27,14 +27,15 @@ export interface DeskFigures {
 interface Rows {
   missions: MissionRow[];
   desk: DeskRowFacts[];
+  news: NewsRow[];
   reviews: ReviewRow[];
   seen: SeenRow[];
 }
 
-function programme(missions: number, notes: number, assessments: number): Rows {
+export function programme(missions: number, notes: number, assessments: number): Rows {
   const template = new Y.Doc();
   Y.applyUpdate(template, seedMission(notes, assessments));
-  const rows: Rows = { missions: [], desk: [], reviews: [], seen: [] };
+  const rows: Rows = { missions: [], desk: [], news: [], reviews: [], seen: [] };
   for (let m = 0; m < missions; m++) {
     const view = new MissionView(template, crypto.randomUUID() as MissionId);
     const snapshot = view.snapshot();
@@ -42,7 +43,9 @@ function programme(missions: number, notes: number, assessments: number): Rows {
     rows.missions.push({ ...row, title: `Mission ${String(m).padStart(3, '0')}` });
     const facts = deskFacts(view.id, snapshot)!;
     // Written by a technician, so that the desk has something new to count for the coordinator.
-    rows.desk.push({ ...facts, changes: facts.changes.map((change) => ({ ...change, by: 'Anna Puig' })) });
+    const desk = { ...facts, changes: facts.changes.map((change) => ({ ...change, by: 'Anna Puig' })) };
+    rows.desk.push(desk);
+    rows.news.push(newsOf(desk));
     rows.reviews.push(
       reviewFacts(view.id, {
         decision:
@@ -58,22 +61,38 @@ function programme(missions: number, notes: number, assessments: number): Rows {
   return rows;
 }
 
-async function writeRows(page: Page, rows: Rows) {
+export async function writeRows(page: Page, rows: Rows) {
+  // Typed arrays cross into the page as plain arrays, and are typed again there as the app stores them.
+  const plain = {
+    ...rows,
+    news: rows.news.map((row) => ({
+      ...row,
+      authors: row.authors.map((a) => ({ by: a.by, arrived: [...a.arrived] })),
+    })),
+  };
   await page.evaluate(async (all) => {
+    const news = all.news.map((row) => ({
+      ...row,
+      authors: row.authors.map((a) => ({ by: a.by, arrived: Float64Array.from(a.arrived) })),
+    }));
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('minga');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
     await new Promise<void>((resolve, reject) => {
-      const stores = ['missions', 'desk', 'reviews', 'seen'] as const;
+      // An app of an earlier version (compared against) has no news table.
+      const stores = (['missions', 'desk', 'news', 'reviews', 'seen'] as const).filter((name) =>
+        db.objectStoreNames.contains(name),
+      );
       const tx = db.transaction([...stores], 'readwrite');
-      for (const store of stores) for (const row of all[store]) tx.objectStore(store).put(row);
+      for (const store of stores)
+        for (const row of store === 'news' ? news : all[store]) tx.objectStore(store).put(row);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, rows);
+  }, plain);
 }
 
 /** Runs `act` in the page and times until the table holds `expected` rows, the first titled `first`. */

@@ -6,7 +6,9 @@ export type MingaErrorReason =
   | 'notFound'
   | 'invalid'
   | 'photoUnreadable'
-  | 'photoNotStored';
+  | 'photoNotStored'
+  /** Something only its author may change, such as their own reply. */
+  | 'notYours';
 
 export class MingaError extends Error {
   readonly reason: MingaErrorReason;

@@ -93,6 +93,16 @@ export function doneState(thread: readonly ReviewReply[]): DoneState | null {
   return { done: true, by: first.by, at: first.at };
 }
 
+/**
+ * Whether `name` (this device's user) may delete the reply: only its author, and only a reply with text; a
+ * "done" mark is undone by another mark, never deleted, since the newest one decides.
+ */
+export function mayDeleteReply(reply: ReviewReply, name: string): boolean {
+  return (
+    reply.deletedAt === null && reply.text !== '' && reply.by !== '' && reply.by === name.slice(0, MAX_NAME)
+  );
+}
+
 export function validateReply(text: string): FieldErrors {
   const errors: FieldErrors = {};
   const normalized = normalizeReviewText(text);

@@ -4,7 +4,8 @@ import type { Sha256 } from '../domain/ids.ts';
 import type { SearchEntry } from '../domain/search/fields.ts';
 import type { AccountsMission } from '../domain/accounts/indicators.ts';
 import type { MissionSeverityFacts } from '../domain/desk/severity.ts';
-import type { MissionDeskFacts, ReviewFacts } from '../domain/desk/desk.ts';
+import type { MissionDeskFacts, MissionNews, ReviewFacts } from '../domain/desk/desk.ts';
+import type { MissionSnapshot } from '../domain/records/snapshot.ts';
 
 /** One row per mission, rebuilt from its Y.Doc: the list, its filters and search. */
 export interface MissionRow {
@@ -59,8 +60,24 @@ export type SeverityRow = MissionSeverityFacts;
 /** A mission's team and the last write of each live record, for the coordinator's desk (one row per mission). */
 export type DeskRowFacts = MissionDeskFacts;
 
+/** The desk facts compacted for the desk's list (what is new per author), written with them. */
+export type NewsRow = MissionNews;
+
 /** A mission's review decision and comments, projected when its review document changes. */
 export type ReviewRow = ReviewFacts;
+
+/**
+ * Every live record of one mission as read through the record schema, for exports: one row per mission, so a
+ * full export reads 200 rows instead of opening 200 documents (deleted records are left out: no export holds
+ * them). Written in the same transaction as the mission's list row, with the same source key.
+ */
+export interface ExportRow {
+  missionId: string;
+  /** PROJECTION_VERSION of the code that wrote the row: a row of another one is read from its document. */
+  projection: number;
+  sourceKey: number;
+  snapshot: MissionSnapshot;
+}
 
 /** When this device's user last looked at a mission: what changed after it is new to them. */
 export interface SeenRow {
@@ -137,6 +154,8 @@ export class MingaDb extends Dexie {
   desk!: EntityTable<DeskRowFacts, 'missionId'>;
   reviews!: EntityTable<ReviewRow, 'missionId'>;
   seen!: EntityTable<SeenRow, 'missionId'>;
+  exports!: EntityTable<ExportRow, 'missionId'>;
+  news!: EntityTable<NewsRow, 'missionId'>;
 
   constructor(name = 'minga') {
     // Strict durability: a write Dexie reports as done has been flushed to disk (Chrome defaults to relaxed).
@@ -159,6 +178,9 @@ export class MingaDb extends Dexie {
     // Version 6 only adds tables: desk rows are built by ensureProjections (PROJECTION_VERSION 4), review rows
     // when a review document is opened, seen rows when a mission is looked at.
     this.version(6).stores({ desk: 'missionId', reviews: 'missionId', seen: 'missionId' });
+    // Version 7 only adds tables: export and news rows are built by ensureProjections (PROJECTION_VERSION 5);
+    // until a mission has them, its export reads the mission's document and the desk its desk row.
+    this.version(7).stores({ exports: 'missionId', news: 'missionId' });
   }
 }
 

@@ -1,6 +1,7 @@
-// What the coordinator's desk reads: the list rows and, per mission, the desk facts, the review, when this
-// device's user last looked and when the server last confirmed it, each one table read in one transaction.
-import type { DeskSources } from '../domain/desk/desk.ts';
+// What the coordinator's desk reads: the list rows and, per mission, what is new (the compact news rows), the
+// review, when this device's user last looked and when the server last confirmed it, each one table read in one
+// transaction. A mission projected by an earlier version has no news row yet: its desk row stands in.
+import { newsOf, type DeskSources, type MissionNews } from '../domain/desk/desk.ts';
 import { missionDocName, type MissionId } from '../domain/ids.ts';
 import { getDb, type MingaDb, type MissionRow } from './db.ts';
 
@@ -10,20 +11,24 @@ export interface DeskData {
 }
 
 export async function readDesk(db: MingaDb = getDb()): Promise<DeskData> {
-  const tables = [db.missions, db.desk, db.reviews, db.seen, db.syncState];
+  const tables = [db.missions, db.news, db.desk, db.reviews, db.seen, db.syncState];
   return db.transaction('r', tables, async () => {
-    const [missions, facts, reviews, seen, synced] = await Promise.all([
+    const [missions, compact, reviews, seen, synced] = await Promise.all([
       db.missions.toArray(),
-      db.desk.toArray(),
+      db.news.toArray(),
       db.reviews.toArray(),
       db.seen.toArray(),
       db.syncState.toArray(),
     ]);
+    const news = new Map<string, MissionNews>(compact.map((row) => [row.missionId, row]));
+    const missing = missions.filter((row) => !news.has(row.id)).map((row) => row.id);
+    if (missing.length > 0)
+      for (const facts of await db.desk.bulkGet(missing)) if (facts) news.set(facts.missionId, newsOf(facts));
     const lastSync = new Map(synced.map((row) => [row.name, row.lastSyncedAt]));
     return {
       missions,
       sources: {
-        facts: new Map(facts.map((row) => [row.missionId, row])),
+        news,
         reviews: new Map(reviews.map((row) => [row.missionId, row])),
         seen: new Map(seen.map((row) => [row.missionId, row.seenAt])),
         synced: new Map(

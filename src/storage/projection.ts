@@ -5,15 +5,20 @@ import { cantonByPcode } from '../domain/codes.ts';
 import { searchEntries } from '../domain/search/fields.ts';
 import { accountsOf } from '../domain/accounts/fromMission.ts';
 import { missionSeverityFacts } from '../domain/desk/severity.ts';
-import { deskFacts, withArrivals } from '../domain/desk/desk.ts';
-import type { MingaDb, MissionRow, RecordRow } from './db.ts';
+import { deskFacts, newsOf, withArrivals } from '../domain/desk/desk.ts';
+import type { ExportRow, MingaDb, MissionRow, RecordRow } from './db.ts';
 import { getDb } from './db.ts';
 import type { MissionSnapshot, MissionView } from './missionView.ts';
 
 const DEBOUNCE_MS = 400;
 /** Raised whenever rows gain or change what they hold: ensureProjections rebuilds rows of an earlier version. */
-export const PROJECTION_VERSION = 4;
-const timers = new Map<MissionId, ReturnType<typeof setTimeout>>();
+export const PROJECTION_VERSION = 5;
+interface Pending {
+  timer: ReturnType<typeof setTimeout>;
+  source: ProjectionSource;
+  db: MingaDb;
+}
+const timers = new Map<MissionId, Pending>();
 
 export function missionRow(
   id: MissionId,
@@ -80,6 +85,22 @@ export function recordRows(id: MissionId, snapshot: MissionSnapshot): RecordRow[
   ];
 }
 
+/** The mission and its live records, as exports read them (selectForExport leaves deleted ones out anyway). */
+export function exportRow(id: MissionId, snapshot: MissionSnapshot, sourceKey: number): ExportRow {
+  const live = <T extends { deletedAt: string | null }>(records: T[]) => records.filter((r) => !r.deletedAt);
+  return {
+    missionId: id,
+    projection: PROJECTION_VERSION,
+    sourceKey,
+    snapshot: {
+      mission: snapshot.mission,
+      assessments: live(snapshot.assessments),
+      notes: live(snapshot.notes),
+      actions: live(snapshot.actions),
+    },
+  };
+}
+
 /** What a projection reads: the document's read model and how far its update log on disk goes. */
 export interface ProjectionSource {
   view: MissionView;
@@ -100,7 +121,8 @@ export async function writeProjection(
   const search = { missionId: id, entries: searchEntries(snapshot) };
   const severity = missionSeverityFacts(id, snapshot);
   const desk = deskFacts(id, snapshot);
-  const tables = [db.missions, db.records, db.docs, db.search, db.severity, db.desk];
+  const forExport = exportRow(id, snapshot, sourceKey);
+  const tables = [db.missions, db.records, db.docs, db.search, db.severity, db.desk, db.news, db.exports];
   await db.transaction('rw', tables, async () => {
     // A mission that arrived through sync or a bundle is registered here, the first time it is projected, so
     // background sync, photo uploads and backups know this device holds it.
@@ -116,35 +138,48 @@ export async function writeProjection(
     await db.records.where('missionId').equals(id).delete();
     await db.records.bulkPut(records);
     await db.search.put(search);
+    await db.exports.put(forExport);
     if (severity) await db.severity.put(severity);
     if (desk) {
       const previous = await db.desk.get(id);
       const now = new Date().toISOString();
-      await db.desk.put({ ...desk, changes: withArrivals(desk.changes, previous?.changes, now) });
+      const facts = { ...desk, changes: withArrivals(desk.changes, previous?.changes, now) };
+      await db.desk.put(facts);
+      await db.news.put(newsOf(facts));
     }
   });
 }
 
 export function scheduleProjection(id: MissionId, source: ProjectionSource): void {
   const pending = timers.get(id);
-  if (pending) clearTimeout(pending);
+  if (pending) clearTimeout(pending.timer);
   // The database of the edit, even if another is current by the time the timer fires (tests swap them).
   const db = getDb();
-  timers.set(
-    id,
-    setTimeout(() => {
-      timers.delete(id);
-      // Closed on purpose (this device's data being removed): nothing to list any more.
-      if (db.hasBeenClosed()) return;
-      writeProjection(id, source, db).catch((error: unknown) => console.warn('projection failed', error));
-    }, DEBOUNCE_MS),
-  );
+  const timer = setTimeout(() => {
+    timers.delete(id);
+    // Closed on purpose (this device's data being removed): nothing to list any more.
+    if (db.hasBeenClosed()) return;
+    writeProjection(id, source, db).catch((error: unknown) => console.warn('projection failed', error));
+  }, DEBOUNCE_MS);
+  timers.set(id, { timer, source, db });
+}
+
+/** Projects now every edit still waiting for its debounce, so a reader of the rows (an export) sees it. */
+export async function flushPendingProjections(): Promise<void> {
+  const pending = [...timers.entries()];
+  for (const [id, { timer }] of pending) {
+    clearTimeout(timer);
+    timers.delete(id);
+  }
+  for (const [id, { source, db }] of pending) {
+    if (!db.hasBeenClosed()) await writeProjection(id, source, db);
+  }
 }
 
 /** Projects now what is waiting to be projected (before a test asserts, or when a screen needs the list). */
 export async function flushProjection(id: MissionId, source: ProjectionSource): Promise<void> {
   const pending = timers.get(id);
-  if (pending) clearTimeout(pending);
+  if (pending) clearTimeout(pending.timer);
   timers.delete(id);
   await writeProjection(id, source);
 }

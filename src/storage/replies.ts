@@ -7,6 +7,7 @@ import type { DeviceProfile } from '../domain/model.ts';
 import {
   REPLIES_ROOT,
   groupReplies,
+  mayDeleteReply,
   newReply,
   readReply,
   validateReply,
@@ -67,7 +68,11 @@ function after(latest: string, now: string): string {
   return Number.isFinite(last) && last >= Date.parse(now) ? new Date(last + 1).toISOString() : now;
 }
 
-/** Soft delete of one's own reply: the entry stays, so an answer to it is never left pointing at nothing. */
+/**
+ * Soft delete of one's own reply: the entry stays, so an answer to it is never left pointing at nothing, and every
+ * device shows "reply deleted" in its place. Another's reply is refused ('notYours'); deleting twice changes
+ * nothing.
+ */
 export function deleteReply(
   mission: OpenMission,
   id: ReplyId,
@@ -76,6 +81,8 @@ export function deleteReply(
   const root = repliesRoot(mission.doc);
   const reply = readReply(id, root.get(id));
   if (!reply) throw new MingaError('notFound');
+  if (reply.deletedAt !== null) return;
+  if (!mayDeleteReply(reply, profile.name)) throw new MingaError('notYours');
   const stored: StoredReply = {
     commentId: reply.commentId,
     text: reply.text,

@@ -1,6 +1,7 @@
 // The coordinator's desk on a laptop, in real Chromium against the real sync server: a technician's phone
 // makes missions and a note; the desk lists them with what is new, sorts by a column, clears a mission's badge
-// once it is opened and shows the technician's later edit as new again. On a phone the desk still works.
+// once it is opened and shows the technician's later edit as new again. At 1280 × 800 every column shows beside
+// the summary with no sideways scrolling; on a phone the desk still works.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { deskScreenMessages } from '../../src/ui/i18n/messages/deskScreen.ts';
@@ -85,6 +86,19 @@ describe('the coordinator’s desk', () => {
       summary.boundingBox(),
     ]);
     expect(aside!.x).toBeGreaterThan(table!.x + table!.width - 1);
+    // Every column shows beside the summary: the table's box has nothing to scroll sideways, nor has the page.
+    const fit = await page.evaluate(() => {
+      const box = document.querySelector<HTMLElement>('.desk-table')!;
+      return {
+        table: box.scrollWidth - box.clientWidth,
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        lastColumn: document.querySelector('th[data-column="lastSync"]')!.getBoundingClientRect().right,
+        boxRight: box.getBoundingClientRect().right,
+      };
+    });
+    expect(fit.table).toBeLessThanOrEqual(0);
+    expect(fit.page).toBeLessThanOrEqual(0);
+    expect(fit.lastColumn).toBeLessThanOrEqual(fit.boxRight);
     await expectAccessible(page, 'coordinator’s desk at 1280 × 800');
   });
 

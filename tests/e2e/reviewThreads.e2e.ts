@@ -1,6 +1,7 @@
 // Review where the work is, in real Chromium against the real sync server: the coordinator comments on an
 // assessment and asks for changes; the technician's phone (360×640) shows "changes requested" on its list and the
 // comment on that assessment, replies, marks it done and fixes it; the coordinator sees the reply and approves.
+// The technician deletes a reply of theirs; the coordinator sees "Reply deleted" and may not delete another's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Language } from '../../src/domain/model.ts';
@@ -40,6 +41,7 @@ async function device(token: string, name: string, lang: Language): Promise<Thre
 
 const COMMENT = 'The severity of shelter looks too low for 100 people affected.';
 const REPLY = 'Subida a 4 tras la segunda visita.';
+const WRONG_REPLY = 'Esto era para otra evaluación.';
 
 let phone: ThreadDevice;
 let coordinator: ThreadDevice;
@@ -163,5 +165,40 @@ describe('review threads on the record, on the technician’s phone', () => {
     await page.goto(`${app.url}/`);
     await page.locator(`[data-mission-id="${missionId}"]`).waitFor();
     await expect.poll(() => page.locator('[data-review-state]').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('the technician deletes a reply of theirs after confirming, and the coordinator sees it deleted', async () => {
+    const { page } = phone;
+    const t = phone.thread;
+    await page.goto(`${app.url}${assessmentUrl}`);
+    const comment = page.locator('[data-comment-id]', { hasText: COMMENT });
+    await comment.getByLabel(t['thread.reply.label']).fill(WRONG_REPLY);
+    await comment.getByRole('button', { name: t['thread.reply.submit'] }).click();
+    const wrong = comment.locator('.review-reply', { hasText: WRONG_REPLY });
+    await wrong.waitFor();
+    const remove = wrong.getByRole('button', { name: t['thread.reply.delete'] });
+    expect((await remove.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await remove.click();
+    const dialog = page.getByRole('dialog', { name: t['thread.reply.deleteTitle'] });
+    await dialog.waitFor();
+    await expectAccessible(page, 'confirming the deletion of a reply');
+    await dialog.getByRole('button', { name: t['thread.reply.delete'] }).click();
+    await comment.locator('[data-deleted="true"]', { hasText: t['thread.reply.deleted'] }).waitFor();
+    expect(await comment.textContent()).not.toContain(WRONG_REPLY);
+    // The first reply is still there.
+    await comment.getByText(REPLY).waitFor();
+    await syncState(page, 'upToDate');
+
+    const coord = coordinator.page;
+    const thread = coordinator.thread;
+    const section = coord.getByRole('region', { name: coordinator.review['review.heading'] });
+    const onLaptop = section.locator('[data-comment-id]', { hasText: COMMENT });
+    await onLaptop
+      .locator('[data-deleted="true"]', { hasText: thread['thread.reply.deleted'] })
+      .waitFor({ timeout: 15_000 });
+    expect(await onLaptop.textContent()).not.toContain(WRONG_REPLY);
+    await onLaptop.getByText(REPLY).waitFor();
+    // Anna's replies are not the coordinator's to delete.
+    expect(await onLaptop.getByRole('button', { name: thread['thread.reply.delete'] }).count()).toBe(0);
   });
 });

@@ -151,8 +151,61 @@ export function countNew(changes: readonly DeskChange[], seenAt: string | null, 
   return count;
 }
 
+/**
+ * What the desk needs of one mission's desk facts, compact: per author, when each of their changes reached this
+ * device (ms since the epoch, ascending). 24,000 changes across a programme are 200 small typed arrays to read,
+ * not 24,000 objects (reading many small values is what IndexedDB is slow at).
+ */
+export interface MissionNews {
+  missionId: string;
+  team: string[];
+  authors: { by: string; arrived: Float64Array }[];
+}
+
+/** A write time that does not parse sorts after every look: it is counted as new, as the strings compared did. */
+const arrivalMs = (change: DeskChange): number => {
+  const ms = Date.parse(change.arrived ?? change.at);
+  return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+};
+
+export function newsOf(facts: MissionDeskFacts): MissionNews {
+  const byAuthor = new Map<string, number[]>();
+  for (const change of facts.changes) {
+    const times = byAuthor.get(change.by) ?? [];
+    times.push(arrivalMs(change));
+    byAuthor.set(change.by, times);
+  }
+  return {
+    missionId: facts.missionId,
+    team: facts.team,
+    authors: [...byAuthor].map(([by, times]) => ({ by, arrived: Float64Array.from(times).sort() })),
+  };
+}
+
+/** countNew over compact news: per author other than `me`, the arrivals after `seenAt`, by binary search. */
+export function countNewsSince(news: MissionNews, seenAt: string | null, me: string): number {
+  const seen = seenAt === null ? Number.NEGATIVE_INFINITY : Date.parse(seenAt);
+  let count = 0;
+  for (const { by, arrived } of news.authors) {
+    if (by === me) continue;
+    if (Number.isNaN(seen)) {
+      count += arrived.length;
+      continue;
+    }
+    let low = 0;
+    let high = arrived.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (arrived[mid]! > seen) high = mid;
+      else low = mid + 1;
+    }
+    count += arrived.length - low;
+  }
+  return count;
+}
+
 export interface DeskSources {
-  facts: ReadonlyMap<string, MissionDeskFacts>;
+  news: ReadonlyMap<string, MissionNews>;
   reviews: ReadonlyMap<string, ReviewFacts>;
   /** When this device's user last looked at each mission (ISO). */
   seen: ReadonlyMap<string, string>;
@@ -167,7 +220,7 @@ export function deskRows(missions: readonly DeskMissionInput[], sources: DeskSou
   const rows: DeskRow[] = [];
   for (const mission of missions) {
     if (mission.deleted === 1) continue;
-    const facts = sources.facts.get(mission.id);
+    const news = sources.news.get(mission.id);
     const review = sources.reviews.get(mission.id);
     const seenAt = sources.seen.get(mission.id) ?? null;
     const reviewChanges = review ? [...review.comments, ...(review.decided ? [review.decided] : [])] : [];
@@ -179,11 +232,11 @@ export function deskRows(missions: readonly DeskMissionInput[], sources: DeskSou
       themes: mission.themes,
       startDate: mission.startDate,
       endDate: mission.endDate,
-      team: facts?.team ?? [],
+      team: news?.team ?? [],
       review: review?.decision ?? null,
       lastSync: sources.synced.get(mission.id) ?? null,
       newCount:
-        countNew(facts?.changes ?? [], seenAt, sources.me) + countNew(reviewChanges, seenAt, sources.me),
+        (news ? countNewsSince(news, seenAt, sources.me) : 0) + countNew(reviewChanges, seenAt, sources.me),
       searchText: mission.searchText,
     });
   }

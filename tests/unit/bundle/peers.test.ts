@@ -37,11 +37,13 @@ describe('peer memory', () => {
     setDbForTests(db);
     expect(await db.settings.get('language')).toEqual({ key: 'language', value: 'ca' });
     expect(await db.docs.count()).toBe(1);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.search.count()).toBe(0);
     expect(await db.peerState.count()).toBe(0);
     expect(await db.severity.count()).toBe(0);
     expect(await db.reviews.count()).toBe(0);
+    expect(await db.exports.count()).toBe(0);
+    expect(await db.news.count()).toBe(0);
   });
 
   it('remembers the union of what was sent and received, and every photo either way', async () => {

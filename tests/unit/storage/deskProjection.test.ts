@@ -104,4 +104,12 @@ describe('the desk’s rows', () => {
     await markSeen(id, new Date(Date.now() + 1000), db);
     expect(await newCount('Laia Ferrer')).toBe(0);
   });
+
+  it('count the same from the desk row where the previous version wrote no news row yet', async () => {
+    const id = await missionWithNotes();
+    expect((await db.news.get(id))?.authors.map((a) => [a.by, a.arrived.length])).toEqual([['Anna Puig', 2]]);
+    await db.news.delete(id);
+    expect(await newCount('Laia Ferrer')).toBe(2);
+    expect(await newCount('Anna Puig')).toBe(0);
+  });
 });

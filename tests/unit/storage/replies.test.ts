@@ -80,6 +80,36 @@ describe('[M14] replies merge member by member', () => {
     expect(readThreads(doc).get(COMMENT)?.[0]?.deletedAt).not.toBeNull();
   });
 
+  it('only the author deletes a reply; another’s is refused and left as it was; twice changes nothing', () => {
+    const [phone, laptop] = [new Y.Doc(), new Y.Doc()];
+    const id = addReply(open(phone), { commentId: COMMENT, text: 'Foto añadida.', done: false }, anna);
+    const mark = addReply(open(phone), { commentId: COMMENT, text: '', done: true }, anna, {
+      markOnly: true,
+    });
+    sync(phone, laptop);
+    const before = Y.encodeStateVector(laptop);
+    expect(() => deleteReply(open(laptop), id, laia)).toThrow(
+      expect.objectContaining({ reason: 'notYours' }),
+    );
+    // A done mark is undone by another mark, never deleted, even by its author.
+    expect(() => deleteReply(open(phone), mark, anna)).toThrow(
+      expect.objectContaining({ reason: 'notYours' }),
+    );
+    expect(Y.encodeStateVector(laptop)).toEqual(before);
+    expect(readThreads(laptop).get(COMMENT)?.[0]?.deletedAt).toBeNull();
+
+    deleteReply(open(phone), id, anna);
+    const once = Y.encodeStateVector(phone);
+    deleteReply(open(phone), id, anna);
+    expect(Y.encodeStateVector(phone)).toEqual(once);
+    sync(phone, laptop);
+    const [deleted] = readThreads(laptop).get(COMMENT) ?? [];
+    expect(deleted?.deletedAt).not.toBeNull();
+    // The thread still knows it was written, by whom and when, and the done mark after it still counts.
+    expect([deleted?.by, deleted?.text]).toEqual(['Anna', 'Foto añadida.']);
+    expect(doneState(readThreads(laptop).get(COMMENT) ?? [])?.done).toBe(true);
+  });
+
   it('a hostile entry another device wrote is ignored, and the view recomputes on change', () => {
     const doc = new Y.Doc();
     const view = new RepliesView(doc);

@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import type { AccountRole } from '../../../src/domain/access.ts';
 import type { ActionId, MissionId } from '../../../src/domain/ids.ts';
+import type { CommentId } from '../../../src/domain/review.ts';
 import { createRecord } from '../../../src/storage/commands.ts';
 import { getDb } from '../../../src/storage/db.ts';
-import { readThreads } from '../../../src/storage/replies.ts';
+import { addReply, readThreads } from '../../../src/storage/replies.ts';
 import { addComment, setDecision } from '../../../src/storage/reviewCommands.ts';
 import { acquireReview, closeAllReviews, releaseReview } from '../../../src/storage/reviewStore.ts';
 import { ROLE_KEY, TOKEN_KEY } from '../../../src/sync/signedIn.ts';
@@ -25,14 +26,14 @@ async function signedInAs(role: AccountRole) {
 }
 
 /** A mission with an action and a comment on it, changes requested; and a comment on the mission itself. */
-async function reviewed(): Promise<{ id: MissionId; actionId: ActionId }> {
+async function reviewed(): Promise<{ id: MissionId; actionId: ActionId; commentId: CommentId }> {
   const id = await newMission();
   const actionId = (await withMission(id, (mission) =>
     createRecord(mission, 'action', { activity: 'Clorar el pozo', status: 'planned' }, profile),
   )) as ActionId;
   const review = await acquireReview(id);
   setDecision(review, { decision: 'changesRequested', note: '' }, laia, 'coordinator');
-  addComment(
+  const commentId = addComment(
     review,
     { target: { kind: 'action', id: actionId }, text: 'Falta el responsable.' },
     laia,
@@ -40,7 +41,7 @@ async function reviewed(): Promise<{ id: MissionId; actionId: ActionId }> {
   );
   addComment(review, { target: { kind: 'mission', id }, text: 'Sobre la misión.' }, laia, 'coordinator');
   releaseReview(id);
-  return { id, actionId };
+  return { id, actionId, commentId };
 }
 
 describe('RecordComments', () => {
@@ -69,6 +70,43 @@ describe('RecordComments', () => {
       ['Añadido: Jordi.', false],
       ['', true],
     ]);
+  });
+
+  it('the author deletes their reply after confirming; it stays as "Respuesta eliminada"', async () => {
+    const { id, actionId } = await reviewed();
+    await signedInAs('technician');
+    renderAt(`/missions/${id}/actions/${actionId}`);
+    const region = await screen.findByRole('region', { name: 'Comentarios de la revisión' });
+    await within(region).findByText('Falta el responsable.');
+    fireEvent.input(within(region).getByLabelText(/Tu respuesta/), { target: { value: 'Me equivoqué.' } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Enviar respuesta' }));
+    await within(region).findByText('Me equivoqué.');
+
+    // Keeping it changes nothing.
+    fireEvent.click(within(region).getByRole('button', { name: 'Eliminar respuesta' }));
+    let dialog = await screen.findByRole('dialog', { name: '¿Eliminar tu respuesta?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Conservarla' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(within(region).getByText('Me equivoqué.')).toBeTruthy();
+
+    fireEvent.click(within(region).getByRole('button', { name: 'Eliminar respuesta' }));
+    dialog = await screen.findByRole('dialog', { name: '¿Eliminar tu respuesta?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Eliminar respuesta' }));
+    await within(region).findByText(/^Respuesta eliminada · Test, /);
+    expect(within(region).queryByText('Me equivoqué.')).toBeNull();
+    expect(within(region).queryByRole('button', { name: 'Eliminar respuesta' })).toBeNull();
+    const threads = await withMission(id, (mission) => readThreads(mission.doc));
+    expect([...threads.values()][0]?.[0]?.deletedAt).not.toBeNull();
+  });
+
+  it('offers no delete on another’s reply', async () => {
+    const { id, actionId, commentId } = await reviewed();
+    await withMission(id, (mission) => addReply(mission, { commentId, text: 'De Laia.', done: false }, laia));
+    await signedInAs('technician');
+    renderAt(`/missions/${id}/actions/${actionId}`);
+    const region = await screen.findByRole('region', { name: 'Comentarios de la revisión' });
+    await within(region).findByText('De Laia.');
+    expect(within(region).queryByRole('button', { name: 'Eliminar respuesta' })).toBeNull();
   });
 
   it('an observer reads the comment with no reply box and no toggle', async () => {

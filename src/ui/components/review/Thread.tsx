@@ -1,17 +1,26 @@
 // One review comment's thread: the replies oldest first, whether the requested change is done, and for members
-// who may edit the mission a reply box and, while changes are requested, the "Mark as done" toggle.
+// who may edit the mission a reply box and, while changes are requested, the "Mark as done" toggle. The author of
+// a reply may delete it after a confirmation; a deleted reply stays in the thread as "Reply deleted".
 import { useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import { toMingaError, type MingaError } from '../../../domain/errors.ts';
-import { MAX_REPLY_TEXT, doneState, validateReply, type ReviewReply } from '../../../domain/replies.ts';
+import {
+  MAX_REPLY_TEXT,
+  doneState,
+  mayDeleteReply,
+  validateReply,
+  type ReplyId,
+  type ReviewReply,
+} from '../../../domain/replies.ts';
 import type { CommentId } from '../../../domain/review.ts';
 import type { ValidationCode } from '../../../domain/validation.ts';
 import type { OpenMission } from '../../../storage/docStore.ts';
-import { addReply } from '../../../storage/replies.ts';
+import { addReply, deleteReply } from '../../../storage/replies.ts';
 import { useProfile } from '../../appContext.ts';
 import { useI18n } from '../../i18n/context.tsx';
 import { threadMessages } from '../../i18n/messages/threads.ts';
 import { useMessages } from '../../i18n/useMessages.ts';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ErrorBanner } from '../ErrorSummary.tsx';
 import { TextArea } from '../fields.tsx';
 import { formatWhen } from './when.ts';
@@ -25,10 +34,18 @@ export interface ThreadProps {
   changesRequested: boolean;
 }
 
-function ReplyItem({ reply }: { reply: ReviewReply }) {
+function ReplyItem({ reply, onDelete }: { reply: ReviewReply; onDelete: (() => void) | null }) {
   const t = useMessages(threadMessages);
   const i18n = useI18n();
   const time = formatWhen(reply.at, i18n);
+  if (reply.deletedAt !== null)
+    return (
+      <li class="review-reply review-reply--deleted" data-reply-id={reply.id} data-deleted="true">
+        <p class="list__meta">
+          {t('thread.reply.deleted')} · {t('thread.byline', { name: reply.by, time })}
+        </p>
+      </li>
+    );
   if (reply.text === '')
     return (
       <li class="review-reply review-reply--event" data-reply-id={reply.id}>
@@ -42,6 +59,11 @@ function ReplyItem({ reply }: { reply: ReviewReply }) {
       {/* Plain text with its line breaks kept: never parsed as HTML. */}
       <p class="pre-wrap">{reply.text}</p>
       <p class="list__meta">{t('thread.byline', { name: reply.by, time })}</p>
+      {onDelete && (
+        <button type="button" class="button review-reply__delete" onClick={onDelete}>
+          {t('thread.reply.delete')}
+        </button>
+      )}
     </li>
   );
 }
@@ -54,9 +76,20 @@ export function Thread(props: ThreadProps) {
   const [error, setError] = useState<ValidationCode | undefined>(undefined);
   const [failure, setFailure] = useState<MingaError | null>(null);
   const [saved, setSaved] = useState(false);
+  const [deleting, setDeleting] = useState<ReplyId | null>(null);
   const done = doneState(props.replies);
-  const shown = props.replies.filter((reply) => reply.deletedAt === null);
   const { mission } = props;
+
+  const remove = (id: ReplyId) => {
+    setDeleting(null);
+    if (!mission) return;
+    try {
+      deleteReply(mission, id, profile);
+      setFailure(null);
+    } catch (caught) {
+      setFailure(toMingaError(caught));
+    }
+  };
 
   const write = (input: { text: string; done: boolean }, markOnly: boolean) => {
     if (!mission) return false;
@@ -90,14 +123,28 @@ export function Thread(props: ThreadProps) {
           {t('thread.doneBy', { name: done.by, time: formatWhen(done.at, i18n) })}
         </p>
       )}
-      {shown.length > 0 && (
+      {props.replies.length > 0 && (
         <ol class="review-replies" aria-label={t('thread.replies')}>
-          {shown.map((reply) => (
-            <ReplyItem key={reply.id} reply={reply} />
+          {props.replies.map((reply) => (
+            <ReplyItem
+              key={reply.id}
+              reply={reply}
+              onDelete={mission && mayDeleteReply(reply, profile.name) ? () => setDeleting(reply.id) : null}
+            />
           ))}
         </ol>
       )}
       <ErrorBanner error={failure} />
+      {deleting && (
+        <ConfirmDialog
+          title={t('thread.reply.deleteTitle')}
+          body={t('thread.reply.deleteBody')}
+          confirm={t('thread.reply.delete')}
+          keep={t('thread.reply.keep')}
+          onConfirm={() => remove(deleting)}
+          onKeep={() => setDeleting(null)}
+        />
+      )}
       {mission && props.changesRequested && (
         <button
           type="button"

@@ -127,7 +127,8 @@ export function DeskScreen() {
   const { t: global } = useI18n();
   const t = useMessages(deskScreenMessages);
   const profile = useProfile();
-  const desk = useLiveQuery(() => readDesk(), []);
+  // Read as the screen mounts, not a frame later: the table is what this screen is opened for.
+  const desk = useLiveQuery(() => readDesk(), [], { beforePaint: true });
   const [state, setState] = useState(remembered);
   const change = (patch: Partial<typeof remembered>) => {
     const next = { ...state, ...patch };

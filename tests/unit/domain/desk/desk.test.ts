@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   countNew,
+  countNewsSince,
   deskFacts,
   deskRows,
+  newsOf,
   filterDesk,
   nextSort,
   NO_DESK_FILTER,
@@ -131,6 +133,23 @@ describe('what is new since the user last looked', () => {
     expect(countNew(changes, '2016-06-06T00:00:00.000Z', 'Laia Ferrer')).toBe(0);
   });
 
+  it('counts the same from the compact news rows, at every last look, for everyone', () => {
+    const arrived = [
+      ...changes,
+      { id: 'n5', at: '2016-06-01T10:00:00.000Z', by: 'Jordi Mas', arrived: '2016-06-07T10:00:00.000Z' },
+      { id: 'n6', at: 'not a date', by: 'Anna Puig' },
+    ];
+    const news = newsOf({ missionId: 'm1', team: [], changes: arrived });
+    const looks = [null, '2016-06-01T00:00:00.000Z', '2016-06-03T10:00:00.000Z', '2016-06-04T10:00:00.001Z'];
+    for (const seenAt of [...looks, '2016-06-06T00:00:00.000Z', '2016-06-08T00:00:00.000Z'])
+      for (const me of ['Laia Ferrer', 'Anna Puig', 'Jordi Mas', 'Pau Soler'])
+        expect([seenAt, me, countNewsSince(news, seenAt, me)]).toEqual([
+          seenAt,
+          me,
+          countNew(arrived, seenAt, me),
+        ]);
+  });
+
   it('counts a write that reached this device after the last look, however old its own time', () => {
     // Looked at on the 4th; a note Anna wrote offline on the 2nd arrives on the 6th, and Jordi's clock runs
     // behind: his edit of the 3rd by his clock reached the device on the 7th.
@@ -157,7 +176,7 @@ describe('what is new since the user last looked', () => {
 
   it('adds comments and the decision by others to the records’ changes, per mission', () => {
     const sources: DeskSources = {
-      facts: new Map([['m1', { missionId: 'm1', team: ['Anna Puig'], changes }]]),
+      news: new Map([['m1', newsOf({ missionId: 'm1', team: ['Anna Puig'], changes })]]),
       reviews: new Map([
         [
           'm1',
