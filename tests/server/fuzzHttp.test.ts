@@ -1,0 +1,103 @@
+// Fuzz of the HTTP routes: random methods, paths, headers, bodies and paces on raw TCP connections to a real
+// server process. Properties: no 5xx except the documented 503 (a photo of a mission not synced yet), every
+// connection answered or closed by the server within its deadlines, the process never exits, /healthz answers
+// after every request, and every stored document still loads. Kept seeds (fuzzSeeds.json) are replayed first.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { httpCase, requestOf, send, type HttpCase } from './fuzzRequests.ts';
+import { percentile, startFuzzServer, storedDocumentProblems, type FuzzServer } from './fuzzServer.ts';
+import { FUZZ_RUNS, FUZZ_SEED, fuzzTimeout, keepAdvice, keptSeeds } from './fuzzSeeds.ts';
+import * as Y from 'yjs';
+import { createMission, createRecord } from '../../src/storage/missionDoc.ts';
+import { rawClient } from './rawSync.ts';
+import { waitFor } from './syncHarness.ts';
+
+/** Headers 2 s and whole requests 2 s (fuzzServer.ts), checked every second, on a loaded machine. */
+const DEADLINE_MS = 10_000;
+
+/** The 5xx answers the README documents; anything else in 5xx is a bug. */
+function documented(status: number, text: string): boolean {
+  return status === 503 && text.includes('"mission_not_synced"');
+}
+
+async function run(server: FuzzServer, c: HttpCase, statuses: Record<string, number>): Promise<void> {
+  const sent = requestOf(c, server.missions, server.tokens);
+  const answer = await send(server.port, c, sent, DEADLINE_MS);
+  const key = String(answer.status ?? 'none');
+  statuses[key] = (statuses[key] ?? 0) + 1;
+  const request = sent.head.slice(0, 300);
+  if (!answer.closed) throw new Error(`the server held the connection past ${DEADLINE_MS} ms:\n${request}`);
+  // Node closes a CONNECT at once when nothing listens for it (the server proxies nothing): no answer, no cost.
+  if (answer.status === null && c.method !== 'CONNECT')
+    throw new Error(`closed without an answer:\n${request}`);
+  if (answer.status !== null && answer.status >= 500 && !documented(answer.status, answer.text))
+    throw new Error(`answered ${answer.status}:\n${request}\n---\n${answer.text.slice(0, 500)}`);
+  await server.healthz();
+  if (!server.alive()) throw new Error('the server exited');
+}
+
+/** A mission with a note, written twice, so its history has versions to preview and restore. */
+async function writeMission(server: FuzzServer): Promise<void> {
+  const stamp = { actor: { name: 'Ana', device: 'd1' }, now: '2016-04-17T09:00:00.000Z' };
+  for (const step of [0, 1]) {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    if (step === 0) createMission(doc, { title: 'Pedernales' }, stamp);
+    else createRecord(doc, 'note', 'n1', { text: 'Visita' } as never, stamp);
+    const url = `ws://127.0.0.1:${server.port}/sync`;
+    const client = await rawClient(url, server.tokens.coordinator, `mission:${server.missions[0]}`);
+    for (const u of updates) client.sendUpdate(u);
+    await waitFor(() => client.acknowledgements() === updates.length, 10_000, 'the mission acknowledged');
+    const closed = new Promise((resolve) => client.ws.addEventListener('close', resolve));
+    client.ws.close();
+    await closed;
+  }
+}
+
+async function campaign(seed: number, runs: number): Promise<void> {
+  const server = await startFuzzServer();
+  const statuses: Record<string, number> = {};
+  try {
+    await writeMission(server);
+    try {
+      await fc.assert(
+        fc.asyncProperty(httpCase, (c) => run(server, c, statuses)),
+        { seed, numRuns: runs, endOnFailure: true },
+      );
+    } catch (error) {
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n${keepAdvice('http', seed, runs)}`,
+        { cause: error },
+      );
+    }
+    await server.healthz();
+    expect(server.errors).toEqual([]);
+    expect(await server.stop()).toBe(0);
+    const { names, problems } = await storedDocumentProblems(server.dataDir);
+    expect(problems).toEqual([]);
+    const ms = server.healthzMs;
+    console.info(
+      `http fuzz seed ${seed}, ${runs} runs: statuses ${JSON.stringify(statuses)}; ${names.length} documents ` +
+        `stored and loaded; /healthz p50 ${percentile(ms, 50).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms`,
+    );
+  } finally {
+    await server.remove();
+  }
+}
+
+describe('fuzz of the HTTP routes', () => {
+  for (const kept of keptSeeds('http')) {
+    it(
+      `kept seed ${kept.seed}: ${kept.found}`,
+      () => campaign(kept.seed, kept.runs),
+      fuzzTimeout(kept.runs, 400),
+    );
+  }
+
+  it(
+    `${FUZZ_RUNS} random runs (seed ${FUZZ_SEED})`,
+    () => campaign(FUZZ_SEED, FUZZ_RUNS),
+    fuzzTimeout(FUZZ_RUNS, 400),
+  );
+});
