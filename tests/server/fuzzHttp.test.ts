@@ -34,6 +34,9 @@ async function run(server: FuzzServer, c: HttpCase, statuses: Record<string, num
     throw new Error(`answered ${answer.status}:\n${request}\n---\n${answer.text.slice(0, 500)}`);
   await server.healthz();
   if (!server.alive()) throw new Error('the server exited');
+  // Checked after each request so that a kept seed can name the one request that logged it.
+  if (server.errors.length > 0)
+    throw new Error(`logged an internal error ${JSON.stringify(server.errors)}:\n${request}`);
 }
 
 /** A mission with a note, written twice, so its history has versions to preview and restore. */
@@ -55,7 +58,7 @@ async function writeMission(server: FuzzServer): Promise<void> {
   }
 }
 
-async function campaign(seed: number, runs: number): Promise<void> {
+async function campaign(seed: number, runs: number, path?: string): Promise<void> {
   const server = await startFuzzServer();
   const statuses: Record<string, number> = {};
   try {
@@ -63,11 +66,11 @@ async function campaign(seed: number, runs: number): Promise<void> {
     try {
       await fc.assert(
         fc.asyncProperty(httpCase, (c) => run(server, c, statuses)),
-        { seed, numRuns: runs, endOnFailure: true },
+        { seed, numRuns: runs, endOnFailure: true, ...(path === undefined ? {} : { path }) },
       );
     } catch (error) {
       throw new Error(
-        `${error instanceof Error ? error.message : String(error)}\n${keepAdvice('http', seed, runs)}`,
+        `${error instanceof Error ? error.message : String(error)}\n${keepAdvice('http', seed, runs, error)}`,
         { cause: error },
       );
     }
@@ -90,7 +93,7 @@ describe('fuzz of the HTTP routes', () => {
   for (const kept of keptSeeds('http')) {
     it(
       `kept seed ${kept.seed}: ${kept.found}`,
-      () => campaign(kept.seed, kept.runs),
+      () => campaign(kept.seed, kept.runs, kept.path),
       fuzzTimeout(kept.runs, 400),
     );
   }

@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 
 export interface KeptSeed {
   seed: number;
-  /** Runs of that campaign: the failure needs the server state the earlier runs left. */
+  /** Runs of that campaign: the failure may need the server state the earlier runs left. */
   runs: number;
+  /** fast-check's path of the failing run: when given, only that run is replayed (a bug of one request). */
+  path?: string;
   /** What failed, and what fixed it. */
   found: string;
   fixed: string;
@@ -34,6 +36,8 @@ export function fuzzTimeout(runs: number, msPerRun: number): number {
 }
 
 /** The line to add to fuzzSeeds.json when a campaign fails. */
-export function keepAdvice(suite: Suite, seed: number, runs: number): string {
-  return `keep it: add { "seed": ${seed}, "runs": ${runs}, "found": "…", "fixed": "…" } to "${suite}" in tests/server/fuzzSeeds.json`;
+export function keepAdvice(suite: Suite, seed: number, runs: number, error: unknown): string {
+  const path = /path: "([\d:]+)"/.exec(error instanceof Error ? error.message : '')?.[1];
+  const kept = `"seed": ${seed}, "runs": ${runs}${path ? `, "path": "${path}"` : ''}`;
+  return `keep it: add { ${kept}, "found": "…", "fixed": "…" } to "${suite}" in tests/server/fuzzSeeds.json`;
 }

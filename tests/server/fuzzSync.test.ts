@@ -66,18 +66,18 @@ async function run(server: FuzzServer, input: SyncRun, tally: Tally): Promise<vo
   if (!server.alive()) throw new Error('the server exited');
 }
 
-async function campaign(seed: number, runs: number): Promise<void> {
+async function campaign(seed: number, runs: number, path?: string): Promise<void> {
   const server = await startFuzzServer();
   const tally: Tally = { authenticated: 0, acknowledged: 0, closes: {} };
   try {
     try {
       await fc.assert(
         fc.asyncProperty(syncRun, (input) => run(server, input, tally)),
-        { seed, numRuns: runs, endOnFailure: true },
+        { seed, numRuns: runs, endOnFailure: true, ...(path === undefined ? {} : { path }) },
       );
     } catch (error) {
       throw new Error(
-        `${error instanceof Error ? error.message : String(error)}\n${keepAdvice('sync', seed, runs)}`,
+        `${error instanceof Error ? error.message : String(error)}\n${keepAdvice('sync', seed, runs, error)}`,
         { cause: error },
       );
     }
@@ -105,7 +105,7 @@ describe('fuzz of /sync frames', () => {
   for (const kept of keptSeeds('sync')) {
     it(
       `kept seed ${kept.seed}: ${kept.found}`,
-      () => campaign(kept.seed, kept.runs),
+      () => campaign(kept.seed, kept.runs, kept.path),
       fuzzTimeout(kept.runs, 300),
     );
   }
