@@ -5,12 +5,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { httpCase, requestOf, send, type HttpCase } from './fuzzRequests.ts';
-import { percentile, startFuzzServer, storedDocumentProblems, type FuzzServer } from './fuzzServer.ts';
+import {
+  percentile,
+  startFuzzServer,
+  storedDocumentProblems,
+  writeMission,
+  type FuzzServer,
+} from './fuzzServer.ts';
 import { FUZZ_RUNS, FUZZ_SEED, fuzzTimeout, keepAdvice, keptSeeds } from './fuzzSeeds.ts';
-import * as Y from 'yjs';
-import { createMission, createRecord } from '../../src/storage/missionDoc.ts';
-import { rawClient } from './rawSync.ts';
-import { waitFor } from './syncHarness.ts';
 
 /** Headers 2 s and whole requests 2 s (fuzzServer.ts), checked every second, on a loaded machine. */
 const DEADLINE_MS = 10_000;
@@ -39,25 +41,6 @@ async function run(server: FuzzServer, c: HttpCase, statuses: Record<string, num
     throw new Error(`logged an internal error ${JSON.stringify(server.errors)}:\n${request}`);
 }
 
-/** A mission with a note, written twice, so its history has versions to preview and restore. */
-async function writeMission(server: FuzzServer): Promise<void> {
-  const stamp = { actor: { name: 'Ana', device: 'd1' }, now: '2016-04-17T09:00:00.000Z' };
-  for (const step of [0, 1]) {
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    if (step === 0) createMission(doc, { title: 'Pedernales' }, stamp);
-    else createRecord(doc, 'note', 'n1', { text: 'Visita' } as never, stamp);
-    const url = `ws://127.0.0.1:${server.port}/sync`;
-    const client = await rawClient(url, server.tokens.coordinator, `mission:${server.missions[0]}`);
-    for (const u of updates) client.sendUpdate(u);
-    await waitFor(() => client.acknowledgements() === updates.length, 10_000, 'the mission acknowledged');
-    const closed = new Promise((resolve) => client.ws.addEventListener('close', resolve));
-    client.ws.close();
-    await closed;
-  }
-}
-
 async function campaign(seed: number, runs: number, path?: string): Promise<void> {
   const server = await startFuzzServer();
   const statuses: Record<string, number> = {};
@@ -66,7 +49,7 @@ async function campaign(seed: number, runs: number, path?: string): Promise<void
     try {
       await fc.assert(
         fc.asyncProperty(httpCase, (c) => run(server, c, statuses)),
-        { seed, numRuns: runs, endOnFailure: true, ...(path === undefined ? {} : { path }) },
+        { seed, endOnFailure: true, ...(path === undefined ? { numRuns: runs } : { path, numRuns: 1 }) },
       );
     } catch (error) {
       throw new Error(
@@ -81,7 +64,7 @@ async function campaign(seed: number, runs: number, path?: string): Promise<void
     expect(problems).toEqual([]);
     const ms = server.healthzMs;
     console.info(
-      `http fuzz seed ${seed}, ${runs} runs: statuses ${JSON.stringify(statuses)}; ${names.length} documents ` +
+      `http fuzz seed ${seed}, ${path === undefined ? `${runs} runs` : `run ${path}`}: statuses ${JSON.stringify(statuses)}; ${names.length} documents ` +
         `stored and loaded; /healthz p50 ${percentile(ms, 50).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms`,
     );
   } finally {

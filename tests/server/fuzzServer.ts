@@ -8,7 +8,9 @@ import { auditMission } from '../../src/domain/records/mission.ts';
 import { readMissionSnapshot } from '../../src/domain/records/snapshot.ts';
 import { createToken, openDatabase, revokeToken } from '../../src/server/db.ts';
 import { sqliteDocumentStore } from '../../src/server/documents.ts';
+import { createMission, createRecord } from '../../src/storage/missionDoc.ts';
 import { readReview } from '../../src/storage/reviewDoc.ts';
+import { rawClient } from './rawSync.ts';
 import { REPO_ROOT } from '../../src/server/static.ts';
 import type { MingaServerOptions } from '../../src/server/app.ts';
 import { NODE, removeDir, tempDir, terminate, waitFor } from './syncHarness.ts';
@@ -144,6 +146,25 @@ export async function startFuzzServer(overrides: Partial<MingaServerOptions> = {
       await removeDir(dataDir);
     },
   };
+}
+
+/** A mission with a note, written twice, so its history has versions to preview and restore. */
+export async function writeMission(server: FuzzServer): Promise<void> {
+  const stamp = { actor: { name: 'Ana', device: 'd1' }, now: '2016-04-17T09:00:00.000Z' };
+  for (const step of [0, 1]) {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    if (step === 0) createMission(doc, { title: 'Pedernales' }, stamp);
+    else createRecord(doc, 'note', 'n1', { text: 'Visita' } as never, stamp);
+    const url = `ws://127.0.0.1:${server.port}/sync`;
+    const client = await rawClient(url, server.tokens.coordinator, `mission:${server.missions[0]}`);
+    for (const u of updates) client.sendUpdate(u);
+    await waitFor(() => client.acknowledgements() === updates.length, 10_000, 'the mission acknowledged');
+    const closed = new Promise((resolve) => client.ws.addEventListener('close', resolve));
+    client.ws.close();
+    await closed;
+  }
 }
 
 export interface StoredProblem {
