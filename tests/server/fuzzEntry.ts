@@ -6,6 +6,11 @@ import { jsonLogger } from '../../src/server/log.ts';
 const options = JSON.parse(process.env.MINGA_FUZZ_OPTIONS ?? '{}') as MingaServerOptions;
 const running = await startMingaServer({ ...options, log: jsonLogger });
 jsonLogger({ event: 'listening', port: running.port });
+// A test runner that dies without stopping it must not leave it running: it ends once its parent is gone.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(1);
+}, 1000).unref();
 process.once('SIGTERM', () => {
   running.close().then(
     () => process.exit(0),
