@@ -20,6 +20,7 @@ import { measureHistory } from './history.ts';
 import { measureQr } from './qr.ts';
 import { describeGroupCommit, measureGroupCommit } from './groupCommit.ts';
 import { describeServerMemory, measureServerMemory } from './serverMemory.ts';
+import { formatFlood, measureFlood } from './flood.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const only = new Set(process.argv.slice(2));
@@ -50,6 +51,7 @@ try {
   const qr = await want('qr', () => measureQr());
   const groupCommit = await want('groupCommit', () => measureGroupCommit());
   const serverMemory = await want('serverMemory', () => measureServerMemory());
+  const flood = await want('flood', () => measureFlood());
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -70,6 +72,7 @@ try {
     qr,
     groupCommit,
     serverMemory,
+    flood,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(
@@ -190,6 +193,7 @@ try {
   }
   if (groupCommit) console.info(describeGroupCommit(groupCommit));
   if (serverMemory) console.info(describeServerMemory(serverMemory));
+  if (flood) console.info(formatFlood(flood));
 } finally {
   await app.close();
 }

@@ -16,7 +16,7 @@ import { handleInvites } from './invites.ts';
 import { handleHistory, isHistoryRoute } from './historyRoutes.ts';
 import { boundedLogger, describeError, jsonLogger, type Logger } from './log.ts';
 import { MAX_DOCUMENT_NAME_BYTES } from './access.ts';
-import { AuthenticationTimeout, documentNameLength, Forbidden, isAwareness } from './wire.ts';
+import { AuthenticationTimeout, documentNameLength, Forbidden, InvalidUpdate, isAwareness } from './wire.ts';
 import { assertSchemaName, createPool } from './postgres.ts';
 import { watchPostgres } from './postgresWatch.ts';
 import { createSync, type SocketInfo, type SyncLimits } from './sync.ts';
@@ -326,8 +326,19 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
           entry.info.close(Forbidden.code, Forbidden.reason);
           return;
         }
+        let awareness: boolean;
+        try {
+          awareness = isAwareness(bytes);
+        } catch {
+          // Cut before its message type: nothing anyone could read. Thrown from this hook, it would end the process.
+          if (closing.has(entry.info)) return;
+          closing.add(entry.info);
+          log({ event: 'refused', refusal: 'malformed-frame', bytes: bytes.length, socket: entry.info.id });
+          entry.info.close(InvalidUpdate.code, InvalidUpdate.reason);
+          return;
+        }
         // Presence is not used by the app: not relayed, so no member can fan large states out to the others.
-        if (isAwareness(bytes)) return;
+        if (awareness) return;
         entry.connection.handleMessage(bytes);
       },
       close(peer: Peer, event: { code?: number; reason?: string }) {

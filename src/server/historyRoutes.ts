@@ -50,7 +50,7 @@ export async function handleHistory(
   }
   let only = null;
   if (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined) {
-    const body = await readJson(req);
+    const body = await readJson(req, context.log);
     if (!('value' in body)) return body;
     const record = (body.value as { record?: unknown } | null)?.record;
     if (record !== undefined) {

@@ -38,13 +38,19 @@ export function parseInvite(body: unknown): InviteInput | string {
 }
 
 /** The request body as JSON, or a reply saying why not; stops reading past the limit. */
-export async function readJson(req: IncomingMessage): Promise<{ value: unknown } | Reply> {
+export async function readJson(req: IncomingMessage, log: Logger): Promise<{ value: unknown } | Reply> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return { status: 413, body: { error: 'too_large' } };
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) return { status: 413, body: { error: 'too_large' } };
+      chunks.push(chunk);
+    }
+  } catch {
+    // The client hung up, or the server's request deadline cut a slow body: a refusal, not an internal error.
+    log({ event: 'refused', refusal: 'incomplete-body', path: req.url, bytes: size });
+    return { status: 400, body: { error: 'incomplete_body' } };
   }
   try {
     return { value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
@@ -65,7 +71,7 @@ export async function handleInvites(
     log({ event: 'refused', refusal: 'invite-not-coordinator', tokenId: caller.id });
     return { status: 403, body: { error: 'forbidden' } };
   }
-  const read = await readJson(req);
+  const read = await readJson(req, log);
   if (!('value' in read)) return read;
   const input = parseInvite(read.value);
   if (typeof input === 'string') return { status: 400, body: { error: 'invalid_invite', message: input } };
