@@ -29,6 +29,9 @@ export interface BackgroundOptions {
  */
 export const MAX_ATTACHED_AT_ONCE = 8;
 
+/** A document the pass synced closes as soon as nobody else uses it (no screen's linger, see docPool.ts). */
+const PASS_LINGER_MS = 0;
+
 export type BackgroundOutcome = 'upToDate' | 'refused' | 'timedOut' | 'stopped';
 
 /**
@@ -69,7 +72,7 @@ export async function syncInBackground(
         if (outcome === 'upToDate' && (!wanted || wanted.has(review)))
           outcomes.set(review, await syncReview(id, timeoutMs, timers, signal));
       } finally {
-        releaseMission(id);
+        releaseMission(id, PASS_LINGER_MS);
       }
     }
   };
@@ -101,7 +104,7 @@ async function syncReview(
   try {
     return await settled(reviewDocName(id), timeoutMs, timers, signal);
   } finally {
-    releaseReview(id);
+    releaseReview(id, PASS_LINGER_MS);
   }
 }
 

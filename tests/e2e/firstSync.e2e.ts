@@ -1,6 +1,7 @@
 // A coordinator's first sync of a seeded programme in real Chromium against the real server: the chip counts the
-// missions as they arrive and says "Up to date" only once all are here, and a 5 s network cut in the middle
-// (a TCP proxy stopped and restarted in front of the server) is ridden out without anyone doing anything.
+// documents as they arrive and says "Up to date" only once all are here; a restart with nothing changed opens no
+// mission document; and a 5 s network cut in the middle (a TCP proxy stopped and restarted in front of the
+// server) is ridden out without anyone doing anything. Reviews nobody wrote are never opened.
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +65,28 @@ const progressOf = (text: string): [number, number] | null => {
 
 const missionRows = (page: Page) => page.locator('[data-mission-id]').count();
 
+/** The seeded missions whose review nobody wrote: their review documents do not exist on the server. */
+const unreviewed = () =>
+  Array.from({ length: MISSIONS }, (_, i) => seedMission(OPTIONS, i))
+    .filter((mission) => mission.review === null)
+    .map((mission) => `review:${mission.id}`);
+
+/** Documents the device with token `tokenId` opened on the server, from log entry `from` on. */
+const openedBy = (tokenId: unknown, from = 0) =>
+  logs
+    .slice(from)
+    .filter(
+      (entry) =>
+        entry.event === 'connected' &&
+        entry.tokenId === tokenId &&
+        typeof entry.document === 'string' &&
+        entry.document !== 'feed',
+    )
+    .map((entry) => entry.document as string);
+
+const feedToken = (from: number) =>
+  logs.slice(from).find((entry) => entry.event === 'authenticated' && entry.access === 'feed')?.tokenId;
+
 beforeAll(async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'minga-e2e-first-sync-'));
   const target = await openSeedTarget({ dataDir });
@@ -83,7 +106,8 @@ afterAll(async () => {
 });
 
 describe('the first sync of a seeded programme', () => {
-  it('counts the missions as they arrive and says "Up to date" only once all are on the device', async () => {
+  it('counts the documents as they arrive and says "Up to date" only once all are on the device', async () => {
+    const from = logs.length;
     const desk = await joinByInvite(browser, app.url, app.token('coordinator', 'Marta'), 'Marta Soler', {
       prepare: recordChip,
     });
@@ -106,6 +130,21 @@ describe('the first sync of a seeded programme', () => {
       expect(progress[i]![0]).toBeGreaterThanOrEqual(progress[i - 1]![0]);
     expect(Math.max(...progress.map(([, m]) => m))).toBeGreaterThanOrEqual(MISSIONS);
     expect(states.slice(firstUpToDate).some((entry) => entry.state === 'syncing')).toBe(false);
+    // Every mission came, and no review nobody wrote was opened on the way.
+    const opened = new Set(openedBy(feedToken(from), from));
+    expect([...opened].filter((name) => name.startsWith('mission:'))).toHaveLength(MISSIONS);
+    expect(unreviewed().filter((name) => opened.has(name))).toEqual([]);
+
+    // A restart with nothing changed: the feed says every document is in step, and none is opened again.
+    const restartAt = logs.length;
+    await desk.page.reload();
+    await desk.page.locator('.statusbar [data-sync-state="upToDate"]').waitFor({ timeout: 120_000 });
+    const feedAgain = logs
+      .slice(restartAt)
+      .find((entry) => entry.event === 'authenticated' && entry.access === 'feed');
+    expect(feedAgain?.tokenId).toBe(feedToken(from));
+    expect(openedBy(feedToken(from), restartAt).filter((name) => name.startsWith('mission:'))).toEqual([]);
+    await expect.poll(() => missionRows(desk.page), { timeout: 15_000 }).toBe(MISSIONS);
     await desk.context.close();
   });
 
@@ -145,16 +184,18 @@ describe('the first sync of a seeded programme', () => {
       .locator('[data-mission-id]')
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-mission-id') ?? ''));
     const edited = here.sort().at(-1)!;
-    await desk.page.goto(`${through}/missions/${edited}/edit`);
+    // Within the app, as a person would: a reload during the cut is not what is being tested.
+    await desk.page.locator(`[data-mission-id="${edited}"] a`).click();
+    await desk.ui.link('missions.edit').click();
     await desk.ui.label('missions.field.title').fill('Editada sin conexión');
     await desk.ui.button('action.save').click();
     await desk.page.getByRole('heading', { name: 'Editada sin conexión' }).waitFor();
-    await desk.page.goto(through);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, cutEnds - Date.now())));
     const restoredAt = logs.length;
     proxy.restore();
 
     await desk.page.locator('.statusbar [data-sync-state="upToDate"]').waitFor({ timeout: 120_000 });
+    await desk.page.goto(through);
     // Each mission's list row is written once its document is on the device.
     await expect.poll(() => missionRows(desk.page), { timeout: 15_000 }).toBe(MISSIONS);
     const sockets = new Set(
