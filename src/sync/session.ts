@@ -254,7 +254,7 @@ function start(server: string, token: string): void {
     opened: (mission) => void connection.attach(missionDocName(mission.id), mission.doc),
     closing: (mission) => connection.detach(missionDocName(mission.id)),
   });
-  const stopReviews = syncReviews(connection, key, feed);
+  const stopReviews = syncReviews(connection, key);
   const stopObserving = () => {
     stopMissions();
     stopReviews();
