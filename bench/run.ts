@@ -15,6 +15,7 @@ import { measureAccounts } from './accounts.ts';
 import { measureSeverity } from './severity.ts';
 import { measureDesk } from './desk.ts';
 import { measureHistory } from './history.ts';
+import { describeProgrammeSync, measureProgrammeSync } from './programmeSync.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const app = await startBuiltApp();
@@ -32,6 +33,7 @@ try {
   const severity = measureSeverity();
   const desk = await measureDesk(app.url);
   const history = measureHistory();
+  const programmeSync = await measureProgrammeSync();
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -48,6 +50,7 @@ try {
     severity,
     desk,
     history,
+    programmeSync,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'bench.json'), `${JSON.stringify(figures, null, 2)}\n`);
@@ -123,6 +126,7 @@ try {
       `${history.describeMs.toFixed(0)} ms · restoring a wiped mission ${history.restoreMs.toFixed(0)} ms, ` +
       `${(history.restoreUpdateBytes / 1024).toFixed(0)} KB sent`,
   );
+  console.info(describeProgrammeSync(programmeSync));
 } finally {
   await app.close();
 }
