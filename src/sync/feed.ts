@@ -35,6 +35,8 @@ export class ChangeFeed {
   private readonly heard = new Map<string, number>();
   /** Per document, the version it was at when last confirmed in step with the server. */
   private readonly cursors = new Map<string, number>();
+  /** Documents the server confirmed at some time, with or without a cursor (before the feed there was none). */
+  private readonly acknowledged = new Set<string>();
   /** Documents with local changes the server has not confirmed (persisted under UNSYNCED_KEY). */
   private readonly unsynced = new Set<string>();
   private held = new Set<string>();
@@ -147,7 +149,10 @@ export class ChangeFeed {
       allServerStates(this.options.server),
       getDb().settings.get(UNSYNCED_KEY),
     ]);
-    for (const [name, row] of rows) if (typeof row.cursor === 'number') this.cursors.set(name, row.cursor);
+    for (const [name, row] of rows) {
+      this.acknowledged.add(name);
+      if (typeof row.cursor === 'number') this.cursors.set(name, row.cursor);
+    }
     if (Array.isArray(unsynced?.value))
       for (const name of unsynced.value) if (typeof name === 'string') this.unsynced.add(name);
     await this.refreshHeld();
@@ -241,6 +246,10 @@ export class ChangeFeed {
       .catch((error: unknown) => console.warn('sync: could not record unsynced documents', error));
   }
 
+  private isHere(name: string): boolean {
+    return this.cursors.has(name) || this.acknowledged.has(name) || this.unsynced.has(name);
+  }
+
   private publish(): void {
     if (this.stopped || this.absent) return;
     let inStep = 0;
@@ -248,8 +257,7 @@ export class ChangeFeed {
     for (const name of this.held) {
       if (!this.lags(name)) inStep += 1;
       // Never confirmed and nothing written here: the mission's content is not on this device yet.
-      if (name.startsWith('mission:') && !this.cursors.has(name) && !this.unsynced.has(name))
-        notHere.push(name.slice('mission:'.length));
+      if (name.startsWith('mission:') && !this.isHere(name)) notHere.push(name.slice('mission:'.length));
     }
     setFeedProgress({ ready: this.ready, inStep, held: this.held.size, notHere });
   }

@@ -126,4 +126,20 @@ describe('ChangeFeed', () => {
     await expect.poll(() => signals.length).toBe(2);
     expect(signals[1]?.aborted).toBe(false);
   });
+
+  it('counts a mission confirmed before the feed existed as on the device, though it syncs once for a cursor', async () => {
+    await hold(A, 4);
+    await db.docs.put({ name: `mission:${B}`, missionId: B, createdAt: '2026-01-01T00:00:00Z' });
+    // Acknowledged by the server before cursors were kept: its content is here, its version is not known.
+    await saveServerState({
+      name: `mission:${B}`,
+      server: SERVER,
+      serverStateVector: new Uint8Array([0]),
+      lastSyncedAt: 1,
+    });
+    const { feed: f, passes } = feed();
+    await f.receive(versions({ [`mission:${A}`]: 4, [`mission:${B}`]: 2 }));
+    await expect.poll(() => passes).toEqual([[`mission:${B}`]]);
+    expect(syncProgress()).toEqual({ ready: true, inStep: 1, held: 2, notHere: [] });
+  });
 });
