@@ -19,7 +19,10 @@ import { sqliteDocumentStore } from '../../src/server/documents.ts';
 import { connect, removeDir, startTestServer, waitFor, type Client, type TestServer } from './syncHarness.ts';
 
 const FAST_BACKOFF = { baseMs: 20, maxMs: 200, minMs: 10 };
-const stamp = (name: string) => ({ actor: { name, device: `device-${name}` }, now: new Date().toISOString() });
+const stamp = (name: string) => ({
+  actor: { name, device: `device-${name}` },
+  now: new Date().toISOString(),
+});
 
 let t: TestServer;
 const clients: Client[] = [];
