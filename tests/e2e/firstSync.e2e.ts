@@ -180,6 +180,8 @@ describe('the first sync of a seeded programme', () => {
     proxy.cut();
     const cutEnds = Date.now() + CUT_MS;
     // During the cut, a mission already here is edited: the change exists only on this device.
+    // The list shows what is on the device, from its own storage: some missions are, by now.
+    await desk.page.locator('[data-mission-id]').first().waitFor({ timeout: 30_000 });
     const here = await desk.page
       .locator('[data-mission-id]')
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-mission-id') ?? ''));
