@@ -77,6 +77,9 @@ export function UpdatePrompt() {
   return null;
 }
 
+/** Titles named in the notice at most: the count says the rest, and the toast must not cover a phone's screen. */
+const TITLES_SHOWN = 5;
+
 /** How many missions are still downloading, and the titles of those this device already lists. */
 function NotHere({ ids }: { ids: readonly string[] }) {
   const { t } = useI18n();
@@ -92,7 +95,7 @@ function NotHere({ ids }: { ids: readonly string[] }) {
       <p>{t('offline.notYet', { count: ids.length })}</p>
       {titles && titles.length > 0 && (
         <ul aria-label={t('offline.notYetList')}>
-          {titles.map((row) => (
+          {titles.slice(0, TITLES_SHOWN).map((row) => (
             <li key={row.id}>{row.title}</li>
           ))}
         </ul>

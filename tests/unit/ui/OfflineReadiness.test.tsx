@@ -1,6 +1,7 @@
 // "Ready to work offline" only once every mission this device holds is on it; until then, how many are not.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/preact';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { MingaDb, getDb, setDbForTests, type MissionRow } from '../../../src/storage/db.ts';
 import { createStore } from '../../../src/pwa/store.ts';
 import type { UpdateState } from '../../../src/pwa/updateStore.ts';
 import { resetSyncStatus, setFeedProgress } from '../../../src/sync/status.ts';
@@ -47,4 +48,45 @@ describe('UpdatePrompt’s offline notice', () => {
     act(() => setFeedProgress({ ready: true, inStep: 2, held: 2, notHere: [] }));
     expect(screen.getByText('Ready to work offline.')).toBeTruthy();
   });
+
+  it('names at most five of the missions it already lists, and counts them all', async () => {
+    const db = new MingaDb(`offline-${crypto.randomUUID()}`);
+    setDbForTests(db);
+    try {
+      const ids = Array.from({ length: 7 }, () => crypto.randomUUID());
+      // Six of them have a row (their content began to arrive), the seventh none yet.
+      await getDb().missions.bulkPut(ids.slice(0, 6).map((id, i) => row(id, `Misión ${i}`)));
+      setFeedProgress({ ready: true, inStep: 0, held: 7, notHere: ids });
+      render(
+        <I18nContext.Provider value={translator('en')}>
+          <UpdatePrompt />
+        </I18nContext.Provider>,
+      );
+      expect(screen.getByRole('status').textContent).toContain('Missions still downloading: 7');
+      const list = await screen.findByRole('list', { name: 'Missions not yet on this device' });
+      await waitFor(() => expect(list.querySelectorAll('li')).toHaveLength(5));
+    } finally {
+      cleanup();
+      setDbForTests(null);
+      await db.delete();
+    }
+  });
 });
+
+function row(id: string, title: string): MissionRow {
+  return {
+    id,
+    title,
+    status: 1,
+    hostCanton: 'EC1320',
+    themes: [],
+    startDate: '2016-06-01',
+    endDate: '',
+    updatedAt: '2016-06-01T00:00:00Z',
+    deleted: 0,
+    readOnly: 0,
+    searchText: title,
+    counts: { assessments: 0, notes: 0, actions: 0, overdue: 0 },
+    sourceKey: 0,
+  };
+}
