@@ -21,6 +21,7 @@ import { measureQr } from './qr.ts';
 import { describeGroupCommit, measureGroupCommit } from './groupCommit.ts';
 import { describeServerMemory, measureServerMemory } from './serverMemory.ts';
 import { formatFlood, measureFlood } from './flood.ts';
+import { describeProgrammeSync, measureProgrammeSync } from './programmeSync.ts';
 
 const outDir = path.join(import.meta.dirname, 'results');
 const only = new Set(process.argv.slice(2));
@@ -52,6 +53,7 @@ try {
   const groupCommit = await want('groupCommit', () => measureGroupCommit());
   const serverMemory = await want('serverMemory', () => measureServerMemory());
   const flood = await want('flood', () => measureFlood());
+  const programmeSync = await want('programmeSync', () => measureProgrammeSync());
   const figures = {
     measuredAt: new Date().toISOString(),
     machine: `${process.platform} ${process.arch}`,
@@ -73,6 +75,7 @@ try {
     groupCommit,
     serverMemory,
     flood,
+    programmeSync,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(
@@ -194,6 +197,7 @@ try {
   if (groupCommit) console.info(describeGroupCommit(groupCommit));
   if (serverMemory) console.info(describeServerMemory(serverMemory));
   if (flood) console.info(formatFlood(flood));
+  if (programmeSync) console.info(describeProgrammeSync(programmeSync));
 } finally {
   await app.close();
 }

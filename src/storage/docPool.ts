@@ -62,7 +62,12 @@ export class DocPool<K, T> {
     return entry.opened;
   }
 
-  release(key: K): void {
+  /**
+   * `lingerMs`: how long the document stays open once nobody uses it. A screen keeps the default; the background
+   * pass lets go at once, so a document it only synced does not stay attached to the socket (after a network blip
+   * every attached document authenticates again at once).
+   */
+  release(key: K, lingerMs = this.options.lingerMs ?? LINGER_MS): void {
     const entry = this.open.get(key);
     if (!entry) return;
     entry.users = Math.max(0, entry.users - 1);
@@ -72,7 +77,7 @@ export class DocPool<K, T> {
       if (entry.users > 0 || this.open.get(key) !== entry) return;
       this.open.delete(key);
       this.closeEntry(key, entry);
-    }, this.options.lingerMs ?? LINGER_MS);
+    }, lingerMs);
   }
 
   /** Observers also learn of the documents already open when they subscribe. */

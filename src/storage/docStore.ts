@@ -55,8 +55,9 @@ export function acquireMission(id: MissionId): Promise<OpenMission> {
   return pool.acquire(id);
 }
 
-export function releaseMission(id: MissionId): void {
-  pool.release(id);
+/** `lingerMs`: how long it stays open once nobody uses it (default: a screen's, see docPool.ts). */
+export function releaseMission(id: MissionId, lingerMs?: number): void {
+  pool.release(id, lingerMs);
 }
 
 /** For tests and the benchmark: close every document now, after their writes are on disk. */

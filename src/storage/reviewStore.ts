@@ -51,8 +51,9 @@ export function acquireReview(id: MissionId): Promise<OpenReview> {
   return pool.acquire(id);
 }
 
-export function releaseReview(id: MissionId): void {
-  pool.release(id);
+/** `lingerMs`: how long it stays open once nobody uses it (default: a screen's, see docPool.ts). */
+export function releaseReview(id: MissionId, lingerMs?: number): void {
+  pool.release(id, lingerMs);
 }
 
 /** For tests: close every review now, after their writes are on disk. */

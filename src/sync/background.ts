@@ -18,7 +18,19 @@ export interface BackgroundOptions {
    * review named here is synced even when its mission is not; one not named is left closed.
    */
   names?: readonly string[];
+  /** Aborted when the connection drops: the pass ends at once, so the next one after the network returns runs. */
+  signal?: AbortSignal;
 }
+
+/**
+ * Documents a pass attaches at once, whatever is asked: the server closes a socket with 100 documents waiting
+ * for authentication (4205), and after a blip every attached document re-authenticates together, beside those
+ * open on screen.
+ */
+export const MAX_ATTACHED_AT_ONCE = 8;
+
+/** A document the pass synced closes as soon as nobody else uses it (no screen's linger, see docPool.ts). */
+const PASS_LINGER_MS = 0;
 
 export type BackgroundOutcome = 'upToDate' | 'refused' | 'timedOut' | 'stopped';
 
@@ -31,58 +43,87 @@ export type BackgroundOutcome = 'upToDate' | 'refused' | 'timedOut' | 'stopped';
 export async function syncInBackground(
   options: BackgroundOptions = {},
 ): Promise<Map<string, BackgroundOutcome>> {
-  const { concurrency = 2, timeoutMs = 30_000, timers = realTimers } = options;
+  const { concurrency = 2, timeoutMs = 30_000, timers = realTimers, signal } = options;
   const wanted = options.names ? new Set(options.names) : null;
-  const queue = (await getDb().docs.toArray()).filter(
-    (entry) => !wanted || wanted.has(entry.name) || wanted.has(`review:${entry.missionId}`),
+  const queue = inAskedOrder(
+    (await getDb().docs.toArray()).filter(
+      (entry) => !wanted || wanted.has(entry.name) || wanted.has(`review:${entry.missionId}`),
+    ),
+    options.names,
   );
   const outcomes = new Map<string, BackgroundOutcome>();
   const worker = async (): Promise<void> => {
-    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+    for (let entry = queue.shift(); entry && !signal?.aborted; entry = queue.shift()) {
       const id = asMissionId(entry.missionId);
       if (!id) continue;
       const name = missionDocName(id);
       const review = reviewDocName(id);
       if (wanted && !wanted.has(name)) {
-        outcomes.set(review, await syncReview(id, timeoutMs, timers));
+        outcomes.set(review, await syncReview(id, timeoutMs, timers, signal));
         continue;
       }
       await acquireMission(id);
       try {
-        const outcome = await settled(name, timeoutMs, timers);
+        const outcome = await settled(name, timeoutMs, timers, signal);
         outcomes.set(name, outcome);
         // While the mission is still open and confirmed: its review attaches only once the server knows it.
+        // A pass the feed asked for names only the reviews that exist on the server (or changed here): one never
+        // written costs nothing. A full pass (a server without the feed) cannot tell, so it syncs every review.
         if (outcome === 'upToDate' && (!wanted || wanted.has(review)))
-          outcomes.set(review, await syncReview(id, timeoutMs, timers));
+          outcomes.set(review, await syncReview(id, timeoutMs, timers, signal));
       } finally {
-        releaseMission(id);
+        releaseMission(id, PASS_LINGER_MS);
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  const workers = Math.min(MAX_ATTACHED_AT_ONCE, Math.max(1, concurrency));
+  await Promise.all(Array.from({ length: workers }, worker));
   return outcomes;
 }
 
-async function syncReview(id: MissionId, timeoutMs: number, timers: Timers): Promise<BackgroundOutcome> {
+/** The documents in the order asked (changed here first, see feed.ts); a mission goes where its review is asked. */
+function inAskedOrder<T extends { name: string; missionId: string }>(
+  entries: T[],
+  names: readonly string[] | undefined,
+): T[] {
+  if (!names) return entries;
+  const rank = new Map<string, number>();
+  names.forEach((name, index) => rank.set(name, index));
+  const rankOf = (entry: T): number =>
+    Math.min(rank.get(entry.name) ?? Infinity, rank.get(`review:${entry.missionId}`) ?? Infinity);
+  return entries.sort((a, b) => rankOf(a) - rankOf(b));
+}
+
+async function syncReview(
+  id: MissionId,
+  timeoutMs: number,
+  timers: Timers,
+  signal?: AbortSignal,
+): Promise<BackgroundOutcome> {
   await acquireReview(id);
   try {
-    return await settled(reviewDocName(id), timeoutMs, timers);
+    return await settled(reviewDocName(id), timeoutMs, timers, signal);
   } finally {
-    releaseReview(id);
+    releaseReview(id, PASS_LINGER_MS);
   }
 }
 
-/** Resolves when the open document is confirmed or refused, the device signs out, or the timeout passes. */
+/**
+ * Resolves when the open document is confirmed or refused, the device signs out, the pass is aborted, or the
+ * timeout passes.
+ */
 export function settled(
   name: string,
   timeoutMs: number,
   timers: Timers = realTimers,
+  signal?: AbortSignal,
 ): Promise<BackgroundOutcome> {
   return new Promise((resolve) => {
     let timer: unknown = null;
     let unsubscribe: () => void = () => undefined;
+    const onAbort = (): void => finish('stopped');
     const outcome = (): BackgroundOutcome | null => {
-      if (connectionState() === 'signedOut') return 'stopped';
+      if (connectionState() === 'signedOut' || signal?.aborted) return 'stopped';
       const state = docSyncState(name);
       // A stale "confirmed" from an earlier opening does not count: detach() clears it.
       if (!state?.open) return null;
@@ -91,6 +132,7 @@ export function settled(
     };
     const finish = (result: BackgroundOutcome): void => {
       unsubscribe();
+      signal?.removeEventListener('abort', onAbort);
       if (timer !== null) timers.clearTimeout(timer);
       resolve(result);
     };
@@ -100,6 +142,7 @@ export function settled(
       const result = outcome();
       if (result) finish(result);
     });
+    signal?.addEventListener('abort', onAbort);
     timer = timers.setTimeout(() => finish('timedOut'), timeoutMs);
   });
 }

@@ -17,11 +17,16 @@ const RETRY_MAX_MS = 5 * 60_000;
 export interface FeedOptions {
   /** The key stored acknowledgements carry (see session.ts). */
   server: string;
-  /** Syncs these documents (mission and review names) in the background; resolves when the pass is over. */
-  sync(names: string[]): Promise<void>;
+  /**
+   * Syncs these documents (mission and review names, in this order) in the background; resolves when the pass
+   * is over, or soon after `signal` aborts it (the socket closed: the next list of versions starts a new one).
+   */
+  sync(names: string[], signal: AbortSignal): Promise<void>;
   /** A document open and in step takes a version announced live without a new sync (connection.advance). */
   advance?(name: string, version: number): boolean;
   now?: () => Date;
+  /** A number in [0, 1), for the retries' jitter. */
+  random?: () => number;
 }
 
 export class ChangeFeed {
@@ -30,6 +35,8 @@ export class ChangeFeed {
   private readonly heard = new Map<string, number>();
   /** Per document, the version it was at when last confirmed in step with the server. */
   private readonly cursors = new Map<string, number>();
+  /** Documents the server confirmed at some time, with or without a cursor (before the feed there was none). */
+  private readonly acknowledged = new Set<string>();
   /** Documents with local changes the server has not confirmed (persisted under UNSYNCED_KEY). */
   private readonly unsynced = new Set<string>();
   private held = new Set<string>();
@@ -43,10 +50,16 @@ export class ChangeFeed {
   private absent = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
   private retryMs = RETRY_MIN_MS;
+  /** Aborts the pass under way when the socket closes, so it never holds back the one after the network returns. */
+  private pass: AbortController | null = null;
 
   constructor(options: FeedOptions) {
     this.options = options;
-    this.loaded = this.load().catch((error: unknown) => console.warn('sync: could not read cursors', error));
+    this.loaded = this.load()
+      .then(() => this.publish())
+      .catch((error: unknown) => console.warn('sync: could not read cursors', error));
+    // Until the server's list of versions arrives nothing is known to be in step: never "Up to date" before it.
+    this.publish();
   }
 
   /** The version heard of, to remember when a document attaches (never a later one). */
@@ -84,6 +97,9 @@ export class ChangeFeed {
   lost(): void {
     this.ready = false;
     this.cancelRetry();
+    // What the pass had not reached still lags, and is in the next connection's catch-up: it resumes there.
+    this.queue.clear();
+    this.pass?.abort();
     this.publish();
   }
 
@@ -114,6 +130,7 @@ export class ChangeFeed {
   stop(): void {
     this.stopped = true;
     this.queue.clear();
+    this.pass?.abort();
     this.cancelRetry();
     setFeedProgress(null);
   }
@@ -132,7 +149,10 @@ export class ChangeFeed {
       allServerStates(this.options.server),
       getDb().settings.get(UNSYNCED_KEY),
     ]);
-    for (const [name, row] of rows) if (typeof row.cursor === 'number') this.cursors.set(name, row.cursor);
+    for (const [name, row] of rows) {
+      this.acknowledged.add(name);
+      if (typeof row.cursor === 'number') this.cursors.set(name, row.cursor);
+    }
     if (Array.isArray(unsynced?.value))
       for (const name of unsynced.value) if (typeof name === 'string') this.unsynced.add(name);
     await this.refreshHeld();
@@ -169,9 +189,12 @@ export class ChangeFeed {
     void (async () => {
       try {
         while (this.queue.size > 0 && !this.stopped) {
-          const batch = [...this.queue];
+          const batch = this.changedHereFirst([...this.queue]);
           this.queue.clear();
-          await this.options.sync(batch);
+          const pass = new AbortController();
+          this.pass = pass;
+          await this.options.sync(batch, pass.signal);
+          if (this.pass === pass) this.pass = null;
         }
         // Announced while it was attaching: open and in step now, it has that change too.
         for (const name of this.held)
@@ -186,6 +209,16 @@ export class ChangeFeed {
     })();
   }
 
+  /**
+   * Documents changed on this device (visited offline) go first: they hold work only here. Then missions before
+   * reviews, each in the order held.
+   */
+  private changedHereFirst(names: string[]): string[] {
+    const rank = (name: string): number =>
+      (this.unsynced.has(name) ? 0 : 2) + (name.startsWith('review:') ? 1 : 0);
+    return names.sort((a, b) => rank(a) - rank(b));
+  }
+
   private retryLagging(): void {
     const lagging = [...this.held].filter((name) => this.lags(name));
     if (lagging.length === 0) {
@@ -193,10 +226,12 @@ export class ChangeFeed {
       return;
     }
     if (this.retry !== null || !this.ready || this.stopped) return;
+    // Jittered, so that devices that failed together do not all retry together.
+    const delay = Math.round(this.retryMs * (0.5 + (this.options.random ?? Math.random)() / 2));
     this.retry = setTimeout(() => {
       this.retry = null;
       if (this.ready) this.schedule([...this.held].filter((name) => this.lags(name)));
-    }, this.retryMs);
+    }, delay);
     this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
   }
 
@@ -211,10 +246,19 @@ export class ChangeFeed {
       .catch((error: unknown) => console.warn('sync: could not record unsynced documents', error));
   }
 
+  private isHere(name: string): boolean {
+    return this.cursors.has(name) || this.acknowledged.has(name) || this.unsynced.has(name);
+  }
+
   private publish(): void {
     if (this.stopped || this.absent) return;
     let inStep = 0;
-    for (const name of this.held) if (!this.lags(name)) inStep += 1;
-    setFeedProgress({ ready: this.ready, inStep, held: this.held.size });
+    const notHere: string[] = [];
+    for (const name of this.held) {
+      if (!this.lags(name)) inStep += 1;
+      // Never confirmed and nothing written here: the mission's content is not on this device yet.
+      if (name.startsWith('mission:') && !this.isHere(name)) notHere.push(name.slice('mission:'.length));
+    }
+    setFeedProgress({ ready: this.ready, inStep, held: this.held.size, notHere });
   }
 }

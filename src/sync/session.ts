@@ -48,6 +48,8 @@ let live: {
   stopWatchingSaves: () => void;
 } | null = null;
 let backgroundRunning = false;
+/** Aborts the full pass (servers without the feed) when the socket reopens, so the new one starts at once. */
+let backgroundPass: AbortController | null = null;
 
 export function configureSync(next: SyncEnvironment): void {
   environment = next;
@@ -176,6 +178,7 @@ export async function stopSync(): Promise<void> {
   if (!live) return;
   const { connection, feed, stopObserving, blobs, stopWatchingSaves } = live;
   live = null;
+  backgroundPass?.abort();
   feed.stop();
   stopWatchingSaves();
   blobs.stop();
@@ -210,11 +213,13 @@ function start(server: string, token: string): void {
   });
   const feed: ChangeFeed = new ChangeFeed({
     server: key,
-    sync: async (names) => {
+    random,
+    sync: async (names, signal) => {
       if (backgroundConcurrency <= 0) return;
       await syncInBackground({
         concurrency: backgroundConcurrency,
         names,
+        signal,
         ...(environment.timers ? { timers: environment.timers } : {}),
       });
     },
@@ -234,6 +239,7 @@ function start(server: string, token: string): void {
     feed,
     onConnected: () => {
       blobs.kick();
+      backgroundPass?.abort();
       // A server without the feed never sends its versions: then every held mission is synced, as before it.
       if (fallback !== null) clearTimeout(fallback);
       fallback = setTimeout(() => {
@@ -287,17 +293,25 @@ function kickUploadsAfterSaves(blobs: BlobQueue): () => void {
 
 async function runBackground(concurrency: number, endpoint: BlobEndpoint): Promise<void> {
   // One pass at a time: a flapping connection must not stack passes that open every mission again.
+  if (backgroundRunning) await backgroundIdle(BACKGROUND_STOP_MS);
   if (backgroundRunning) return;
   backgroundRunning = true;
+  const pass = new AbortController();
+  backgroundPass = pass;
   try {
     // The role may have changed on the server since the last start (it decides what the screens offer).
     await fetchMe({ server: endpoint.baseUrl, token: endpoint.token });
     // Missions shared with this device on the server join the pass, not only those it already holds.
     await discoverMissions(endpoint);
-    await syncInBackground({ concurrency, ...(environment.timers ? { timers: environment.timers } : {}) });
+    await syncInBackground({
+      concurrency,
+      signal: pass.signal,
+      ...(environment.timers ? { timers: environment.timers } : {}),
+    });
   } catch (error) {
     console.warn('sync: background pass failed', error);
   } finally {
+    if (backgroundPass === pass) backgroundPass = null;
     backgroundRunning = false;
   }
 }

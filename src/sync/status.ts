@@ -28,6 +28,8 @@ export interface FeedCount {
 /** What the change feed knows: whether the server's list of versions arrived, and how many documents lag. */
 export interface FeedProgress extends FeedCount {
   ready: boolean;
+  /** Ids of the missions this device holds whose content never reached it: not yet usable offline. */
+  notHere?: readonly string[];
 }
 
 export interface DocSyncState {
@@ -103,7 +105,13 @@ export function syncProgress(): FeedProgress | null {
 }
 
 export function setFeedProgress(next: FeedProgress | null): void {
-  if (next?.ready === feed?.ready && next?.inStep === feed?.inStep && next?.held === feed?.held) return;
+  if (
+    next?.ready === feed?.ready &&
+    next?.inStep === feed?.inStep &&
+    next?.held === feed?.held &&
+    next?.notHere?.join() === feed?.notHere?.join()
+  )
+    return;
   feed = next;
   emit();
 }

@@ -4,6 +4,9 @@ import { useEffect } from 'preact/hooks';
 import { updateStore } from '../../pwa/register.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { useUpdateState } from '../hooks/usePwa.ts';
+import { useMissionsNotHere } from '../hooks/useMissionsNotHere.ts';
+import { getDb } from '../../storage/db.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 
 /** The "ready offline" toast goes away on its own; the other notices stay until answered. */
 const OFFLINE_READY_MS = 8000;
@@ -12,12 +15,15 @@ export function UpdatePrompt() {
   const { t } = useI18n();
   const state = useUpdateState();
   const store = updateStore();
+  // "Ready to work offline" holds only once every mission this device holds is on it; until then, say which.
+  const notHere = useMissionsNotHere();
+  const waiting = notHere.length > 0;
 
   useEffect(() => {
-    if (!state.offlineReady) return;
+    if (!state.offlineReady || waiting) return;
     const timer = setTimeout(() => store.dismissOfflineReady(), OFFLINE_READY_MS);
     return () => clearTimeout(timer);
-  }, [state.offlineReady, store]);
+  }, [state.offlineReady, waiting, store]);
 
   if (state.updatedElsewhere) {
     return (
@@ -59,7 +65,7 @@ export function UpdatePrompt() {
   if (state.offlineReady) {
     return (
       <div class="update-bar update-bar--toast" role="status" aria-live="polite">
-        <p>{t('pwa.offlineReady')}</p>
+        {waiting ? <NotHere ids={notHere} /> : <p>{t('pwa.offlineReady')}</p>}
         <div class="update-bar__actions">
           <button type="button" onClick={() => store.dismissOfflineReady()}>
             {t('action.close')}
@@ -69,4 +75,31 @@ export function UpdatePrompt() {
     );
   }
   return null;
+}
+
+/** Titles named in the notice at most: the count says the rest, and the toast must not cover a phone's screen. */
+const TITLES_SHOWN = 5;
+
+/** How many missions are still downloading, and the titles of those this device already lists. */
+function NotHere({ ids }: { ids: readonly string[] }) {
+  const { t } = useI18n();
+  const titles = useLiveQuery(
+    async () =>
+      (await getDb().missions.bulkGet([...ids]))
+        .filter((row) => row !== undefined)
+        .map((row) => ({ id: row.id, title: row.title })),
+    [ids.join()],
+  ).data;
+  return (
+    <div data-offline-not-ready={ids.length}>
+      <p>{t('offline.notYet', { count: ids.length })}</p>
+      {titles && titles.length > 0 && (
+        <ul aria-label={t('offline.notYetList')}>
+          {titles.slice(0, TITLES_SHOWN).map((row) => (
+            <li key={row.id}>{row.title}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
 }

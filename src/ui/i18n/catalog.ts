@@ -24,6 +24,7 @@ import { report } from './messages/report.ts';
 import { desk } from './messages/desk.ts';
 import { history } from './messages/history.ts';
 import { syncProgress } from './messages/syncProgress.ts';
+import { offlineReadiness } from './messages/offlineReadiness.ts';
 import { reviewStates } from './messages/reviewStates.ts';
 import { backup } from './messages/backup.ts';
 
@@ -53,6 +54,7 @@ const parts = [
   history,
   syncProgress,
   reviewStates,
+  offlineReadiness,
   backup,
 ] as const;
 

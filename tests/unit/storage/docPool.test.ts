@@ -85,3 +85,23 @@ describe('DocPool', () => {
     expect(loads).toBe(1);
   });
 });
+
+describe('DocPool lingering', () => {
+  it('keeps a document a screen let go, and closes one the background pass let go at once', async () => {
+    const destroyed: string[] = [];
+    const pool = new DocPool<string, FakeDoc>({
+      load: async (key) => ({ key, copy: 1 }),
+      settle: async () => {},
+      destroy: (doc) => destroyed.push(doc.key),
+      lingerMs: 60_000,
+    });
+    await pool.acquire('screen');
+    await pool.acquire('pass');
+    pool.release('screen');
+    pool.release('pass', 0);
+    await expect.poll(() => destroyed).toEqual(['pass']);
+    // The screen's document is still open, a minute's linger ahead of it: only closeAll closes it now.
+    await pool.closeAll();
+    expect(destroyed.sort()).toEqual(['pass', 'screen']);
+  });
+});

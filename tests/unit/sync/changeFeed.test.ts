@@ -56,7 +56,7 @@ describe('ChangeFeed', () => {
     const { feed: f, passes } = feed();
     await f.receive(versions({ [`mission:${A}`]: 4, [`mission:${B}`]: 2 }));
     expect(passes).toEqual([]);
-    expect(syncProgress()).toEqual({ ready: true, inStep: 2, held: 2 });
+    expect(syncProgress()).toEqual({ ready: true, inStep: 2, held: 2, notHere: [] });
   });
 
   it('syncs the documents that lag, those never confirmed, and registers missions new to the device', async () => {
@@ -67,7 +67,9 @@ describe('ChangeFeed', () => {
     await expect.poll(() => passes.length).toBe(1);
     expect(passes[0]).toEqual([`mission:${A}`, `mission:${B}`, `mission:${C}`].sort());
     expect(await db.docs.get(`mission:${C}`)).toBeDefined();
-    expect(syncProgress()).toEqual({ ready: true, inStep: 0, held: 3 });
+    expect(syncProgress()).toMatchObject({ ready: true, inStep: 0, held: 3 });
+    // B was never confirmed and C is new here: neither is usable offline yet.
+    expect([...(syncProgress()?.notHere ?? [])].sort()).toEqual([B, C].sort());
   });
 
   it('after the list, a change syncs that document only, and a confirmation puts it in step', async () => {
@@ -79,7 +81,7 @@ describe('ChangeFeed', () => {
     await expect.poll(() => passes).toEqual([[`mission:${B}`]]);
     expect(syncProgress()?.inStep).toBe(1);
     f.confirmed(`mission:${B}`, 3);
-    expect(syncProgress()).toEqual({ ready: true, inStep: 2, held: 2 });
+    expect(syncProgress()).toEqual({ ready: true, inStep: 2, held: 2, notHere: [] });
   });
 
   it('syncs a document changed here even when the server has nothing newer', async () => {
@@ -88,5 +90,56 @@ describe('ChangeFeed', () => {
     f.changedHere(`mission:${A}`);
     await f.receive(versions({ [`mission:${A}`]: 4 }));
     await expect.poll(() => passes).toEqual([[`mission:${A}`]]);
+  });
+
+  it('syncs the documents changed here first', async () => {
+    await hold(A, 4);
+    await hold(B, 2);
+    await hold(C, 1);
+    const order: string[][] = [];
+    const f = new ChangeFeed({ server: SERVER, sync: async (names) => void order.push(names) });
+    feeds.push(f);
+    f.changedHere(`mission:${C}`);
+    await f.receive(versions({ [`mission:${A}`]: 5, [`mission:${B}`]: 3, [`mission:${C}`]: 1 }));
+    await expect.poll(() => order.length).toBe(1);
+    expect(order[0]?.[0]).toBe(`mission:${C}`);
+  });
+
+  it('a socket that closes aborts the pass, and the next list of versions starts a new one', async () => {
+    await hold(A, 4);
+    await hold(B, 2);
+    const signals: AbortSignal[] = [];
+    const f = new ChangeFeed({
+      server: SERVER,
+      // A pass that would wait for ever on a dead network, but for its signal.
+      sync: (_names, signal) => {
+        signals.push(signal);
+        return new Promise((resolve) => signal.addEventListener('abort', () => resolve()));
+      },
+    });
+    feeds.push(f);
+    await f.receive(versions({ [`mission:${A}`]: 5, [`mission:${B}`]: 2 }));
+    await expect.poll(() => signals.length).toBe(1);
+    f.lost();
+    expect(signals[0]?.aborted).toBe(true);
+    await f.receive(versions({ [`mission:${A}`]: 5, [`mission:${B}`]: 2 }));
+    await expect.poll(() => signals.length).toBe(2);
+    expect(signals[1]?.aborted).toBe(false);
+  });
+
+  it('counts a mission confirmed before the feed existed as on the device, though it syncs once for a cursor', async () => {
+    await hold(A, 4);
+    await db.docs.put({ name: `mission:${B}`, missionId: B, createdAt: '2026-01-01T00:00:00Z' });
+    // Acknowledged by the server before cursors were kept: its content is here, its version is not known.
+    await saveServerState({
+      name: `mission:${B}`,
+      server: SERVER,
+      serverStateVector: new Uint8Array([0]),
+      lastSyncedAt: 1,
+    });
+    const { feed: f, passes } = feed();
+    await f.receive(versions({ [`mission:${A}`]: 4, [`mission:${B}`]: 2 }));
+    await expect.poll(() => passes).toEqual([[`mission:${B}`]]);
+    expect(syncProgress()).toEqual({ ready: true, inStep: 1, held: 2, notHere: [] });
   });
 });
