@@ -96,13 +96,17 @@ export async function runCrashLoop(options: CrashOptions): Promise<CrashFigures>
       instance = await restart(store.env, port);
       restarts.push(performance.now() - killedAt);
       const ackedNow = acked.reduce((a, b) => a + b, 0);
-      log(`crash ${k}/${options.crashes}: restarted in ${restarts.at(-1)?.toFixed(0)} ms; ${ackedNow} acknowledged`);
+      log(
+        `crash ${k}/${options.crashes}: restarted in ${restarts.at(-1)?.toFixed(0)} ms; ${ackedNow} acknowledged`,
+      );
     }
 
     clearInterval(writer);
     writer = null;
     // Let the devices catch up after the last restart, so their last acknowledgements count too.
-    await waitFor(() => devices.every((d) => d.settled()), 60_000, 'devices to settle').catch(() => undefined);
+    await waitFor(() => devices.every((d) => d.settled()), 60_000, 'devices to settle').catch(
+      () => undefined,
+    );
     const settledAtEnd = devices.filter((d) => d.settled()).length;
     for (const device of devices) device.destroy();
     devices.length = 0;

@@ -14,7 +14,10 @@ console.info(
 const runs: RunFigures[] = [];
 for (const server of command.servers) {
   console.info(`— ${server}`);
-  const figures = await runAgainst(server, workload, { instances: command.instances, killOne: command.killOne });
+  const figures = await runAgainst(server, workload, {
+    instances: command.instances,
+    killOne: command.killOne,
+  });
   for (const sample of figures.errorSamples) console.info(`  server error: ${sample}`);
   runs.push(figures);
 }

@@ -58,12 +58,21 @@ export async function runAgainst(
       instances.push(await startYWebsocket());
     }
     const urls = instances.map((instance) => instance.url);
-    const urlsOf = (i: number) => urls.map((_, k) => urls[(i + k) % urls.length] ?? '');
+    // Devices of a mission are i, i + missions, i + 2 × missions…: spread those over the instances, so
+    // every mission has devices on each and its edits cross between them.
+    const urlsOf = (i: number) => {
+      const first = Math.floor(i / workload.missions);
+      return urls.map((_, k) => urls[(first + k) % urls.length] ?? '');
+    };
     const watch = new ProcessWatch(() =>
-      instances.filter((x) => x.child.exitCode === null && x.child.signalCode === null).map((x) => x.child.pid ?? 0),
+      instances
+        .filter((x) => x.child.exitCode === null && x.child.signalCode === null)
+        .map((x) => x.child.pid ?? 0),
     );
     const whole = new ProcessWatch(() =>
-      instances.filter((x) => x.child.exitCode === null && x.child.signalCode === null).map((x) => x.child.pid ?? 0),
+      instances
+        .filter((x) => x.child.exitCode === null && x.child.signalCode === null)
+        .map((x) => x.child.pid ?? 0),
     );
     whole.start();
     let liveStart = 0;

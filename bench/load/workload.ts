@@ -37,7 +37,9 @@ export function writeBacklog(doc: Y.Doc, device: number, notes: number): void {
       map.set(
         `${device}-${n}`,
         `Device ${device}, note ${n}: visited the site, pump station in working order, ` +
-          `drainage channel partly blocked by debris after the rain, follow-up with the municipal team. `.repeat(2),
+          `drainage channel partly blocked by debris after the rain, follow-up with the municipal team. `.repeat(
+            2,
+          ),
       );
     });
   }
