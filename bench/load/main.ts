@@ -11,6 +11,8 @@ console.info(
     `${workload.rate} updates/s for ${workload.seconds} s (+ drain ≤ ${workload.drainMs} ms); ` +
     `our server ×${command.instances}${command.killOne ? ', one killed midway' : ''}`,
 );
+// y-websocket's provider listens for the process's exit, one listener per device.
+process.setMaxListeners(workload.devices + 10);
 const runs: RunFigures[] = [];
 for (const server of command.servers) {
   console.info(`— ${server}`);

@@ -121,8 +121,7 @@ export async function runAgainst(
       serverCpuSeconds: live.cpuSeconds,
       serverCpuPercent: (live.cpuSeconds / liveSeconds) * 100,
       peakRssMb: all.peakRssBytes / 1024 / 1024,
-      generatorCpuPercent:
-        (result.figures.generatorCpuSeconds / ((result.figures.stormMs + liveSeconds * 1000) / 1000)) * 100,
+      generatorCpuPercent: (result.figures.generatorCpuSeconds / result.figures.generatorWallSeconds) * 100,
       serverErrors: errors.length,
       errorSamples: errors.slice(0, 5),
     };
