@@ -23,6 +23,8 @@ export interface CrashFigures {
   crashes: number;
   written: number;
   acknowledged: number;
+  /** Acknowledged before the last kill: acknowledged by a process that was then killed. */
+  acknowledgedBeforeLastKill: number;
   lost: number;
   lostSamples: string[];
   /** Time from SIGKILL until the restarted server listens, median. */
@@ -58,6 +60,7 @@ export async function runCrashLoop(options: CrashOptions): Promise<CrashFigures>
   const devices: Device[] = [];
   let writer: ReturnType<typeof setInterval> | null = null;
   const restarts: number[] = [];
+  let acknowledgedBeforeLastKill = 0;
   try {
     for (const [i, mission] of missionOfDevice.entries()) {
       const device = hocuspocusDevice({
@@ -92,6 +95,7 @@ export async function runCrashLoop(options: CrashOptions): Promise<CrashFigures>
     for (let k = 1; k <= options.crashes; k += 1) {
       await sleep(options.minMs + Math.random() * (options.maxMs - options.minMs));
       const killedAt = performance.now();
+      acknowledgedBeforeLastKill = acked.reduce((a, b) => a + b, 0);
       await kill(instance);
       instance = await restart(store.env, port);
       restarts.push(performance.now() - killedAt);
@@ -139,6 +143,7 @@ export async function runCrashLoop(options: CrashOptions): Promise<CrashFigures>
       crashes: options.crashes,
       written: sent,
       acknowledged,
+      acknowledgedBeforeLastKill,
       lost,
       lostSamples,
       restartMsMedian: sorted[Math.floor(sorted.length / 2)] ?? NaN,

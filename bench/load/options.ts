@@ -60,7 +60,7 @@ export function parseCommand(args: string[], defaults: Partial<Workload> = {}): 
     instances,
     killOne: values['kill-one'] === true,
     crashes: positive('crashes', values.crashes, 50),
-    crashMinMs: positive('crash-min-ms', values['crash-min-ms'], 300),
-    crashMaxMs: positive('crash-max-ms', values['crash-max-ms'], 2000),
+    crashMinMs: positive('crash-min-ms', values['crash-min-ms'], 1000),
+    crashMaxMs: positive('crash-max-ms', values['crash-max-ms'], 4000),
   };
 }
