@@ -1,5 +1,5 @@
-// `npm run bench:crash -- --crashes 50 --devices 40 --missions 8 --rate 200`: SIGKILLs under load, then checks
-// every acknowledged update survived. Prints; asserts nothing.
+// `npm run bench:crash -- --crashes 50 --devices 40 --missions 8 --rate 50`: SIGKILLs under load, then checks
+// every acknowledged update survived. `--servers hocuspocus` runs it against the plain server instead.
 import { runCrashLoop } from './crash.ts';
 import { parseCommand } from './options.ts';
 
@@ -17,6 +17,7 @@ const figures = await runCrashLoop({
   minMs: command.crashMinMs,
   maxMs: command.crashMaxMs,
   log: (line) => console.info(line),
+  server: command.servers[0] === 'hocuspocus' ? 'hocuspocus' : 'minga',
 });
 console.info(
   `\n| crashes | updates written | acknowledged | of which before the last kill | lost | devices settled at end | restart median (ms) |\n` +

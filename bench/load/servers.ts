@@ -108,10 +108,10 @@ export async function startMinga(env: Record<string, string>, port = 0): Promise
 }
 
 /** A plain Hocuspocus 4 server (stock database extension on SQLite, debounced store, no auth). */
-export async function startPlainHocuspocus(dataDir: string): Promise<Instance> {
+export async function startPlainHocuspocus(dataDir: string, port = 0): Promise<Instance> {
   const instance = await startChild(
     [path.join('bench', 'load', 'plainHocuspocus.ts')],
-    { DATA_DIR: dataDir, PORT: '0' },
+    { DATA_DIR: dataDir, PORT: String(port) },
     listeningJson,
   );
   instance.url = `ws://127.0.0.1:${instance.port}`;
