@@ -3,6 +3,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { dropQueuedMessages } from '../../src/sync/providerQueue.ts';
 
 export interface Device {
   readonly doc: Y.Doc;
@@ -56,6 +57,12 @@ export function hocuspocusDevice({ urls, name, token, doc }: DeviceOptions): Dev
       urlIndex = (urlIndex + 1) % urls.length;
       socket.configuration.url = urls[urlIndex] ?? '';
     }
+  });
+  // As the app does (src/sync/connection.ts): updates queued while the socket was down are dropped before it
+  // reconnects. Replayed after the handshake reset the provider's count to one, their acknowledgements would
+  // bring it to zero while later edits are still in flight; the sync step sends the server all it lacks anyway.
+  socket.on('status', ({ status }: { status: string }) => {
+    if (status === 'connecting') dropQueuedMessages(socket);
   });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, token, document: doc });
   const settled = () => provider.isSynced && provider.unsyncedChanges === 0;

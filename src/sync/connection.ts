@@ -6,6 +6,7 @@ import { LAST_SYNC_KEY } from '../storage/backupStatus.ts';
 import { DEFAULT_BACKOFF, nextDelay, type BackoffOptions } from './backoff.ts';
 import type { Connectivity } from './connectivity.ts';
 import { countPending } from './pending.ts';
+import { dropQueuedMessages } from './providerQueue.ts';
 import { refusalOfClose, refusalOfDenial } from './refusal.ts';
 import { setConnectionState, updateDocState, type RefusalReason } from './status.ts';
 import { loadServerState, saveServerState } from './syncState.ts';
@@ -357,17 +358,4 @@ export class SyncConnection {
         .catch((error: unknown) => console.warn('sync: could not record the sync time', error));
     }
   }
-}
-
-/**
- * While the socket is closed, the provider queues every local update and replays the queue on reconnection,
- * after resetting its count of unacknowledged messages to one (for the sync step). Each replayed copy is then
- * acknowledged against that count: it reaches zero while later edits are still in flight, and the device would
- * record as acknowledged what the server may not have. The copies are redundant — the sync step sends the
- * server everything it lacks — so they are dropped and the count stays true. (The queue is the library's own
- * field: no public method clears it without closing the socket for good.)
- */
-function dropQueuedMessages(socket: HocuspocusProviderWebsocket): void {
-  const queue = (socket as unknown as { messageQueue?: unknown }).messageQueue;
-  if (Array.isArray(queue)) queue.length = 0;
 }
