@@ -1,8 +1,8 @@
 // Sync at programme scale, in Chromium against the real server run as `npm start` runs it (a child process, so its
 // memory is its own): a first sync of a seeded programme, a restart with nothing changed, edits reaching an idle
 // list, a 5 s network cut in the middle of a first sync, and the server's memory with 1,000 idle feeds.
-// `node bench/programmeSync.ts` (after a build) prints the figures alone; BENCH_PROGRAMME_MISSIONS and
-// BENCH_IDLE_FEEDS set the sizes (200 and 1,000).
+// `node bench/programmeSync.ts` (after a build) prints the figures alone; BENCH_PROGRAMME_MISSIONS,
+// BENCH_PROGRAMME_NOTES (notes per mission, 100) and BENCH_IDLE_FEEDS set the sizes (200, 100 and 1,000).
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -43,12 +43,15 @@ const MISSIONS = Number(process.env.BENCH_PROGRAMME_MISSIONS ?? 200);
 const EDITS = 50;
 const CUT_MS = 5000;
 const IDLE_FEEDS = Number(process.env.BENCH_IDLE_FEEDS ?? 1000);
+// The issue's programme: 200 missions of 100 notes each (20,000 notes).
+const NOTES_PER_MISSION = Number(process.env.BENCH_PROGRAMME_NOTES ?? 100);
 const LONG = 600_000;
 
 const OPTIONS: SeedOptions = {
   missions: MISSIONS,
   seed: 'bench-programme',
   photos: 0,
+  notesPerMission: NOTES_PER_MISSION,
   from: '2016-04-20',
   to: '2017-12-10',
 };

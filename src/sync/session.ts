@@ -192,7 +192,7 @@ function start(server: string, token: string): void {
   const origin = pageOrigin();
   const key = serverKey(server);
   const {
-    backgroundConcurrency = 2,
+    backgroundConcurrency = 6,
     connectivity,
     random,
     now,

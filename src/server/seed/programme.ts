@@ -30,6 +30,8 @@ export interface SeedOptions {
   to: string;
   /** Photos per mission, spread over its notes and assessments. */
   photos: number;
+  /** Notes per mission; unset, each mission has between 5 and 40. */
+  notesPerMission?: number;
 }
 
 export interface SeededMission {
@@ -242,10 +244,15 @@ export function seedMission(options: SeedOptions, index: number): SeededMission 
   const records = new Random(`${options.seed}:records:${index}`);
   const assessmentDrafts = assessments(records, frame);
   const actionDrafts = actions(records, frame);
-  const noteDrafts = notes(records, frame, {
-    assessments: assessmentDrafts.map((a) => a.id),
-    actions: actionDrafts.map((a) => a.id),
-  });
+  const noteDrafts = notes(
+    records,
+    frame,
+    {
+      assessments: assessmentDrafts.map((a) => a.id),
+      actions: actionDrafts.map((a) => a.id),
+    },
+    options.notesPerMission,
+  );
   const pictures = new Random(`${options.seed}:photos:${index}`);
   const photos = Array.from({ length: options.photos }, () => seedPhoto(pictures));
   attachPhotos(pictures, photos, [...noteDrafts, ...noteDrafts, ...assessmentDrafts]);

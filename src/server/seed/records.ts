@@ -216,8 +216,9 @@ export function notes(
   random: Random,
   frame: MissionFrame,
   links: { assessments: readonly string[]; actions: readonly string[] },
+  count?: number,
 ): Draft<NoteFields>[] {
-  return Array.from({ length: random.int(5, 40) }, () => {
+  return Array.from({ length: count ?? random.int(5, 40) }, () => {
     const now = onSite(random, frame);
     const language = random.chance(0.7) ? 'es' : 'ca';
     const { openings, bodies } = NOTE_TEXTS[language];
