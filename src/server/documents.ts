@@ -6,6 +6,7 @@ import { postgresHistory, postgresHistoryTables, sqliteHistory, type HistoryStor
 import type { QueuedUpdate } from './groupCommit.ts';
 import type { SqliteWriter } from './sqliteWriter.ts';
 import { transaction } from './transaction.ts';
+import { commitUnflushed, flushWal } from './walFlush.ts';
 
 /** How long stored versions are kept for restoring (HISTORY_RETENTION_DAYS); the newest is never pruned. */
 export const DEFAULT_HISTORY_RETENTION_DAYS = 90;
@@ -65,6 +66,7 @@ export interface CompactRequest {
 export function sqliteCompactor(
   db: DatabaseSync,
   history: ReturnType<typeof sqliteHistory>,
+  unflushed = false,
 ): (request: CompactRequest) => number {
   const getState = db.prepare('SELECT state FROM documents WHERE name = ?');
   const upsert = db.prepare(
@@ -78,16 +80,22 @@ export function sqliteCompactor(
     `DELETE FROM document_updates WHERE name = ?1
        AND (seq <= ?2 OR seq IN (SELECT value FROM json_each(?3)))`,
   );
-  return ({ name, state, compacted, writers, mergedUpTo }) => {
+  const write = ({ name, state, compacted, writers, mergedUpTo }: CompactRequest) => {
+    const at = new Date().toISOString();
+    const merged = mergeInto(getState.get(name)?.state as Uint8Array | undefined, state);
+    const row = upsert.get(name, merged, at);
+    clearUpdates.run(name, mergedUpTo, JSON.stringify(compacted));
+    history.keep(name, Number(row?.version), at, writers, merged);
+    return Number(row?.version);
+  };
+  // Unflushed: the caller flushes the WAL before it announces the version (see walFlush.ts).
+  if (unflushed) return (request) => commitUnflushed(db, 'BEGIN IMMEDIATE', () => write(request));
+  return (request) => {
     db.exec('BEGIN IMMEDIATE');
     try {
-      const at = new Date().toISOString();
-      const merged = mergeInto(getState.get(name)?.state as Uint8Array | undefined, state);
-      const row = upsert.get(name, merged, at);
-      clearUpdates.run(name, mergedUpTo, JSON.stringify(compacted));
-      history.keep(name, Number(row?.version), at, writers, merged);
+      const version = write(request);
       db.exec('COMMIT');
-      return Number(row?.version);
+      return version;
     } catch (error) {
       db.exec('ROLLBACK');
       throw error;
@@ -108,7 +116,8 @@ export function sqliteDocumentStore(
   const getState = db.prepare('SELECT state FROM documents WHERE name = ?');
   const getUpdates = db.prepare('SELECT seq, update_data FROM document_updates WHERE name = ? ORDER BY seq');
   const insertUpdate = db.prepare('INSERT INTO document_updates (name, update_data) VALUES (?, ?)');
-  const compact = sqliteCompactor(db, history);
+  const compact = sqliteCompactor(db, history, true);
+  const location = db.location();
   const allVersions = db.prepare(
     `SELECT name, version FROM documents UNION ALL SELECT DISTINCT name, 0 FROM document_updates`,
   );
@@ -133,7 +142,12 @@ export function sqliteDocumentStore(
     history,
     async store(name, state, compacted = [], writers = []) {
       const request = { name, state, compacted, writers, mergedUpTo: mergedUpTo.get(name) ?? 0 };
-      return writer !== undefined ? writer.compact(request) : compact(request);
+      if (writer !== undefined) return writer.compact(request);
+      // Every update it folds in is durable in the log already: the compaction needs no flush of its own on the
+      // event loop, only one before its version is announced (a version never goes back after a power loss).
+      const version = compact(request);
+      await flushWal(location);
+      return version;
     },
     async versions(names) {
       const result = new Map<string, number>();
@@ -152,16 +166,13 @@ export function sqliteDocumentStore(
     },
     async appendBatch(batch) {
       if (writer !== undefined) return writer.appendBatch(batch);
-      // One synchronous transaction: what it costs the event loop is in docs/adr/0005-group-commit.md.
-      db.exec('BEGIN');
-      try {
-        const seqs = batch.map(({ name, update }) => Number(insertUpdate.run(name, update).lastInsertRowid));
-        db.exec('COMMIT');
-        return seqs;
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
+      // One transaction, written on the event loop and flushed to disk on the thread pool: the updates are
+      // acknowledged (this resolves) only once the flush is done; the event loop serves others meanwhile.
+      const seqs = commitUnflushed(db, 'BEGIN', () =>
+        batch.map(({ name, update }) => Number(insertUpdate.run(name, update).lastInsertRowid)),
+      );
+      await flushWal(location);
+      return seqs;
     },
     async exists(name) {
       return (
