@@ -143,7 +143,7 @@ export async function startMingaServer(options: MingaServerOptions): Promise<Min
     : sqliteDocumentStore(
         db,
         retention,
-        options.sqliteWriterThread === true ? sqliteWriterThread(options.dataDir) : undefined,
+        options.sqliteWriterThread === true ? sqliteWriterThread(options.dataDir, retention) : undefined,
       );
   // Several instances must agree on tokens: with PostgreSQL they live there, not in each instance's file.
   const tokens: TokenStore = pool ? postgresTokenStore(pool, schema) : sqliteTokenStore(db);

@@ -1,5 +1,5 @@
 // The server's SQLite file (node:sqlite, no native addon): tokens, memberships and, by default, documents.
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -43,6 +43,25 @@ CREATE TABLE IF NOT EXISTS document_updates (
 );
 CREATE INDEX IF NOT EXISTS document_updates_name ON document_updates(name, seq);
 `;
+
+/**
+ * Statements prepared once per connection: every write checks its token's revocation, and compiling the SQL again
+ * each time cost the event loop more than the lookup itself (a third of the per-update check under load).
+ */
+const statements = new WeakMap<DatabaseSync, Map<string, StatementSync>>();
+function prepared(db: DatabaseSync, sql: string): StatementSync {
+  let cache = statements.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (statement === undefined) {
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
@@ -131,24 +150,31 @@ export function listTokens(db: DatabaseSync): (TokenRow & { missions: string[] }
 
 /** The live (not revoked) token with this secret, or null. */
 export function findToken(db: DatabaseSync, token: string): TokenRow | null {
-  const row = db
-    .prepare(
-      'SELECT id, name, role, created_at, revoked_at FROM tokens WHERE hash = ? AND revoked_at IS NULL',
-    )
-    .get(hashToken(token));
+  const row = prepared(
+    db,
+    'SELECT id, name, role, created_at, revoked_at FROM tokens WHERE hash = ? AND revoked_at IS NULL',
+  ).get(hashToken(token));
   return row === undefined ? null : (row as unknown as TokenRow);
 }
 
 /** Of the given ids, those that are revoked or gone. */
 export function revokedAmong(db: DatabaseSync, ids: readonly string[]): Set<string> {
-  const live = db.prepare('SELECT 1 AS ok FROM tokens WHERE id = ? AND revoked_at IS NULL');
-  return new Set(ids.filter((id) => live.get(id) === undefined));
+  if (ids.length === 0) return new Set();
+  // One statement for all of them: under load the server asks about many tokens at once (revocationCheck.ts).
+  const rows = prepared(
+    db,
+    `SELECT j.value AS id FROM json_each(?) AS j
+     WHERE NOT EXISTS (SELECT 1 FROM tokens AS t WHERE t.id = j.value AND t.revoked_at IS NULL)`,
+  ).all(JSON.stringify(ids));
+  return new Set(rows.map((row) => String(row.id)));
 }
 
 export function isMember(db: DatabaseSync, tokenId: string, mission: string): boolean {
   return (
-    db.prepare('SELECT 1 AS ok FROM memberships WHERE token_id = ? AND mission = ?').get(tokenId, mission) !==
-    undefined
+    prepared(db, 'SELECT 1 AS ok FROM memberships WHERE token_id = ? AND mission = ?').get(
+      tokenId,
+      mission,
+    ) !== undefined
   );
 }
 
@@ -157,8 +183,7 @@ export function addMembership(db: DatabaseSync, tokenId: string, mission: string
 }
 
 export function missionsOf(db: DatabaseSync, tokenId: string): string[] {
-  return db
-    .prepare('SELECT mission FROM memberships WHERE token_id = ? ORDER BY mission')
+  return prepared(db, 'SELECT mission FROM memberships WHERE token_id = ? ORDER BY mission')
     .all(tokenId)
     .map((row) => String(row.mission));
 }
@@ -173,5 +198,5 @@ export function removeMembership(db: DatabaseSync, tokenId: string, mission: str
 
 /** Whether any token, live or revoked, is or was assigned to the mission. */
 export function hasMembers(db: DatabaseSync, mission: string): boolean {
-  return db.prepare('SELECT 1 AS ok FROM memberships WHERE mission = ? LIMIT 1').get(mission) !== undefined;
+  return prepared(db, 'SELECT 1 AS ok FROM memberships WHERE mission = ? LIMIT 1').get(mission) !== undefined;
 }

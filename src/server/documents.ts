@@ -6,6 +6,7 @@ import { postgresHistory, postgresHistoryTables, sqliteHistory, type HistoryStor
 import type { QueuedUpdate } from './groupCommit.ts';
 import type { SqliteWriter } from './sqliteWriter.ts';
 import { transaction } from './transaction.ts';
+import { commitUnflushed, flushWal } from './walFlush.ts';
 
 /** How long stored versions are kept for restoring (HISTORY_RETENTION_DAYS); the newest is never pruned. */
 export const DEFAULT_HISTORY_RETENTION_DAYS = 90;
@@ -48,9 +49,63 @@ function mergeInto(stored: Uint8Array | undefined, state: Uint8Array): Uint8Arra
   return stored === undefined ? state : Y.mergeUpdates([stored, state]);
 }
 
+/** One compaction of a SQLite document, with everything it needs to run on any connection to the file. */
+export interface CompactRequest {
+  name: string;
+  state: Uint8Array;
+  compacted: readonly number[];
+  writers: readonly string[];
+  /** The last log entry merged into the state this server fetched: also contained in `state`. */
+  mergedUpTo: number;
+}
+
 /**
- * Documents in the SQLite file. Updates are appended by `writer` when given (the server's writer thread, see
- * sqliteWriter.ts), else synchronously on this connection (the admin CLI, tests).
+ * Compaction on `db`, in one synchronous transaction: merges `state` into the stored state, deletes the log
+ * entries it contains, keeps a history row; returns the new version. Runs on the writer thread when there is one.
+ */
+export function sqliteCompactor(
+  db: DatabaseSync,
+  history: ReturnType<typeof sqliteHistory>,
+  unflushed = false,
+): (request: CompactRequest) => number {
+  const getState = db.prepare('SELECT state FROM documents WHERE name = ?');
+  const upsert = db.prepare(
+    `INSERT INTO documents (name, state, updated_at, version) VALUES (?, ?, ?, 1)
+     ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+       version = documents.version + 1
+     RETURNING version`,
+  );
+  // Only the entries the written state contains: an update may be logged and not yet applied (group commit).
+  const clearUpdates = db.prepare(
+    `DELETE FROM document_updates WHERE name = ?1
+       AND (seq <= ?2 OR seq IN (SELECT value FROM json_each(?3)))`,
+  );
+  const write = ({ name, state, compacted, writers, mergedUpTo }: CompactRequest) => {
+    const at = new Date().toISOString();
+    const merged = mergeInto(getState.get(name)?.state as Uint8Array | undefined, state);
+    const row = upsert.get(name, merged, at);
+    clearUpdates.run(name, mergedUpTo, JSON.stringify(compacted));
+    history.keep(name, Number(row?.version), at, writers, merged);
+    return Number(row?.version);
+  };
+  // Unflushed: the caller flushes the WAL before it announces the version (see walFlush.ts).
+  if (unflushed) return (request) => commitUnflushed(db, 'BEGIN IMMEDIATE', () => write(request));
+  return (request) => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const version = write(request);
+      db.exec('COMMIT');
+      return version;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  };
+}
+
+/**
+ * Documents in the SQLite file. Updates are appended and compactions written by `writer` when given (the
+ * server's writer thread, see sqliteWriter.ts), else synchronously on this connection (the admin CLI, tests).
  */
 export function sqliteDocumentStore(
   db: DatabaseSync,
@@ -61,23 +116,14 @@ export function sqliteDocumentStore(
   const getState = db.prepare('SELECT state FROM documents WHERE name = ?');
   const getUpdates = db.prepare('SELECT seq, update_data FROM document_updates WHERE name = ? ORDER BY seq');
   const insertUpdate = db.prepare('INSERT INTO document_updates (name, update_data) VALUES (?, ?)');
-  const upsert = db.prepare(
-    `INSERT INTO documents (name, state, updated_at, version) VALUES (?, ?, ?, 1)
-     ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
-       version = documents.version + 1
-     RETURNING version`,
-  );
+  const compact = sqliteCompactor(db, history, true);
+  const location = db.location();
   const allVersions = db.prepare(
     `SELECT name, version FROM documents UNION ALL SELECT DISTINCT name, 0 FROM document_updates`,
   );
   const oneVersion = db.prepare(
     `SELECT version FROM documents WHERE name = ?
      UNION ALL SELECT 0 FROM document_updates WHERE name = ? LIMIT 1`,
-  );
-  // Only the entries the written state contains: an update may be logged and not yet applied (group commit).
-  const clearUpdates = db.prepare(
-    `DELETE FROM document_updates WHERE name = ?1
-       AND (seq <= ?2 OR seq IN (SELECT value FROM json_each(?3)))`,
   );
   /** Per document, the last log entry merged into the state fetched. */
   const mergedUpTo = new Map<string, number>();
@@ -95,19 +141,13 @@ export function sqliteDocumentStore(
     },
     history,
     async store(name, state, compacted = [], writers = []) {
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        const at = new Date().toISOString();
-        const merged = mergeInto(getState.get(name)?.state as Uint8Array | undefined, state);
-        const row = upsert.get(name, merged, at);
-        clearUpdates.run(name, mergedUpTo.get(name) ?? 0, JSON.stringify(compacted));
-        history.keep(name, Number(row?.version), at, writers, merged);
-        db.exec('COMMIT');
-        return Number(row?.version);
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
+      const request = { name, state, compacted, writers, mergedUpTo: mergedUpTo.get(name) ?? 0 };
+      if (writer !== undefined) return writer.compact(request);
+      // Every update it folds in is durable in the log already: the compaction needs no flush of its own on the
+      // event loop, only one before its version is announced (a version never goes back after a power loss).
+      const version = compact(request);
+      await flushWal(location);
+      return version;
     },
     async versions(names) {
       const result = new Map<string, number>();
@@ -126,16 +166,13 @@ export function sqliteDocumentStore(
     },
     async appendBatch(batch) {
       if (writer !== undefined) return writer.appendBatch(batch);
-      // One synchronous transaction: what it costs the event loop is in docs/adr/0005-group-commit.md.
-      db.exec('BEGIN');
-      try {
-        const seqs = batch.map(({ name, update }) => Number(insertUpdate.run(name, update).lastInsertRowid));
-        db.exec('COMMIT');
-        return seqs;
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
+      // One transaction, written on the event loop and flushed to disk on the thread pool: the updates are
+      // acknowledged (this resolves) only once the flush is done; the event loop serves others meanwhile.
+      const seqs = commitUnflushed(db, 'BEGIN', () =>
+        batch.map(({ name, update }) => Number(insertUpdate.run(name, update).lastInsertRowid)),
+      );
+      await flushWal(location);
+      return seqs;
     },
     async exists(name) {
       return (

@@ -1,27 +1,33 @@
-// Commits batches of updates to the SQLite file on a worker thread (its own connection to the same WAL file):
-// the event loop posts a batch and goes on serving while the disk flushes. Off by default (SQLITE_WRITER_THREAD=1):
-// measured slower than a batched commit on the event loop here; see docs/adr/0005-group-commit.md.
+// Writes to the SQLite file on a worker thread (its own connection to the same WAL file): batches of updates and
+// compactions. The event loop posts the work and goes on serving while the disk flushes. Both kinds go through
+// this one connection, so they never wait on each other's lock, and in the order they were posted.
 import { Worker } from 'node:worker_threads';
+import { DEFAULT_HISTORY_RETENTION_DAYS, type CompactRequest } from './documents.ts';
 import type { QueuedUpdate } from './groupCommit.ts';
 
-export interface WriterRequest {
-  id: number;
-  batch: readonly QueuedUpdate[];
-}
+export type WriterRequest =
+  | { id: number; kind: 'append'; batch: readonly QueuedUpdate[] }
+  | { id: number; kind: 'compact'; request: CompactRequest };
 
-export type WriterReply = { id: number; seqs: number[] } | { id: number; error: string };
+/** `result`: the batch's log sequences, or the compaction's new version. */
+export type WriterReply = { id: number; result: number[] | number } | { id: number; error: string };
 
 export interface SqliteWriter {
   appendBatch(batch: readonly QueuedUpdate[]): Promise<number[]>;
+  /** Runs a compaction (see sqliteCompactor); resolves with the new version once it has committed. */
+  compact(request: CompactRequest): Promise<number>;
   close(): Promise<void>;
 }
 
 interface Waiting {
-  resolve(seqs: number[]): void;
+  resolve(result: number[] | number): void;
   reject(error: Error): void;
 }
 
-export function sqliteWriterThread(dataDir: string): SqliteWriter {
+export function sqliteWriterThread(
+  dataDir: string,
+  retentionDays = DEFAULT_HISTORY_RETENTION_DAYS,
+): SqliteWriter {
   let worker: Worker | null = null;
   let nextId = 0;
   const waiting = new Map<number, Waiting>();
@@ -34,7 +40,7 @@ export function sqliteWriterThread(dataDir: string): SqliteWriter {
   /** Started on first use, and again after a crash: a dead thread fails its batches, not the next ones. */
   const start = (): Worker => {
     const thread = new Worker(new URL('./sqliteWriterThread.ts', import.meta.url), {
-      workerData: { dataDir },
+      workerData: { dataDir, retentionDays },
     });
     thread.unref();
     thread.on('message', (reply: WriterReply) => {
@@ -42,7 +48,7 @@ export function sqliteWriterThread(dataDir: string): SqliteWriter {
       waiting.delete(reply.id);
       if (entry === undefined) return;
       if ('error' in reply) entry.reject(new Error(reply.error));
-      else entry.resolve(reply.seqs);
+      else entry.resolve(reply.result);
     });
     thread.on('error', (error: unknown) =>
       failAll(error instanceof Error ? error : new Error(String(error))),
@@ -54,15 +60,26 @@ export function sqliteWriterThread(dataDir: string): SqliteWriter {
     return thread;
   };
 
+  const post = (message: WriterRequest): Promise<number[] | number> => {
+    worker ??= start();
+    const thread = worker;
+    return new Promise((resolve, reject) => {
+      waiting.set(message.id, { resolve, reject });
+      thread.postMessage(message);
+    });
+  };
+
   return {
-    appendBatch(batch) {
-      worker ??= start();
-      const id = nextId++;
-      const thread = worker;
-      return new Promise<number[]>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        thread.postMessage({ id, batch } satisfies WriterRequest);
-      });
+    async appendBatch(batch) {
+      const result = await post({ id: nextId++, kind: 'append', batch });
+      if (!Array.isArray(result)) throw new Error('SQLite writer thread: unexpected reply to a batch');
+      return result;
+    },
+    async compact(request) {
+      const result = await post({ id: nextId++, kind: 'compact', request });
+      if (typeof result !== 'number')
+        throw new Error('SQLite writer thread: unexpected reply to a compaction');
+      return result;
     },
     async close() {
       const thread = worker;

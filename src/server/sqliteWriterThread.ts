@@ -1,26 +1,35 @@
-// The worker thread that commits SQLite update batches, so the wait for the disk never holds the event loop.
+// The worker thread that writes update batches and compactions to SQLite, so neither the wait for the disk nor
+// the merge of a document's states ever holds the event loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './db.ts';
+import { sqliteCompactor } from './documents.ts';
+import { sqliteHistory } from './history.ts';
 import type { WriterReply, WriterRequest } from './sqliteWriter.ts';
 
-const { dataDir } = workerData as { dataDir: string };
+const { dataDir, retentionDays } = workerData as { dataDir: string; retentionDays: number };
 const db = openDatabase(dataDir);
 const insert = db.prepare('INSERT INTO document_updates (name, update_data) VALUES (?, ?)');
+const compact = sqliteCompactor(db, sqliteHistory(db, retentionDays));
 
-parentPort?.on('message', ({ id, batch }: WriterRequest) => {
+function appendBatch(batch: Extract<WriterRequest, { kind: 'append' }>['batch']): number[] {
+  db.exec('BEGIN');
+  try {
+    const seqs = batch.map(({ name, update }) => Number(insert.run(name, update).lastInsertRowid));
+    db.exec('COMMIT');
+    return seqs;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+parentPort?.on('message', (message: WriterRequest) => {
   let reply: WriterReply;
   try {
-    db.exec('BEGIN');
-    try {
-      const seqs = batch.map(({ name, update }) => Number(insert.run(name, update).lastInsertRowid));
-      db.exec('COMMIT');
-      reply = { id, seqs };
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
+    const result = message.kind === 'append' ? appendBatch(message.batch) : compact(message.request);
+    reply = { id: message.id, result };
   } catch (error) {
-    reply = { id, error: error instanceof Error ? error.message : String(error) };
+    reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(reply);
 });

@@ -14,6 +14,7 @@ import { connectRedis } from './redis.ts';
 import type { TokenStore } from './tokens.ts';
 import type { QuotaStore } from './quotas.ts';
 import { TokenBucket } from './rateLimit.ts';
+import { createRevocationCheck } from './revocationCheck.ts';
 import {
   DocumentTooLarge,
   Forbidden,
@@ -113,6 +114,7 @@ export function createSync(options: SyncOptions): SyncServer {
   const commits = createGroupCommit((batch) => store.appendBatch(batch), {
     windowMs: options.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS,
   });
+  const isRevoked = createRevocationCheck(tokens);
   /** Upper bound of each loaded document's encoded size, to refuse updates before they are applied. */
   const sizes = new Map<string, number>();
   /** The log sequence of the update each connection is handling, and those applied since the last store, per
@@ -338,7 +340,7 @@ export function createSync(options: SyncOptions): SyncServer {
       if (update.length > 2 && context.tokenId !== undefined) {
         let revoked: boolean;
         try {
-          revoked = (await tokens.revokedAmong([context.tokenId])).size > 0;
+          revoked = await isRevoked(context.tokenId);
         } catch (error) {
           storeFailed(error);
           throw unavailable(context.socket, describeError(error), who);
