@@ -6,7 +6,7 @@ import type { Language } from '../../src/domain/model.ts';
 import { reviewMessages } from '../../src/ui/i18n/messages/review.ts';
 import { threadMessages } from '../../src/ui/i18n/messages/threads.ts';
 import { expectAccessible } from './support/a11y.ts';
-import { createMission, joinByInvite, type Device } from './support/devices.ts';
+import { createMission, goOffline, joinByInvite, type Device } from './support/devices.ts';
 import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
 
@@ -105,7 +105,7 @@ describe('a mission’s review, written by the coordinator and read on the techn
 
   it('offline and reloaded, the phone still shows the review it stored', async () => {
     const { page, context } = phone;
-    await context.setOffline(true);
+    await goOffline(phone);
     await page.reload();
     await page.locator('.statusbar [data-sync-state="offline"]').waitFor();
     const section = reviewSection(phone);

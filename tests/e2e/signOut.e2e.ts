@@ -6,7 +6,12 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
 import { expectAccessible } from './support/a11y.ts';
-import { createMission as createPhoneMission, joinByInvite, type Device } from './support/devices.ts';
+import {
+  createMission as createPhoneMission,
+  goOffline,
+  joinByInvite,
+  type Device,
+} from './support/devices.ts';
 import { syncScreens } from '../../src/ui/i18n/messages/syncScreens.ts';
 import { readBundle } from '../../src/domain/bundle/read.ts';
 import { backUpByDownload } from './support/backup.ts';
@@ -110,7 +115,7 @@ describe('signing out and removing this phone’s data', () => {
     const phone = await device(app.token('technician', 'Pau'), 'Pau Serra');
     const { page, context, ui } = phone;
     const missionId = await createMission(phone, 'Escuelas de Pedernales');
-    await context.setOffline(true);
+    await goOffline(phone);
     await page.locator('.statusbar [data-sync-state="offline"]').waitFor();
     await ui.button('mission.newNote').or(ui.link('mission.newNote')).first().click();
     await ui.label('note.text').waitFor();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser.ts';
 import { startSyncApp, type SyncApp } from './support/server.ts';
-import { createMission, joinByInvite, syncState, type Device } from './support/devices.ts';
+import { createMission, goOffline, joinByInvite, syncState, type Device } from './support/devices.ts';
 import { makeJpeg } from './pages/fieldApp.ts';
 
 let app: SyncApp;
@@ -148,7 +148,7 @@ describe('two phones offline, then merged, and the coordinator sees it all', () 
     const { page, context, ui } = phoneA;
     await page.goto(`${app.url}${noteUrl}`);
     await syncState(page, 'upToDate');
-    await context.setOffline(true);
+    await goOffline(phoneA);
     await syncState(page, 'offline');
     await ui.label('note.text').press('End');
     await page.keyboard.type(' Volver el lunes.');
