@@ -3,6 +3,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { sqliteTransaction } from './sqliteTransaction.ts';
 
 export type Role = 'coordinator' | 'technician' | 'observer';
 export const ROLES: readonly Role[] = ['coordinator', 'technician', 'observer'];
@@ -105,8 +106,7 @@ export function createToken(
 ): { id: string; token: string } {
   const token = newTokenSecret();
   const id = randomUUID();
-  db.exec('BEGIN');
-  try {
+  sqliteTransaction(db, 'BEGIN', () => {
     db.prepare('INSERT INTO tokens (id, hash, name, role, created_at) VALUES (?, ?, ?, ?, ?)').run(
       id,
       hashToken(token),
@@ -115,11 +115,7 @@ export function createToken(
       new Date().toISOString(),
     );
     for (const mission of input.missions ?? []) addMembership(db, id, mission);
-    db.exec('COMMIT');
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
+  });
   return { id, token };
 }
 

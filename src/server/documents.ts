@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { postgresHistory, postgresHistoryTables, sqliteHistory, type HistoryStore } from './history.ts';
 import type { QueuedUpdate } from './groupCommit.ts';
 import type { SqliteWriter } from './sqliteWriter.ts';
+import { sqliteTransaction } from './sqliteTransaction.ts';
 import { transaction } from './transaction.ts';
 import { commitUnflushed, flushWal } from './walFlush.ts';
 
@@ -90,17 +91,7 @@ export function sqliteCompactor(
   };
   // Unflushed: the caller flushes the WAL before it announces the version (see walFlush.ts).
   if (unflushed) return (request) => commitUnflushed(db, 'BEGIN IMMEDIATE', () => write(request));
-  return (request) => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const version = write(request);
-      db.exec('COMMIT');
-      return version;
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
-  };
+  return (request) => sqliteTransaction(db, 'BEGIN IMMEDIATE', () => write(request));
 }
 
 /**

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from './db.ts';
 import { sqliteCompactor } from './documents.ts';
 import { sqliteHistory } from './history.ts';
+import { sqliteTransaction } from './sqliteTransaction.ts';
 import type { WriterReply, WriterRequest } from './sqliteWriter.ts';
 
 const { dataDir, retentionDays } = workerData as { dataDir: string; retentionDays: number };
@@ -12,15 +13,9 @@ const insert = db.prepare('INSERT INTO document_updates (name, update_data) VALU
 const compact = sqliteCompactor(db, sqliteHistory(db, retentionDays));
 
 function appendBatch(batch: Extract<WriterRequest, { kind: 'append' }>['batch']): number[] {
-  db.exec('BEGIN');
-  try {
-    const seqs = batch.map(({ name, update }) => Number(insert.run(name, update).lastInsertRowid));
-    db.exec('COMMIT');
-    return seqs;
-  } catch (error) {
-    db.exec('ROLLBACK');
-    throw error;
-  }
+  return sqliteTransaction(db, 'BEGIN', () =>
+    batch.map(({ name, update }) => Number(insert.run(name, update).lastInsertRowid)),
+  );
 }
 
 parentPort?.on('message', (message: WriterRequest) => {

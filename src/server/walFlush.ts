@@ -4,20 +4,13 @@
 // loop goes on serving. Callers acknowledge or announce the commit only once the flush has resolved.
 import type { DatabaseSync } from 'node:sqlite';
 import { open } from 'node:fs/promises';
+import { sqliteTransaction } from './sqliteTransaction.ts';
 
 /** Runs `write` as one transaction that does not flush at commit; SQLite's FULL mode is restored afterwards. */
 export function commitUnflushed<T>(db: DatabaseSync, begin: string, write: () => T): T {
   db.exec('PRAGMA synchronous = NORMAL');
   try {
-    db.exec(begin);
-    try {
-      const result = write();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
+    return sqliteTransaction(db, begin, write);
   } finally {
     db.exec('PRAGMA synchronous = FULL');
   }
