@@ -30,7 +30,8 @@ export async function createMission(
  * an offline navigation has nothing to serve it and fails as "disconnected", which is not what a test is about.
  */
 export async function goOffline(d: Device): Promise<void> {
-  await d.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  // Precaching every lazy screen (the desk, the QR decoder…) can take most of a minute beside a full test run.
+  await d.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
   await d.context.setOffline(true);
 }
 
