@@ -1,5 +1,6 @@
 // Group commit: updates that arrive within a few milliseconds are written in one transaction (one flush to disk),
-// and each is acknowledged only once that transaction has committed. A failed commit rejects every update in it.
+// and each is acknowledged only once that transaction has committed. A failed commit rejects every update in it,
+// or, with `retry`, is tried again (in order, before anything queued after it) until it commits or the queue stops.
 
 /** One update waiting to be logged. */
 export interface QueuedUpdate {
@@ -23,6 +24,13 @@ export interface GroupCommitOptions {
    * statement parameter of PostgreSQL cannot exceed 1 GB, and a batch must not grow until it could never pass).
    */
   maxBatchBytes?: number;
+  /**
+   * Retry a failed transaction after these delays (doubling from the first up to the last) instead of rejecting
+   * its updates: the server has already applied and relayed them, so it must make them durable, not drop them.
+   */
+  retry?: { firstDelayMs: number; maxDelayMs: number };
+  /** Told of each failed attempt, with the documents of the batch (to close their sockets as unavailable). */
+  onFailure?(error: unknown, names: readonly string[]): void;
 }
 
 export interface GroupCommit {
@@ -30,6 +38,8 @@ export interface GroupCommit {
   append(name: string, update: Uint8Array): Promise<number>;
   /** Resolves once every update appended so far has committed or failed. */
   drain(): Promise<void>;
+  /** Stops retrying: a batch that fails from now on rejects its updates. Then drains. */
+  stop(): Promise<void>;
   /** Transactions committed and updates in them, since the start. */
   counts(): { commits: number; updates: number };
 }
@@ -54,6 +64,36 @@ function run(commit: CommitBatch, batch: readonly QueuedUpdate[]): Promise<numbe
 
 export function createGroupCommit(commit: CommitBatch, options: GroupCommitOptions): GroupCommit {
   const { windowMs, maxBatch = DEFAULT_MAX_BATCH, maxBatchBytes = DEFAULT_MAX_BATCH_BYTES } = options;
+  let stopped = false;
+  /** Cuts the current wait between two attempts short, when the queue stops. */
+  let wakeRetry: (() => void) | null = null;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wakeRetry = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      wakeRetry = null;
+    });
+  const attempt = async (batch: readonly QueuedUpdate[]): Promise<number[]> => {
+    let delay = options.retry?.firstDelayMs ?? 0;
+    for (;;) {
+      try {
+        return await run(commit, batch);
+      } catch (error) {
+        options.onFailure?.(
+          error,
+          batch.map(({ name }) => name),
+        );
+        if (options.retry === undefined || stopped) throw error;
+        await pause(delay);
+        if (stopped) throw error;
+        delay = Math.min(delay * 2, options.retry.maxDelayMs);
+      }
+    }
+  };
   let queue: Waiting[] = [];
   let queuedBytes = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -80,7 +120,7 @@ export function createGroupCommit(commit: CommitBatch, options: GroupCommitOptio
     queuedBytes -= bytes;
     // Only the data: the batch may cross to another thread, where the callbacks could not go.
     const items = batch.map(({ name, update }) => ({ name, update }));
-    running = run(commit, items).then(
+    running = attempt(items).then(
       (seqs) => {
         commits += 1;
         updates += batch.length;
@@ -103,11 +143,16 @@ export function createGroupCommit(commit: CommitBatch, options: GroupCommitOptio
     return promise;
   };
 
+  const drain = async () => {
+    commitNext();
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+
   return {
     append(name, update) {
       if (windowMs <= 0) {
         return track(
-          run(commit, [{ name, update }]).then((seqs) => {
+          attempt([{ name, update }]).then((seqs) => {
             commits += 1;
             updates += 1;
             return seqs[0] ?? Number.NaN;
@@ -123,9 +168,11 @@ export function createGroupCommit(commit: CommitBatch, options: GroupCommitOptio
         }),
       );
     },
-    async drain() {
-      commitNext();
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    drain,
+    async stop() {
+      stopped = true;
+      wakeRetry?.();
+      await drain();
     },
     counts: () => ({ commits, updates }),
   };

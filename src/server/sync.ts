@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { decideAccess, parseDocumentName } from './access.ts';
 import type { Role } from './db.ts';
 import type { DocumentStore } from './documents.ts';
+import { createAcknowledgements } from './acknowledgements.ts';
 import { createFeed, FEED_DOCUMENT } from './feed.ts';
 import { createGroupCommit, DEFAULT_GROUP_COMMIT_MS } from './groupCommit.ts';
 import { unintegrableReason } from './integrable.ts';
@@ -109,17 +110,35 @@ interface Membership {
   mission: string;
 }
 
+/** Acknowledgements one connection may have waiting for their commits before its next update waits too. */
+const MAX_HELD_ACKNOWLEDGEMENTS = 64;
+
 export function createSync(options: SyncOptions): SyncServer {
   const { tokens, store, limits, log, sockets, storeProblem, storeFailed } = options;
+  const acknowledgements = createAcknowledgements();
   const commits = createGroupCommit((batch) => store.appendBatch(batch), {
     windowMs: options.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS,
+    // Applied and relayed already: the update is retried until it is durable; its sender hears nothing till then.
+    retry: { firstDelayMs: 100, maxDelayMs: 5000 },
+    onFailure(error, names) {
+      storeFailed(error);
+      const message = describeError(error);
+      for (const name of new Set(names)) {
+        log({ event: 'commit-failed', document: name, message });
+        // Every device of the document is told to try again later: none is acknowledged until the retry commits.
+        for (const connection of hocuspocus.documents.get(name)?.getConnections() ?? []) {
+          const socket = (connection.context as SyncContext).socket;
+          socket.close(Unavailable.code, Unavailable.reason);
+        }
+      }
+    },
   });
   const isRevoked = createRevocationCheck(tokens);
   /** Upper bound of each loaded document's encoded size, to refuse updates before they are applied. */
   const sizes = new Map<string, number>();
-  /** The log sequence of the update each connection is handling, and those applied since the last store, per
-   * document: what a compaction may delete from the log. */
-  const pendingSeq = new WeakMap<object, number>();
+  /** The commit of the update each connection is handling, and the log sequences of those applied since the last
+   * store, per document: what a compaction may delete from the log. */
+  const committing = new WeakMap<object, Promise<number>>();
   const applied = new Map<string, number[]>();
   /** Per document, the tokens whose writes reached it since it was last stored: the history's "who". */
   const writers = new Map<string, Set<string>>();
@@ -326,6 +345,7 @@ export function createSync(options: SyncOptions): SyncServer {
         throw refuse('malformed-update', InvalidUpdate, who);
       }
       if (update === null) return;
+      acknowledgements.hold(connection, documentName);
       if (unintegrable !== null) {
         // Depends on changes nobody sent: never applied, stored or acknowledged.
         setImmediate(() => context.socket.close(InvalidUpdate.code, InvalidUpdate.reason));
@@ -359,18 +379,20 @@ export function createSync(options: SyncOptions): SyncServer {
         throw refuse('document-too-large', DocumentTooLarge, { ...who, size, updateBytes: update.length });
       }
       if (update.length > 2) noteWriter(documentName, context.tokenId);
-      // The update is committed to the log (with whatever else arrived within the group-commit window) before
-      // Hocuspocus applies and acknowledges it; this connection's next message waits, so its order is kept.
-      // An empty update ([0, 0]: no structs, no deletions), as every reconnect's sync step 2 may be, is skipped.
+      // The update goes to the log (with whatever else arrives within the group-commit window) while Hocuspocus
+      // applies and relays it; its acknowledgement waits for the commit (see acknowledgements.ts). The log keeps
+      // arrival order. An empty update ([0, 0]: no structs, no deletions), as every reconnect's sync step 2 may
+      // be, is not logged, but its acknowledgement still waits for the document's commits before it.
       if (update.length > 2) {
         const problem = storeProblem();
         if (problem !== null) throw unavailable(context.socket, problem, who);
-        try {
-          pendingSeq.set(connection, await commits.append(documentName, update));
-        } catch (error) {
-          storeFailed(error);
-          throw unavailable(context.socket, describeError(error), who);
-        }
+        // A device far ahead of the disk waits, so what the server holds for it stays bounded.
+        if (acknowledgements.held(connection) >= MAX_HELD_ACKNOWLEDGEMENTS)
+          await acknowledgements.flushed(connection);
+        const commit = commits.append(documentName, update);
+        commit.catch(() => undefined); // Failures are handled by the group commit's `onFailure`.
+        acknowledgements.committing(documentName, commit);
+        committing.set(connection, commit);
       }
     },
     async afterHandleMessage({ connection, document, documentName, context }) {
@@ -385,12 +407,19 @@ export function createSync(options: SyncOptions): SyncServer {
           socket: context.socket.id,
         });
       }
-      const seq = pendingSeq.get(connection);
-      if (seq === undefined) return;
-      pendingSeq.delete(connection);
-      const list = applied.get(documentName) ?? [];
-      list.push(seq);
-      applied.set(documentName, list);
+      const commit = committing.get(connection);
+      if (commit === undefined) return;
+      committing.delete(connection);
+      // Compactable once both applied (now) and committed; a document unloaded meanwhile keeps it in its log.
+      commit.then(
+        (seq) => {
+          if (!sizes.has(documentName)) return;
+          const list = applied.get(documentName) ?? [];
+          list.push(seq);
+          applied.set(documentName, list);
+        },
+        () => undefined,
+      );
     },
     async afterUnloadDocument({ documentName }) {
       // Hocuspocus unloads a document once its last connection has gone and its state is stored.
@@ -553,8 +582,9 @@ export function createSync(options: SyncOptions): SyncServer {
       // Otherwise the stores flushed below would wait for Redis's lock, and hold the shutdown.
       redis?.releaseIfDown();
       hocuspocus.closeConnections();
-      // Updates still waiting for their transaction commit (or fail) before the database closes.
-      await commits.drain();
+      // Updates still waiting for their transaction commit (or fail, without more retries) before the database
+      // closes.
+      await commits.stop();
       hocuspocus.flushPendingStores();
       // Let the stores started by the flush finish before the database closes.
       const deadline = Date.now() + 5000;

@@ -43,6 +43,19 @@ export function documentNameLength(message: Uint8Array): number {
 
 const AWARENESS = 1;
 const QUERY_AWARENESS = 3;
+const SYNC_STATUS = 8;
+
+/** Hocuspocus's acknowledgement of an update ("saved" or not), which the server holds until it is durable. */
+export function isSyncStatus(message: Uint8Array): boolean {
+  try {
+    const cursor = { pos: 0 };
+    const nameLength = readVarUint(message, cursor);
+    cursor.pos += nameLength;
+    return readVarUint(message, cursor) === SYNC_STATUS;
+  } catch {
+    return false;
+  }
+}
 
 /** An awareness message (presence), which the app does not use and the server does not relay. */
 export function isAwareness(message: Uint8Array): boolean {

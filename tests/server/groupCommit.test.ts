@@ -59,6 +59,35 @@ describe('group commit queue', () => {
     expect(queue.counts()).toEqual({ commits: 1, updates: 1 });
   });
 
+  it('with retries, tries a failed batch again before anything queued after it, and gives up once stopped', async () => {
+    const { calls, commit } = heldCommits();
+    const failures: string[][] = [];
+    const queue = createGroupCommit(commit, {
+      windowMs: 1,
+      retry: { firstDelayMs: 5, maxDelayMs: 10 },
+      onFailure: (_error, names) => failures.push([...names]),
+    });
+    const first = queue.append('d', bytes('a'));
+    await tick(20);
+    const next = queue.append('e', bytes('b'));
+    calls[0]?.fail(new Error('disk full'));
+    await tick(30);
+    // The same batch again, alone: the later update waits behind it.
+    expect(calls.map((c) => c.batch)).toEqual([['a'], ['a']]);
+    expect(failures).toEqual([['d']]);
+    calls[1]?.finish();
+    expect(await first).toBe(1);
+    await tick(20);
+    expect(calls.map((c) => c.batch)).toEqual([['a'], ['a'], ['b']]);
+    calls[2]?.fail(new Error('disk full'));
+    await tick(30);
+    const stopping = queue.stop();
+    calls[3]?.fail(new Error('still full'));
+    await stopping;
+    await expect(next).rejects.toThrow('still full');
+    expect(queue.counts()).toEqual({ commits: 1, updates: 1 });
+  });
+
   it('commits at once when a batch is full by count or by bytes, never over the byte bound', async () => {
     const { calls, commit } = heldCommits();
     const queue = createGroupCommit(commit, { windowMs: 60_000, maxBatch: 3, maxBatchBytes: 4 });

@@ -1,6 +1,7 @@
 // Group commit through the real server, with real providers, for the SQLite file and PostgreSQL: many devices
-// writing at once are all acknowledged and stored; a failed commit acknowledges nothing and the devices find
-// out; idle documents leave memory and come back intact.
+// writing at once are all acknowledged and stored; an update is relayed at once but acknowledged only once logged;
+// a failed commit acknowledges nothing, the devices find out, and it is retried until it is logged; idle documents
+// leave memory and come back intact.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ interface Mode {
   coordinator(): Promise<string>;
   breakAppends(): Promise<void>;
   repairAppends(): Promise<void>;
+
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ async function sqliteMode(sqliteWriterThread: boolean): Promise<Mode> {
     async repairAppends() {
       admin.exec('DROP TRIGGER fail_append');
     },
+
     async close() {
       admin.close();
       await server.stop();
@@ -70,6 +73,7 @@ async function postgresMode(): Promise<Mode> {
     async repairAppends() {
       await pool.query(`DROP FUNCTION ${schema}.fail_append() CASCADE`);
     },
+
     async close() {
       await server.stop();
       await removeDir(server.dataDir);
@@ -116,25 +120,48 @@ describe.each([
     }
   });
 
-  it('acknowledges nothing while commits fail, closes the socket as unavailable, and saves it once they work', async () => {
+  it('relays an update at once but acknowledges it only once it is in the log, even across a reconnect', async () => {
     const name = `mission:${randomUUID()}`;
     const writer = connect(mode.server.url, token, name);
+    const reader = connect(mode.server.url, token, name);
     try {
       await settled(writer);
-      await waitFor(() => writer.provider.synced, 10_000, 'the writer synced');
+      await settled(reader);
+      await waitFor(() => writer.provider.synced && reader.provider.synced, 10_000, 'both synced');
       const text = writer.doc.getText('text');
       text.insert(0, 'first;');
       await writer.acknowledged(10_000);
       await mode.breakAppends();
       text.insert(text.length, 'second;');
+      // The other device has it at once; the writer is told to try again later, and is not acknowledged.
+      await waitFor(
+        () => reader.doc.getText('text').toString() === 'first;second;',
+        10_000,
+        'the relayed edit',
+      );
       await waitFor(() => writer.closeCodes.includes(Unavailable.code), 10_000, 'the unavailable close');
       expect(writer.provider.unsyncedChanges).toBeGreaterThan(0);
-      expect(await readBack(mode.server.url, token, name)).toBe('first;');
+      // Reconnected, the writer has nothing the server lacks in memory: its empty sync step is still not
+      // acknowledged while the update is not logged, and it is sent away again at the next failed attempt.
+      const closesBefore = writer.closeCodes.length;
+      await waitFor(
+        () => writer.closeCodes.length > closesBefore && writer.closeCodes.at(-1) === Unavailable.code,
+        15_000,
+        'a second unavailable close after the reconnect',
+      );
+      expect(writer.provider.unsyncedChanges).toBeGreaterThan(0);
       await mode.repairAppends();
       await writer.acknowledged(20_000);
     } finally {
       writer.destroy();
+      reader.destroy();
     }
+    // Read back from the database once the document has left memory, not from the live copy.
+    await waitFor(
+      () => mode.server.logs.some((entry) => entry.event === 'document-unloaded' && entry.document === name),
+      15_000,
+      'the document unloaded',
+    );
     expect(await readBack(mode.server.url, token, name)).toBe('first;second;');
   });
 
