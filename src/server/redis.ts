@@ -60,6 +60,11 @@ async function resync(extension: Redis): Promise<void> {
 
 export function connectRedis(url: string, log: Logger): RedisLink {
   const extension = new Redis(redisOptions(url));
+  // The extension locks a document in Redis while an instance stores it, and an instance that finds it locked
+  // skips its store altogether. Our stores never overwrite: instances take turns in the database and each merges
+  // into what the others stored (documents.ts). A skipped store would drop what only it carries: the writers of
+  // this instance's changes, so a restore (or a device's edit) would never be listed in the history as theirs.
+  extension.onStoreDocument = async () => {};
   const clients = [extension.pub, extension.sub];
   const problem = (): string | null => {
     for (const client of clients) if (client.status !== 'ready') return `redis: ${client.status}`;

@@ -579,7 +579,7 @@ export function createSync(options: SyncOptions): SyncServer {
     async stop() {
       clearInterval(sweep);
       await feed.stop();
-      // Otherwise the stores flushed below would wait for Redis's lock, and hold the shutdown.
+      // While Redis is down the extension's commands wait for it (see redis.ts), and would hold the shutdown.
       redis?.releaseIfDown();
       hocuspocus.closeConnections();
       // Updates still waiting for their transaction commit (or fail, without more retries) before the database
