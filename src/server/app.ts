@@ -68,6 +68,8 @@ export const DEFAULT_LIMITS: SyncLimits = {
   // A person typing sends a few updates a second; a device catching up sends one sync message.
   writesPerSecond: 100,
   writeBurst: 1000,
+  offenceWaitMs: 1000,
+  offenceMaxWaitMs: 60_000,
 };
 
 export const DEFAULT_HTTP_TIMEOUTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000 };

@@ -89,6 +89,8 @@ async function main(): Promise<void> {
       maxUnauthenticatedPerIp: positiveInt('MAX_UNAUTHENTICATED_PER_IP'),
       writesPerSecond: positiveInt('WRITE_RATE_PER_SECOND'),
       writeBurst: positiveInt('WRITE_BURST'),
+      offenceWaitMs: nonNegativeInt('OFFENCE_WAIT_MS'),
+      offenceMaxWaitMs: positiveInt('OFFENCE_MAX_WAIT_MS'),
     },
     hsts: process.env.HSTS === '1',
     trustedProxies: (process.env.TRUSTED_PROXIES ?? '')

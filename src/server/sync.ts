@@ -15,12 +15,14 @@ import { connectRedis } from './redis.ts';
 import type { TokenStore } from './tokens.ts';
 import type { QuotaStore } from './quotas.ts';
 import { TokenBucket } from './rateLimit.ts';
+import { createPenaltyBox } from './penalty.ts';
 import { createRevocationCheck } from './revocationCheck.ts';
 import {
   DocumentTooLarge,
   Forbidden,
   InvalidUpdate,
   MissionQuotaReached,
+  OffenceWait,
   TooManyConnections,
   TooManyWrites,
   Unauthorized,
@@ -43,6 +45,12 @@ export interface SyncLimits {
   writesPerSecond: number;
   /** Updates a socket or token may send at once before the rate applies. */
   writeBurst: number;
+  /**
+   * A token refused for writing too fast or for an update no client of the app sends may not connect again for
+   * this long; each repeat doubles it up to `offenceMaxWaitMs`. 0 turns it off.
+   */
+  offenceWaitMs: number;
+  offenceMaxWaitMs: number;
 }
 
 /** One WebSocket on /sync; it may carry several documents (one provider per document on one socket). */
@@ -134,6 +142,7 @@ export function createSync(options: SyncOptions): SyncServer {
     },
   });
   const isRevoked = createRevocationCheck(tokens);
+  const penalties = createPenaltyBox({ firstMs: limits.offenceWaitMs, maxMs: limits.offenceMaxWaitMs });
   /** Upper bound of each loaded document's encoded size, to refuse updates before they are applied. */
   const sizes = new Map<string, number>();
   /** The commit of the update each connection is handling, and the log sequences of those applied since the last
@@ -214,6 +223,11 @@ export function createSync(options: SyncOptions): SyncServer {
       throw refuse('unknown-or-revoked-token', Unauthorized, { document: documentName, socket: socket.id });
     }
     const who = { document: documentName, role: row.role, tokenId: row.id, socket: socket.id };
+    const waitMs = penalties.waitOf(row.id);
+    if (waitMs > 0) {
+      setImmediate(() => socket.close(OffenceWait.code, OffenceWait.reason));
+      throw refuse('offence-wait', OffenceWait, { ...who, waitMs: Math.ceil(waitMs) });
+    }
     if (!socket.tokenIds.has(row.id)) {
       let open = 0;
       let fromIp = 0;
@@ -341,6 +355,7 @@ export function createSync(options: SyncOptions): SyncServer {
         // would otherwise be half applied (Yjs integrates structs before reading the delete set).
         if (update !== null) unintegrable = unintegrableReason(document, update);
       } catch {
+        if (context.tokenId !== undefined) penalties.punish(context.tokenId);
         setImmediate(() => context.socket.close(InvalidUpdate.code, InvalidUpdate.reason));
         throw refuse('malformed-update', InvalidUpdate, who);
       }
@@ -348,6 +363,7 @@ export function createSync(options: SyncOptions): SyncServer {
       acknowledgements.hold(connection, documentName);
       if (unintegrable !== null) {
         // Depends on changes nobody sent: never applied, stored or acknowledged.
+        if (context.tokenId !== undefined) penalties.punish(context.tokenId);
         setImmediate(() => context.socket.close(InvalidUpdate.code, InvalidUpdate.reason));
         throw refuse('unintegrable-update', InvalidUpdate, { ...who, problem: unintegrable });
       }
@@ -371,6 +387,7 @@ export function createSync(options: SyncOptions): SyncServer {
         }
       }
       if (update.length > 2 && !(takeWrite(context.socket.id) && takeWrite(`token:${context.tokenId}`))) {
+        if (context.tokenId !== undefined) penalties.punish(context.tokenId);
         setImmediate(() => context.socket.close(TooManyWrites.code, TooManyWrites.reason));
         throw refuse('too-many-writes', TooManyWrites, who);
       }

@@ -5,6 +5,8 @@ export const Unauthorized = { code: 4401, reason: 'Unauthorized' } as const;
 export const Forbidden = { code: 4403, reason: 'Forbidden' } as const;
 export const TooManyConnections = { code: 4429, reason: 'Too many connections' } as const;
 export const TooManyWrites = { code: 4429, reason: 'Too many writes' } as const;
+/** A token that wrote too fast or sent what no device of the app sends, back too soon; it may retry later. */
+export const OffenceWait = { code: 4429, reason: 'Wait before reconnecting' } as const;
 /** A socket that did not authenticate in time; clients reconnect as after any passing close. */
 export const AuthenticationTimeout = { code: 4408, reason: 'Authentication timeout' } as const;
 /** The token created as many missions as its daily quota allows; the device keeps the mission and retries. */

@@ -47,7 +47,13 @@ export interface FuzzServer {
 
 /** Limits small enough that a fuzz run meets them, so their refusals are fuzzed too. */
 const FUZZ_OPTIONS: Partial<MingaServerOptions> = {
-  limits: { maxMessageBytes: 256 * 1024, maxDocumentBytes: 1024 * 1024, authTimeoutMs: 1500 },
+  limits: {
+    maxMessageBytes: 256 * 1024,
+    maxDocumentBytes: 1024 * 1024,
+    authTimeoutMs: 1500,
+    // Each run's frames must reach the handling of messages, not the wait imposed after a previous run's refusal.
+    offenceWaitMs: 0,
+  },
   httpTimeouts: { headersTimeoutMs: 2000, requestTimeoutMs: 2000 },
   maxBlobBytes: 64 * 1024,
 };

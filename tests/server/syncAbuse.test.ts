@@ -108,6 +108,34 @@ describe('write rate and awareness', () => {
     expect(t.logs.some((l) => l.refusal === 'too-many-writes' && l.document === name)).toBe(true);
   });
 
+  it('makes a token refused for its rate wait before it may connect again, doubling on a repeat', async () => {
+    const t = await server({ limits: { writesPerSecond: 1, writeBurst: 10, offenceWaitMs: 1500 } });
+    const flooder = t.token('coordinator').token;
+    const flood = async () => {
+      const raw = await rawClient(t.url, flooder, `mission:${randomUUID()}`);
+      sockets.push(raw.ws);
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      for (let i = 0; i < 40; i++) doc.getText('text').insert(i, 'x');
+      for (const update of updates) raw.sendUpdate(update);
+      await waitFor(() => raw.closed() === 4429, 5000, 'close 4429');
+    };
+    await flood();
+    const refusedAt = Date.now();
+    expect(await attempt(t, flooder)).toBe('Wait before reconnecting');
+    // Anyone else is let in meanwhile.
+    expect(await attempt(t, t.token('coordinator').token)).toBe('authenticated');
+    expect(t.logs.some((l) => l.refusal === 'offence-wait')).toBe(true);
+    await waitFor(async () => (await attempt(t, flooder)) === 'authenticated', 5000, 'the wait over');
+    expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(1000);
+    // Again at once: the bucket is still empty, and this time the wait is twice as long.
+    await flood();
+    const again = Date.now();
+    await waitFor(async () => (await attempt(t, flooder)) === 'authenticated', 8000, 'the second wait over');
+    expect(Date.now() - again).toBeGreaterThanOrEqual(2500);
+  }, 20_000);
+
   it('relays no awareness state to the other members', async () => {
     const t = await server({});
     const name = `mission:${randomUUID()}`;
