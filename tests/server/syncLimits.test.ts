@@ -79,6 +79,8 @@ beforeAll(async () => {
       maxDocumentBytes: 16 * 1024,
       maxConnectionsPerToken: 2,
       maxConnectionsPerIp: 10,
+      // The same token goes on after each refusal: the wait imposed on it then is tested in syncAbuse.test.ts.
+      offenceWaitMs: 0,
     },
   });
   coordinator = t.token('coordinator').token;
