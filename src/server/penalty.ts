@@ -31,7 +31,10 @@ export function createPenaltyBox(options: { firstMs: number; maxMs: number }): P
       // Offending again soon after the last wait ended counts as a repeat; long after, it starts over.
       const repeat = previous !== undefined && previous.until + options.maxMs >= t;
       const ms = repeat ? previous.nextMs : options.firstMs;
-      penalties.set(key, { until: Math.max(previous?.until ?? 0, t + ms), nextMs: Math.min(ms * 2, options.maxMs) });
+      penalties.set(key, {
+        until: Math.max(previous?.until ?? 0, t + ms),
+        nextMs: Math.min(ms * 2, options.maxMs),
+      });
     },
     waitOf(key) {
       const penalty = penalties.get(key);
