@@ -4,8 +4,8 @@
 // Each further offence within the wait doubles it, up to `maxMs`; a token that keeps quiet for `maxMs` is forgotten.
 
 export interface PenaltyBox {
-  /** The token did something only a hostile or broken client does. */
-  punish(key: string): void;
+  /** The token did something only a hostile or broken client does: returns how long it must now wait (ms). */
+  punish(key: string): number;
   /** Milliseconds it must still wait before it is let in, or 0. */
   waitOf(key: string): number;
 }
@@ -24,17 +24,19 @@ export function createPenaltyBox(options: { firstMs: number; maxMs: number }): P
   };
   return {
     punish(key) {
-      if (options.firstMs <= 0) return;
+      if (options.firstMs <= 0) return 0;
       if (penalties.size > 10_000) forgetStale();
       const t = now();
       const previous = penalties.get(key);
       // Offending again soon after the last wait ended counts as a repeat; long after, it starts over.
       const repeat = previous !== undefined && previous.until + options.maxMs >= t;
       const ms = repeat ? previous.nextMs : options.firstMs;
+      const until = Math.max(previous?.until ?? 0, t + ms);
       penalties.set(key, {
-        until: Math.max(previous?.until ?? 0, t + ms),
+        until,
         nextMs: Math.min(ms * 2, options.maxMs),
       });
+      return until - t;
     },
     waitOf(key) {
       const penalty = penalties.get(key);

@@ -14,6 +14,7 @@ export class TokenBucket {
 
   private refill(): void {
     const now = performance.now();
+    if (now <= this.last) return; // suspended
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
   }
@@ -24,6 +25,12 @@ export class TokenBucket {
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /** Empties the bucket and lets it refill only once `ms` have passed: no burst saved up while waiting. */
+  suspend(ms: number): void {
+    this.tokens = 0;
+    this.last = performance.now() + ms;
   }
 
   /** Back to its full burst: forgetting it changes nothing. */

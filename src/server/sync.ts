@@ -168,6 +168,26 @@ export function createSync(options: SyncOptions): SyncServer {
     }
     return bucket.take();
   };
+  /**
+   * Puts a token that misbehaved on hold: its sockets close, it may not reconnect for a while, and its write budget
+   * starts from empty when the wait is over instead of a burst saved up meanwhile.
+   */
+  const punish = (tokenId: string | undefined) => {
+    if (tokenId === undefined) return;
+    const waitMs = penalties.punish(tokenId);
+    if (waitMs <= 0) return;
+    const key = `token:${tokenId}`;
+    let bucket = buckets.get(key);
+    if (bucket === undefined) {
+      bucket = new TokenBucket(limits.writesPerSecond, limits.writeBurst);
+      buckets.set(key, bucket);
+    }
+    bucket.suspend(waitMs);
+    for (const socket of sockets) {
+      if (socket.tokenIds.has(tokenId))
+        setImmediate(() => socket.close(OffenceWait.code, OffenceWait.reason));
+    }
+  };
   const dropFullBuckets = () => {
     for (const [key, bucket] of buckets) if (bucket.isFull()) buckets.delete(key);
   };
@@ -355,16 +375,16 @@ export function createSync(options: SyncOptions): SyncServer {
         // would otherwise be half applied (Yjs integrates structs before reading the delete set).
         if (update !== null) unintegrable = unintegrableReason(document, update);
       } catch {
-        if (context.tokenId !== undefined) penalties.punish(context.tokenId);
         setImmediate(() => context.socket.close(InvalidUpdate.code, InvalidUpdate.reason));
+        punish(context.tokenId);
         throw refuse('malformed-update', InvalidUpdate, who);
       }
       if (update === null) return;
       acknowledgements.hold(connection, documentName);
       if (unintegrable !== null) {
         // Depends on changes nobody sent: never applied, stored or acknowledged.
-        if (context.tokenId !== undefined) penalties.punish(context.tokenId);
         setImmediate(() => context.socket.close(InvalidUpdate.code, InvalidUpdate.reason));
+        punish(context.tokenId);
         throw refuse('unintegrable-update', InvalidUpdate, { ...who, problem: unintegrable });
       }
       if (connection.readOnly) {
@@ -387,8 +407,8 @@ export function createSync(options: SyncOptions): SyncServer {
         }
       }
       if (update.length > 2 && !(takeWrite(context.socket.id) && takeWrite(`token:${context.tokenId}`))) {
-        if (context.tokenId !== undefined) penalties.punish(context.tokenId);
         setImmediate(() => context.socket.close(TooManyWrites.code, TooManyWrites.reason));
+        punish(context.tokenId);
         throw refuse('too-many-writes', TooManyWrites, who);
       }
       const size = sizes.get(documentName) ?? 0;
