@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_DIST_DIR, REPO_ROOT } from './static.ts';
-import { startMingaServer } from './app.ts';
+import { DEFAULT_HTTP_TIMEOUTS, startMingaServer } from './app.ts';
 import { jsonLogger } from './log.ts';
 
 function log(event: string, fields: Record<string, unknown> = {}): void {
@@ -72,6 +72,15 @@ async function main(): Promise<void> {
   }
 
   const dataDir = path.resolve(process.env.DATA_DIR || './data');
+  const httpTimeouts = {
+    headersTimeoutMs: positiveInt('HEADERS_TIMEOUT_MS'),
+    requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS'),
+  };
+  const headers = httpTimeouts.headersTimeoutMs ?? DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs;
+  const request = httpTimeouts.requestTimeoutMs ?? DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs;
+  // Node refuses a request deadline shorter than the headers' one, with a message naming neither variable.
+  if (request < headers)
+    throw new Error(`REQUEST_TIMEOUT_MS (${request}) must be at least HEADERS_TIMEOUT_MS (${headers})`);
   const running = await startMingaServer({
     port,
     host,
@@ -97,10 +106,7 @@ async function main(): Promise<void> {
       .split(',')
       .map((address) => address.trim())
       .filter((address) => address !== ''),
-    httpTimeouts: {
-      headersTimeoutMs: positiveInt('HEADERS_TIMEOUT_MS'),
-      requestTimeoutMs: positiveInt('REQUEST_TIMEOUT_MS'),
-    },
+    httpTimeouts,
     maxBlobBytes: positiveInt('MAX_BLOB_BYTES'),
     historyRetentionDays: positiveInt('HISTORY_RETENTION_DAYS'),
     groupCommitMs: nonNegativeInt('GROUP_COMMIT_MS'),

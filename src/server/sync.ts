@@ -392,6 +392,12 @@ export function createSync(options: SyncOptions): SyncServer {
         if (update.length > 2) log({ event: 'refused', refusal: 'read-only-write', ...who });
         return;
       }
+      // The write budget first: it costs nothing, where the revocation check asks the token store.
+      if (update.length > 2 && !(takeWrite(context.socket.id) && takeWrite(`token:${context.tokenId}`))) {
+        setImmediate(() => context.socket.close(TooManyWrites.code, TooManyWrites.reason));
+        punish(context.tokenId);
+        throw refuse('too-many-writes', TooManyWrites, who);
+      }
       // A token revoked since the last sweep writes nothing more: checked on each write, not only every sweep.
       if (update.length > 2 && context.tokenId !== undefined) {
         let revoked: boolean;
@@ -405,11 +411,6 @@ export function createSync(options: SyncOptions): SyncServer {
           setImmediate(() => context.socket.close(Unauthorized.code, Unauthorized.reason));
           throw refuse('revoked-token-write', Unauthorized, who);
         }
-      }
-      if (update.length > 2 && !(takeWrite(context.socket.id) && takeWrite(`token:${context.tokenId}`))) {
-        setImmediate(() => context.socket.close(TooManyWrites.code, TooManyWrites.reason));
-        punish(context.tokenId);
-        throw refuse('too-many-writes', TooManyWrites, who);
       }
       const size = sizes.get(documentName) ?? 0;
       if (size + update.length > limits.maxDocumentBytes) {
