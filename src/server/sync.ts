@@ -431,6 +431,16 @@ export function createSync(options: SyncOptions): SyncServer {
         commit.catch(() => undefined); // Failures are handled by the group commit's `onFailure`.
         acknowledgements.committing(documentName, commit);
         committing.set(connection, commit);
+        // With other instances, the update is applied (and so published to them) only once durable: a device
+        // that reconnects to another instance would otherwise find it there, send an empty sync step, and be
+        // acknowledged by an instance that cannot know whether this one has committed it.
+        if (redis !== null) {
+          try {
+            await commit;
+          } catch (error) {
+            throw unavailable(context.socket, describeError(error), who);
+          }
+        }
       }
     },
     async afterHandleMessage({ connection, document, documentName, context }) {
