@@ -19,7 +19,7 @@ import { updateMission } from '../src/storage/missionDoc.ts';
 import { launchChromium } from '../tests/e2e/support/browser.ts';
 import { joinByInvite } from '../tests/e2e/support/join.ts';
 import { startTcpProxy } from '../tests/server/tcpProxy.ts';
-import { NODE, waitFor } from '../tests/server/syncHarness.ts';
+import { NODE, START_ARGS, waitFor } from '../tests/server/syncHarness.ts';
 import { percentile } from './fieldApp.ts';
 
 export interface ProgrammeSyncFigures {
@@ -65,7 +65,7 @@ interface ServerChild {
 }
 
 async function startServer(dataDir: string): Promise<ServerChild> {
-  const child = spawn(NODE, ['src/server/start.ts'], {
+  const child = spawn(NODE, [...START_ARGS], {
     cwd: REPO_ROOT,
     // Every device here shares one address, where in life each has its own: the per-address cap would refuse them.
     env: {

@@ -9,7 +9,7 @@ import { createToken, openDatabase } from '../../src/server/db.ts';
 import { openPostgres } from '../../src/server/postgres.ts';
 import { REPO_ROOT } from '../../src/server/static.ts';
 import { postgresTokenStore } from '../../src/server/tokens.ts';
-import { NODE, removeDir, tempDir, waitFor } from '../../tests/server/syncHarness.ts';
+import { NODE, removeDir, START_ARGS, tempDir, waitFor } from '../../tests/server/syncHarness.ts';
 
 export type ServerKind = 'minga' | 'hocuspocus' | 'ywebsocket';
 export const SERVER_KINDS: readonly ServerKind[] = ['minga', 'hocuspocus', 'ywebsocket'];
@@ -96,10 +96,13 @@ export const RAISED_LIMITS: Record<string, string> = {
   AUTH_TIMEOUT_MS: '120000',
 };
 
-/** Our server from `npm start`'s entry on `port` (0: any), on `env`'s store; resolves once it listens. */
+/**
+ * Our server as `npm start` runs it (its Node flags and entry) on `port` (0: any), on `env`'s store; resolves once
+ * it listens.
+ */
 export async function startMinga(env: Record<string, string>, port = 0): Promise<Instance> {
   const instance = await startChild(
-    ['src/server/start.ts'],
+    [...START_ARGS],
     { ...RAISED_LIMITS, ...env, PORT: String(port), HOST: '127.0.0.1' },
     listeningJson,
   );

@@ -1,4 +1,6 @@
 // `npm start`: builds the app if dist/ is missing, then serves the PWA, /api, /healthz and /sync (env below).
+// `npm start` runs it with V8 heap flags (package.json): with plain `node` it serves the same, with more memory at its
+// peak under load (docs/adr/0006-server-heap.md).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';

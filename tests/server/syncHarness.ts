@@ -1,5 +1,6 @@
 // Helpers for the sync server tests: a real server on a free port, tokens, real providers, polling.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,24 @@ import { REPO_ROOT } from '../../src/server/static.ts';
 
 /** Node 24 of the project (runs the .ts sources directly), as `npm start` uses it. */
 export const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
+
+/**
+ * `npm start`'s arguments to Node: its flags, if any, then the entry. Read from package.json, so a server started
+ * here as a child (tests, benchmarks) runs as it ships, heap settings included (docs/adr/0006-server-heap.md).
+ */
+export const START_ARGS: readonly string[] = startArgs();
+
+function startArgs(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = manifest.scripts.start.trim().split(/\s+/);
+  if (command !== 'node' || args.at(-1) !== 'src/server/start.ts')
+    throw new Error(
+      `package.json: a start script of the form "node [flags] src/server/start.ts" was expected`,
+    );
+  return args;
+}
 
 /** Polls until the check returns a truthy value (or stops throwing); never a bare sleep. */
 export async function waitFor<T>(
@@ -159,7 +178,7 @@ export async function readBack(
 export async function spawnServer(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(NODE, ['src/server/start.ts'], {
+  const child = spawn(NODE, [...START_ARGS], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
