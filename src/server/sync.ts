@@ -160,14 +160,15 @@ export function createSync(options: SyncOptions): SyncServer {
 
   /** Write budgets per socket id and per token id; buckets that refilled completely are dropped. */
   const buckets = new Map<string, TokenBucket>();
-  const takeWrite = (key: string): boolean => {
+  const bucketOf = (key: string): TokenBucket => {
     let bucket = buckets.get(key);
     if (bucket === undefined) {
       bucket = new TokenBucket(limits.writesPerSecond, limits.writeBurst);
       buckets.set(key, bucket);
     }
-    return bucket.take();
+    return bucket;
   };
+  const takeWrite = (key: string): boolean => bucketOf(key).take();
   /**
    * Puts a token that misbehaved on hold: its sockets close, it may not reconnect for a while, and its write budget
    * starts from empty when the wait is over instead of a burst saved up meanwhile.
@@ -176,13 +177,7 @@ export function createSync(options: SyncOptions): SyncServer {
     if (tokenId === undefined) return;
     const waitMs = penalties.punish(tokenId);
     if (waitMs <= 0) return;
-    const key = `token:${tokenId}`;
-    let bucket = buckets.get(key);
-    if (bucket === undefined) {
-      bucket = new TokenBucket(limits.writesPerSecond, limits.writeBurst);
-      buckets.set(key, bucket);
-    }
-    bucket.suspend(waitMs);
+    bucketOf(`token:${tokenId}`).suspend(waitMs);
     for (const socket of sockets) {
       if (socket.tokenIds.has(tokenId))
         setImmediate(() => socket.close(OffenceWait.code, OffenceWait.reason));

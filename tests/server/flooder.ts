@@ -76,16 +76,20 @@ export function runFlood({ url, name, token, kinds }: FloodTarget, stop: Promise
   const stats = { pendingFrames: 0, tinyUpdates: 0, idleSockets: 0, reconnects: 0 };
   const open = new Set<WebSocket>();
 
+  /** Connects again (counted); a refused attempt waits a little before the caller tries again. */
+  const reconnect = async (): Promise<WebSocket | null> => {
+    const ws = await authenticated(url, token, name);
+    stats.reconnects += 1;
+    if (ws === null) await wait(50);
+    else open.add(ws);
+    return ws;
+  };
+
   const pending = async () => {
     const frames = pendingFrames(name, 200);
     while (!stopped) {
-      const ws = await authenticated(url, token, name);
-      stats.reconnects += 1;
-      if (ws === null) {
-        await wait(50);
-        continue;
-      }
-      open.add(ws);
+      const ws = await reconnect();
+      if (ws === null) continue;
       for (const frame of frames) {
         if (ws.readyState !== WebSocket.OPEN) break;
         ws.send(frame);
@@ -104,13 +108,8 @@ export function runFlood({ url, name, token, kinds }: FloodTarget, stop: Promise
     const text = doc.getText('text');
     while (!stopped) {
       // A fresh document state on each socket: its updates build on each other, so the server can apply them.
-      const ws = await authenticated(url, token, name);
-      stats.reconnects += 1;
-      if (ws === null) {
-        await wait(50);
-        continue;
-      }
-      open.add(ws);
+      const ws = await reconnect();
+      if (ws === null) continue;
       while (!stopped && ws.readyState === WebSocket.OPEN) {
         // As fast as the socket drains: a batch, then a turn of the event loop.
         for (let i = 0; i < 50 && ws.readyState === WebSocket.OPEN; i++) {

@@ -91,19 +91,25 @@ describe('connection limits', () => {
   });
 });
 
+/** Sends 40 updates at once on one socket of `token` and waits for the 4429 that closes it. */
+async function floodUntilClosed(t: TestServer, token: string, name: string) {
+  const raw = await rawClient(t.url, token, name);
+  sockets.push(raw.ws);
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < 40; i++) doc.getText('text').insert(i, 'x');
+  for (const update of updates) raw.sendUpdate(update);
+  await waitFor(() => raw.closed() === 4429, 5000, 'close 4429');
+  return raw;
+}
+
 describe('write rate and awareness', () => {
   it('closes a socket that writes faster than its budget, before applying the excess', async () => {
     const t = await server({ limits: { writesPerSecond: 1, writeBurst: 10 } });
     const coordinator = t.token('coordinator').token;
     const name = `mission:${randomUUID()}`;
-    const raw = await rawClient(t.url, coordinator, name);
-    sockets.push(raw.ws);
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on('update', (u: Uint8Array) => updates.push(u));
-    for (let i = 0; i < 40; i++) doc.getText('text').insert(i, 'x');
-    for (const update of updates) raw.sendUpdate(update);
-    await waitFor(() => raw.closed() === 4429, 5000, 'close 4429');
+    const raw = await floodUntilClosed(t, coordinator, name);
     expect(raw.acknowledgements()).toBeLessThanOrEqual(11);
     expect(t.logs.some((l) => l.refusal === 'too-many-writes' && l.document === name)).toBe(true);
   });
@@ -111,16 +117,7 @@ describe('write rate and awareness', () => {
   it('makes a token refused for its rate wait before it may connect again, doubling on a repeat', async () => {
     const t = await server({ limits: { writesPerSecond: 1, writeBurst: 10, offenceWaitMs: 1500 } });
     const flooder = t.token('coordinator').token;
-    const flood = async () => {
-      const raw = await rawClient(t.url, flooder, `mission:${randomUUID()}`);
-      sockets.push(raw.ws);
-      const doc = new Y.Doc();
-      const updates: Uint8Array[] = [];
-      doc.on('update', (u: Uint8Array) => updates.push(u));
-      for (let i = 0; i < 40; i++) doc.getText('text').insert(i, 'x');
-      for (const update of updates) raw.sendUpdate(update);
-      await waitFor(() => raw.closed() === 4429, 5000, 'close 4429');
-    };
+    const flood = () => floodUntilClosed(t, flooder, `mission:${randomUUID()}`);
     await flood();
     const refusedAt = Date.now();
     expect(await attempt(t, flooder)).toBe('Wait before reconnecting');
