@@ -38,6 +38,8 @@ export interface ConnectionOptions {
   WebSocketPolyfill?: unknown;
   /** Called each time the socket (re)opens, e.g. to start a background pass. */
   onConnected?: () => void;
+  /** Called each time the socket closes, whatever the cause. */
+  onDisconnected?: () => void;
   /** The change feed this connection keeps attached (see feed.ts); none in tests of one document. */
   feed?: FeedListener;
 }
@@ -299,6 +301,7 @@ export class SyncConnection {
 
   private onSocketClosed(event: { code?: number; reason?: string } | undefined): void {
     if (this.stopped) return;
+    this.options.onDisconnected?.();
     for (const link of this.links.values()) updateDocState(link.name, { confirmed: false });
     // Stop the library's own reconnect timer: retries follow nextDelay, and a refused token is not retried.
     this.socket.disconnect();

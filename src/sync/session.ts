@@ -24,11 +24,15 @@ export const SYNC_TOKEN_KEY = 'syncToken';
 export const SYNC_SERVER_KEY = 'syncServer';
 
 /** What the environment provides; tests replace connectivity, clocks, randomness and the page's origin. */
-export type SyncEnvironment = Partial<Omit<ConnectionOptions, 'url' | 'server' | 'token' | 'onConnected'>> & {
+export type SyncEnvironment = Partial<
+  Omit<ConnectionOptions, 'url' | 'server' | 'token' | 'onConnected' | 'onDisconnected'>
+> & {
   /** The page's origin, used when the server is the one that served the app. */
   origin?: string;
   /** Missions synced at once in the background after each (re)connection; 0 turns the background pass off. */
   backgroundConcurrency?: number;
+  /** How long after the socket opens the server's list of versions may take before the full pass runs. */
+  feedWaitMs?: number;
 };
 
 export type SignOutResult =
@@ -247,7 +251,13 @@ function start(server: string, token: string): void {
         if (live?.feed !== feed || feed.isReady()) return;
         feed.markAbsent();
         if (backgroundConcurrency > 0) void runBackground(backgroundConcurrency, endpoint);
-      }, FEED_WAIT_MS);
+      }, environment.feedWaitMs ?? FEED_WAIT_MS);
+    },
+    // The wait is for this socket's list: after a cut, the feed is not ready because the socket is gone, not
+    // because the server has no feed. Taken for absent, every mission on the device would be synced again.
+    onDisconnected: () => {
+      if (fallback !== null) clearTimeout(fallback);
+      fallback = null;
     },
   });
   const stopMissions = observeMissions({
