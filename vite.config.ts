@@ -133,6 +133,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.e2e.ts'],
+          setupFiles: ['tests/e2e/support/reportOnFailure.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -30,8 +30,19 @@ export async function createMission(
  * an offline navigation has nothing to serve it and fails as "disconnected", which is not what a test is about.
  */
 export async function goOffline(d: Device): Promise<void> {
+  const controlled = (timeout: number) =>
+    d.page
+      .waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout })
+      .then(() => true)
+      .catch(() => false);
   // Precaching every lazy screen (the desk, the QR decoder…) can take most of a minute beside a full test run.
-  await d.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+  // An install that failed on the way (one precache request refused by a busy server) is tried again at the next
+  // load, as a person's next visit would: then the worker gets one more minute.
+  if (!(await controlled(60_000))) {
+    await d.page.reload();
+    if (!(await controlled(60_000)))
+      throw new Error(`no service worker controls ${d.page.url()} after a reload`);
+  }
   await d.context.setOffline(true);
 }
 
@@ -43,9 +54,22 @@ export async function syncState(page: Page, state: string): Promise<void> {
 /** Opens the form of an assessment (`path`: its read view, as linked from the list) and waits for its values. */
 export async function openAssessment(d: Device, appUrl: string, path: string): Promise<void> {
   await d.page.goto(`${appUrl}${path}/edit`);
-  await expect
-    .poll(() => d.ui.label('assessments.field.title').inputValue(), { timeout: 10_000 })
-    .not.toBe('');
+  try {
+    await expect
+      .poll(() => d.ui.label('assessments.field.title').inputValue(), { timeout: 10_000 })
+      .not.toBe('');
+  } catch (error) {
+    // What the phone shows instead, so that a failure says why the form stayed empty.
+    const screen = await d.page
+      .evaluate(() => ({
+        chip: document.querySelector('.statusbar [data-sync-state]')?.getAttribute('data-sync-state'),
+        text: (document.querySelector('main') ?? document.body).textContent?.slice(0, 400),
+      }))
+      .catch((cause: unknown) => String(cause));
+    throw new Error(`the assessment form at ${d.page.url()} stayed empty: ${JSON.stringify(screen)}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Saves the open assessment form and waits until it is on disk and the list is back. */

@@ -56,24 +56,50 @@ export interface StartSyncAppOptions {
   limits?: MingaServerOptions['limits'];
 }
 
+/** Of each running sync server, the latest events that say something went wrong (see reportOnFailure.ts). */
+const troubles = new Map<string, Record<string, unknown>[]>();
+const TROUBLES_KEPT = 100;
+/** Closes a browser makes when a page goes or a test ends: not trouble. */
+const ORDINARY_CLOSES = new Set([1000, 1001, 1005]);
+
+function isTrouble(entry: Record<string, unknown>): boolean {
+  const event = String(entry.event);
+  if (event === 'socket-closed') return !ORDINARY_CLOSES.has(Number(entry.code));
+  return event === 'refused' || /fail|error|unavailable/i.test(event);
+}
+
+/** What the running sync servers logged that went wrong, by server address; printed when a test fails. */
+export function serverTroubles(): Map<string, Record<string, unknown>[]> {
+  return troubles;
+}
+
 /** The real sync server (`npm start`'s), serving the built app, on a free port with its own data directory. */
 export async function startSyncApp(options: StartSyncAppOptions = {}): Promise<SyncApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'minga-e2e-sync-')));
+  const seen: Record<string, unknown>[] = [];
   const server = await startMingaServer({
     port: options.port ?? 0,
     host: '127.0.0.1',
     dataDir,
     distDir: DEFAULT_DIST_DIR,
-    log: options.log ?? (() => {}),
+    log: (entry) => {
+      options.log?.(entry);
+      if (!isTrouble(entry)) return;
+      seen.push({ at: new Date().toISOString(), ...entry });
+      if (seen.length > TROUBLES_KEPT) seen.shift();
+    },
     ...(options.limits ? { limits: options.limits } : {}),
   });
+  const url = `http://127.0.0.1:${server.port}`;
+  troubles.set(url, seen);
   const admin = openDatabase(dataDir);
   return {
-    url: `http://127.0.0.1:${server.port}`,
+    url,
     port: server.port,
     dataDir,
     token: (role, name, missions = []) => createToken(admin, { role, name, missions }).token,
     async close() {
+      troubles.delete(url);
       admin.close();
       await server.close();
     },
