@@ -68,6 +68,8 @@ describe('two phones offline, then merged, and the coordinator sees it all', () 
     await expect
       .poll(() => noteText(phoneB), { timeout: 5_000 })
       .toBe('Reunión con el GAD de Jama. Hay acuerdo.');
+    // B hears of an edit before A is told it is on disk: until then A's chip honestly says it is pending.
+    await syncState(phoneA.page, 'upToDate');
   });
 
   it('both go offline and edit the same note, different fields of one assessment, and add photos', async () => {

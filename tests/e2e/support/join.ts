@@ -6,6 +6,7 @@ import { syncScreens } from '../../../src/ui/i18n/messages/syncScreens.ts';
 import { FieldApp } from '../pages/fieldApp.ts';
 import { PHONE } from './browser.ts';
 import type { Device } from './devices.ts';
+import { keepPageLog } from './pageLog.ts';
 
 /** The phone's own language, which the join screen speaks before the profile says which one the app uses. */
 const LOCALES: Record<Language, string> = { ca: 'ca-ES', es: 'es-EC', en: 'en-GB', pt: 'pt-PT' };
@@ -18,7 +19,7 @@ export interface JoinOptions {
 
 /**
  * Signs a fresh phone in by its invite link (the join screen asks first) and fills in the first-run profile.
- * Waits for the app's heading, not for "New mission": an observer's list offers none.
+ * Waits for the mission list's heading, not for "New mission": an observer's list offers none.
  */
 export async function joinByInvite(
   browser: Browser,
@@ -28,6 +29,7 @@ export async function joinByInvite(
   { lang = 'es', prepare }: JoinOptions = {},
 ): Promise<Device> {
   const context = await browser.newContext({ ...PHONE, locale: LOCALES[lang] });
+  keepPageLog(context, name);
   await prepare?.(context);
   const page = await context.newPage();
   const ui = new FieldApp(page, lang);
@@ -38,6 +40,8 @@ export async function joinByInvite(
   await ui.label('settings.name').fill(name);
   await ui.label('settings.institution').fill('Ajuntament de Barcelona');
   await ui.button('action.save').click();
-  await page.getByRole('heading', { level: 1, name: ui.t('app.name') }).waitFor();
+  // Exactly the list's heading: the setup screen's own ("Te damos la bienvenida a Minga") holds the app's name
+  // too, and matching it would return before the profile is saved, so that the next page load finds none.
+  await page.getByRole('heading', { level: 1, name: ui.t('app.name'), exact: true }).waitFor();
   return { context, page, ui };
 }
