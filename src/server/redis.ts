@@ -2,9 +2,12 @@
 import { Redis } from '@hocuspocus/extension-redis';
 import type { Hocuspocus } from '@hocuspocus/server';
 import { describeError, type Logger } from './log.ts';
+import { createRedisRelay, type RedisRelay } from './redisRelay.ts';
 
 export interface RedisLink {
   extension: Redis;
+  /** Each change to the other instances in one message (see redisRelay.ts); after `extension` in the list. */
+  relay: RedisRelay;
   /** Why Redis cannot serve now, or null. */
   problem(): string | null;
   /** Before a shutdown: while Redis is down its commands wait for it (see below); fail them instead. */
@@ -58,14 +61,16 @@ async function resync(extension: Redis): Promise<void> {
   }
 }
 
-export function connectRedis(url: string, log: Logger): RedisLink {
+/** `relayPrefix` names the channels of the one-hop relay (one prefix per database schema). */
+export function connectRedis(url: string, log: Logger, relayPrefix: string): RedisLink {
   const extension = new Redis(redisOptions(url));
+  const relay = createRedisRelay(extension.pub, relayPrefix, log);
   // The extension locks a document in Redis while an instance stores it, and an instance that finds it locked
   // skips its store altogether. Our stores never overwrite: instances take turns in the database and each merges
   // into what the others stored (documents.ts). A skipped store would drop what only it carries: the writers of
   // this instance's changes, so a restore (or a device's edit) would never be listed in the history as theirs.
   extension.onStoreDocument = async () => {};
-  const clients = [extension.pub, extension.sub];
+  const clients = [extension.pub, extension.sub, relay.sub];
   const problem = (): string | null => {
     for (const client of clients) if (client.status !== 'ready') return `redis: ${client.status}`;
     return null;
@@ -94,6 +99,7 @@ export function connectRedis(url: string, log: Logger): RedisLink {
   }
   return {
     extension,
+    relay,
     problem,
     releaseIfDown() {
       if (problem() === null) return;

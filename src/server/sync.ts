@@ -505,13 +505,14 @@ export function createSync(options: SyncOptions): SyncServer {
       feed.stored(documentName, version);
     },
   });
-  const redis = options.redisUrl ? connectRedis(options.redisUrl, log) : null;
+  const feedChannel = options.feedChannel ?? 'minga-feed';
+  const redis = options.redisUrl ? connectRedis(options.redisUrl, log, `${feedChannel}:doc`) : null;
   const redisProblem = () => redis?.problem() ?? null;
   const feed = createFeed({
     store,
     tokens,
     log,
-    ...(redis ? { redis: { pub: redis.extension.pub, channel: options.feedChannel ?? 'minga-feed' } } : {}),
+    ...(redis ? { redis: { pub: redis.extension.pub, channel: feedChannel } } : {}),
   });
 
   const hocuspocus = new Hocuspocus<SyncContext>({
@@ -522,7 +523,8 @@ export function createSync(options: SyncOptions): SyncServer {
     // after it. A document edited without pause is still written at most every 10 s.
     debounce: 1000,
     maxDebounce: 10000,
-    extensions: redis === null ? [database, minga] : [redis.extension, database, minga],
+    extensions:
+      redis === null ? [database, minga] : [redis.extension, redis.relay.extension, database, minga],
   });
 
   /** Closes sockets holding a mission (or its review) their token is no longer a member of. */
