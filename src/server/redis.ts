@@ -1,12 +1,12 @@
 // Redis (REDIS_URL): the Hocuspocus extension through which several instances serve the same documents.
 import { Redis } from '@hocuspocus/extension-redis';
-import type { Hocuspocus } from '@hocuspocus/server';
+import type { Document, Hocuspocus } from '@hocuspocus/server';
 import { describeError, type Logger } from './log.ts';
 import { createRedisRelay, type RedisRelay } from './redisRelay.ts';
 
 export interface RedisLink {
   extension: Redis;
-  /** Each change to the other instances in one message (see redisRelay.ts); after `extension` in the list. */
+  /** Each change to the other instances in one message (see redisRelay.ts); after the store's extension. */
   relay: RedisRelay;
   /** Why Redis cannot serve now, or null. */
   problem(): string | null;
@@ -33,20 +33,17 @@ function redisOptions(url: string): ConstructorParameters<typeof Redis>[0] {
 }
 
 /**
- * After an outage, the instances' copies of an open document may each lack what the others received
- * meanwhile (published to nobody). Announcing every open document's state vector again makes the peers
- * answer with what this instance lacks and ask for what they lack.
+ * Has the extension announce the document's state vector on its channel: the peers answer with what this instance
+ * lacks and ask for what they lack. The relay carries each change; this is the repair, for what it missed.
  */
-async function resync(extension: Redis): Promise<void> {
-  // ioredis writes its resubscriptions before the 'ready' event reaches us; a PING sent now is answered after
-  // them, so the peers' answers cannot arrive on a channel not listened to yet.
-  await extension.sub.ping();
-  // Set when Hocuspocus configures its extensions, which precedes any reconnection.
-  const instance: Hocuspocus | undefined = extension.instance;
-  if (instance === undefined) return;
-  for (const document of instance.documents.values()) {
-    // The extension's own change hook: it publishes the document's state vector on its channel.
-    await extension.onChange({
+type Announce = (document: Document) => Promise<void>;
+
+function announcer(extension: Redis, announceChange: Redis['onChange']): Announce {
+  return async (document) => {
+    // Set when Hocuspocus configures its extensions, which precedes any document.
+    const instance: Hocuspocus | undefined = extension.instance;
+    if (instance === undefined) return;
+    await announceChange.call(extension, {
       instance,
       clientsCount: document.getConnectionsCount(),
       context: {},
@@ -58,13 +55,38 @@ async function resync(extension: Redis): Promise<void> {
       socketId: '',
       transactionOrigin: undefined,
     });
-  }
+  };
+}
+
+/**
+ * After an outage, the instances' copies of an open document may each lack what the others received
+ * meanwhile (published to nobody): every open document is announced again.
+ */
+async function resync(extension: Redis, announce: Announce): Promise<void> {
+  // ioredis writes its resubscriptions before the 'ready' event reaches us; a PING sent now is answered after
+  // them, so the peers' answers cannot arrive on a channel not listened to yet.
+  await extension.sub.ping();
+  const instance: Hocuspocus | undefined = extension.instance;
+  if (instance === undefined) return;
+  for (const document of instance.documents.values()) await announce(document);
 }
 
 /** `relayPrefix` names the channels of the one-hop relay (one prefix per database schema). */
 export function connectRedis(url: string, log: Logger, relayPrefix: string): RedisLink {
   const extension = new Redis(redisOptions(url));
-  const relay = createRedisRelay(extension.pub, relayPrefix, log);
+  // The extension announces every change by the document's state vector, and each peer answers with a diff of the
+  // whole document, three hops per change on busy instances. The relay sends the change itself in one; the
+  // announcement is kept for repairs (a change the relay could not apply, an outage) and the load's first sync.
+  const announce = announcer(extension, extension.onChange);
+  extension.onChange = async () => {};
+  const relay = createRedisRelay(extension.pub, relayPrefix, log, (name) => {
+    // Still loading, the document is not listed yet: the extension's first exchange brings what it lacks.
+    const document = (extension.instance as Hocuspocus | undefined)?.documents.get(name);
+    if (document === undefined) return;
+    announce(document).catch((error: unknown) =>
+      log({ event: 'redis-resync-failed', message: describeError(error) }),
+    );
+  });
   // The extension locks a document in Redis while an instance stores it, and an instance that finds it locked
   // skips its store altogether. Our stores never overwrite: instances take turns in the database and each merges
   // into what the others stored (documents.ts). A skipped store would drop what only it carries: the writers of
@@ -92,7 +114,7 @@ export function connectRedis(url: string, log: Logger, relayPrefix: string): Red
       if (!lost || problem() !== null) return;
       lost = false;
       log({ event: 'redis-available' });
-      resync(extension).catch((error: unknown) =>
+      resync(extension, announce).catch((error: unknown) =>
         log({ event: 'redis-resync-failed', message: describeError(error) }),
       );
     });

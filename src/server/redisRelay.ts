@@ -1,9 +1,10 @@
 // With several instances, each change a device makes crosses to the other instances in one Redis message. The
 // Hocuspocus Redis extension alone announces a change by the document's state vector; the change itself crosses
 // only after two more messages (the peer's answer, and the reply to it), each a diff computed over the whole
-// document: three hops, on busy instances, per edit. That exchange stays, as the repair for what this one-hop
-// path misses: Redis pub/sub delivers at most once, and a document loading on an instance misses what was
-// published before it subscribed.
+// document: three hops, on busy instances, per edit. That exchange stays for repairs (see redis.ts): when a
+// change arrives ahead of one this instance lacks, and after a Redis outage. A document is watched from its load,
+// after the stored state and before the extension's first exchange with the peers, so that no change published
+// meanwhile falls between the two.
 import { randomBytes } from 'node:crypto';
 import type { Extension, RedisTransactionOrigin } from '@hocuspocus/server';
 import type { Redis } from '@hocuspocus/extension-redis';
@@ -24,12 +25,15 @@ const ID_BYTES = 16;
 export interface RelayCounts {
   published: number;
   applied: number;
-  /** Arrived ahead of a change this instance lacks: left to the extension's exchange, which brings both. */
+  /** Arrived ahead of a change this instance lacks: the extension's exchange is asked for, which brings both. */
   deferred: number;
 }
 
 export interface RedisRelay {
-  /** Calls `watch` for each document Hocuspocus loads and `unwatch` once it is gone; closes at the end. */
+  /**
+   * Calls `watch` for each document Hocuspocus loads (placed after the store's extension: once the stored state
+   * is in) and `unwatch` once it is gone; closes at the end.
+   */
   extension: Extension;
   /** Publishes the document's changes made here, and applies those published by the others; resolves subscribed. */
   watch(name: string, document: Y.Doc): Promise<void>;
@@ -47,7 +51,13 @@ const fromAnotherInstance = (origin: unknown): boolean =>
  * `pub` publishes (shared with the extension); a connection of its own subscribes, one channel per loaded
  * document under `prefix`.
  */
-export function createRedisRelay(pub: RedisClient, prefix: string, log: Logger): RedisRelay {
+export function createRedisRelay(
+  pub: RedisClient,
+  prefix: string,
+  log: Logger,
+  /** Asks the others for what this instance lacks of document `name`. */
+  repair: (name: string) => void,
+): RedisRelay {
   const sub = pub.duplicate();
   const id = randomBytes(ID_BYTES);
   const channelOf = (name: string) => `${prefix}:${name}`;
@@ -82,6 +92,7 @@ export function createRedisRelay(pub: RedisClient, prefix: string, log: Logger):
       // Applied only whole: an update ahead of one this instance lacks would stay pending in the document.
       if (unintegrableReason(entry.document, update) !== null) {
         counts.deferred += 1;
+        repair(name);
         return;
       }
       Y.applyUpdate(entry.document, update, FROM_ANOTHER_INSTANCE);
@@ -107,7 +118,7 @@ export function createRedisRelay(pub: RedisClient, prefix: string, log: Logger):
 
   const extension: Extension = {
     extensionName: 'minga-redis-relay',
-    async afterLoadDocument({ document, documentName }) {
+    async onLoadDocument({ document, documentName }) {
       await watch(documentName, document);
     },
     async afterUnloadDocument({ instance, documentName }) {

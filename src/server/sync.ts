@@ -524,7 +524,7 @@ export function createSync(options: SyncOptions): SyncServer {
     debounce: 1000,
     maxDebounce: 10000,
     extensions:
-      redis === null ? [database, minga] : [redis.extension, redis.relay.extension, database, minga],
+      redis === null ? [database, minga] : [redis.extension, database, redis.relay.extension, minga],
   });
 
   /** Closes sockets holding a mission (or its review) their token is no longer a member of. */

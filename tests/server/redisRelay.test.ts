@@ -15,6 +15,8 @@ interface Instance {
   redis: Redis;
   relay: RedisRelay;
   logs: { event: string; message?: unknown }[];
+  /** Documents for which the relay asked the extension's exchange to bring what it could not apply. */
+  repairs: string[];
 }
 
 let prefix: string;
@@ -23,8 +25,14 @@ const instances: Instance[] = [];
 function instance(): Instance {
   const redis = new Redis({ host: REDIS.hostname, port: Number(REDIS.port || '6379') });
   const logs: Instance['logs'] = [];
-  const relay = createRedisRelay(redis.pub, prefix, (entry) => logs.push(entry));
-  const made = { redis, relay, logs };
+  const repairs: string[] = [];
+  const relay = createRedisRelay(
+    redis.pub,
+    prefix,
+    (entry) => logs.push(entry),
+    (name) => repairs.push(name),
+  );
+  const made = { redis, relay, logs, repairs };
   instances.push(made);
   return made;
 }
@@ -58,7 +66,7 @@ describe('the one-hop relay between instances', () => {
     expect(b.relay.counts()).toEqual({ published: 1, applied: 1, deferred: 0 });
   });
 
-  it('a change that depends on one the instance lacks is left alone, and the document holds nothing pending', async () => {
+  it('a change that depends on one the instance lacks is left alone and a repair asked for; nothing stays pending', async () => {
     const [a, b] = [instance(), instance()];
     const onB = new Y.Doc();
     await b.relay.watch('mission:x', onB);
@@ -76,6 +84,7 @@ describe('the one-hop relay between instances', () => {
     // The first arrives last and is applied; the second was left to the extension's exchange.
     await waitFor(() => text(onB) === 'Jama', 5000, 'the first change');
     expect(b.relay.counts()).toEqual({ published: 0, applied: 1, deferred: 1 });
+    expect(b.repairs).toEqual(['mission:x']);
     expect(onB.store.pendingStructs).toBeNull();
     expect(b.logs.map((entry) => entry.event)).toEqual(['redis-relay-failed']);
   });
