@@ -65,21 +65,27 @@ const FIELDS: ((manifest: Record<string, unknown>, value: number) => void)[] = [
   (m, value) => doc(m, value, 'mission', ['00000000-0000-4000-8000-000000000000', 'x']),
   (m, value) => photo(m, value, 'mime', ['image/png', 'text/html', '']),
   (m, value) => photo(m, value, 'bytes', [0, 1, 5e9]),
-  (m, value) => (m['docs'] = (m['docs'] as unknown[]).filter((_, i) => i !== value % 2)),
-  (m, value) => (m['photos'] = (m['photos'] as unknown[]).filter((_, i) => i !== value % 2)),
+  (m, value) => (m['docs'] = listIn(m, 'docs').filter((_, i) => i !== value % 2)),
+  (m, value) => (m['photos'] = listIn(m, 'photos').filter((_, i) => i !== value % 2)),
   (m) => (m['extra'] = true),
 ];
 
+/** The manifest's list under `key`; none when an earlier flip already broke it (then there is nothing to change). */
+function listIn(m: Record<string, unknown>, key: string): Record<string, unknown>[] {
+  const list = m[key];
+  return Array.isArray(list) ? (list as Record<string, unknown>[]) : [];
+}
+
 function doc(m: Record<string, unknown>, value: number, key: string, values: unknown[]): void {
-  const docs = m['docs'] as Record<string, unknown>[];
+  const docs = listIn(m, 'docs');
   const target = docs[value % docs.length];
-  if (target) target[key] = values[value % values.length];
+  if (target && typeof target === 'object') target[key] = values[value % values.length];
 }
 
 function photo(m: Record<string, unknown>, value: number, key: string, values: unknown[]): void {
-  const photos = m['photos'] as Record<string, unknown>[];
+  const photos = listIn(m, 'photos');
   const target = photos[value % photos.length];
-  if (target) target[key] = values[value % values.length];
+  if (target && typeof target === 'object') target[key] = values[value % values.length];
 }
 
 function mutate(bundle: Uint8Array, mutation: Mutation): Uint8Array {
@@ -255,6 +261,18 @@ describe('bundle fuzz', () => {
   // src/storage/docPool.ts, with its own test in tests/unit/storage/docPool.test.ts.
   it('regression seed 1483575392: the review entry dropped', async () => {
     expect(await check([{ t: 'drop', entry: 1 }])).toBe('refused');
+  });
+
+  // Seed -1180730132 failed in the mutation itself, not in the reader: a flip left the manifest parsable but without
+  // its list of documents, and the next mutation read that list. Whatever the flip did, the bundle is refused or
+  // merges.
+  it('regression seed -1180730132: a manifest flipped out of shape, then one of its documents changed', async () => {
+    expect(['refused', 'merged']).toContain(
+      await check([
+        { t: 'flip', at: 1828329984, bit: 0 },
+        { t: 'field', path: 4, value: 0 },
+      ]),
+    );
   });
 
   it('the untouched bundle merges, and so does one flipped where the reader need not look (both branches run)', async () => {
