@@ -20,12 +20,16 @@ export interface DocumentStore {
    * Compaction: merges `state` into the stored state (never replaces it, so a state missing something another
    * instance stored loses nothing) and deletes the logged updates it contains: those of sequence `compacted`
    * and every one already merged when this store fetched the document. Returns the new version.
+   * `grownFromFetched`: `state` is the document as this store fetched it, grown since (the server's live copy).
+   * Then, if nothing else was stored meanwhile (the version is still the one fetched or last stored so), the
+   * stored state is part of `state` and is neither read back nor merged: the same result, without the cost.
    */
   store(
     name: string,
     state: Uint8Array,
     compacted?: readonly number[],
     writers?: readonly string[],
+    grownFromFetched?: boolean,
   ): Promise<number>;
   /** Every stored version kept for restoring (see history.ts); `store` adds one, with its `writers`. */
   readonly history: HistoryStore;
@@ -58,18 +62,30 @@ export interface CompactRequest {
   writers: readonly string[];
   /** The last log entry merged into the state this server fetched: also contained in `state`. */
   mergedUpTo: number;
+  /** A stored version `state` is known to contain (see DocumentStore.store), if any. */
+  contains?: number | undefined;
+}
+
+/** What a compaction wrote: its version, and whether that is `state` alone or `state` merged with more. */
+export interface CompactResult {
+  version: number;
+  /** The stored state held something `state` may lack, so what was written holds it too. */
+  mergedMore: boolean;
 }
 
 /**
  * Compaction on `db`, in one synchronous transaction: merges `state` into the stored state, deletes the log
- * entries it contains, keeps a history row; returns the new version. Runs on the writer thread when there is one.
+ * entries it contains, keeps a history row. Runs on the writer thread when there is one.
  */
 export function sqliteCompactor(
   db: DatabaseSync,
   history: ReturnType<typeof sqliteHistory>,
   unflushed = false,
-): (request: CompactRequest) => number {
-  const getState = db.prepare('SELECT state FROM documents WHERE name = ?');
+): (request: CompactRequest) => CompactResult {
+  // The stored state only when `state` may lack some of it: a stored state can be hundreds of kilobytes.
+  const getStoredUnlessAt = db.prepare(
+    'SELECT CASE WHEN version = ?2 THEN NULL ELSE state END AS state FROM documents WHERE name = ?1',
+  );
   const upsert = db.prepare(
     `INSERT INTO documents (name, state, updated_at, version) VALUES (?, ?, ?, 1)
      ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
@@ -81,13 +97,21 @@ export function sqliteCompactor(
     `DELETE FROM document_updates WHERE name = ?1
        AND (seq <= ?2 OR seq IN (SELECT value FROM json_each(?3)))`,
   );
-  const write = ({ name, state, compacted, writers, mergedUpTo }: CompactRequest) => {
+  const write = ({
+    name,
+    state,
+    compacted,
+    writers,
+    mergedUpTo,
+    contains,
+  }: CompactRequest): CompactResult => {
     const at = new Date().toISOString();
-    const merged = mergeInto(getState.get(name)?.state as Uint8Array | undefined, state);
+    const stored = getStoredUnlessAt.get(name, contains ?? -1)?.state as Uint8Array | null | undefined;
+    const merged = mergeInto(stored ?? undefined, state);
     const row = upsert.get(name, merged, at);
     clearUpdates.run(name, mergedUpTo, JSON.stringify(compacted));
     history.keep(name, Number(row?.version), at, writers, merged);
-    return Number(row?.version);
+    return { version: Number(row?.version), mergedMore: stored != null };
   };
   // Unflushed: the caller flushes the WAL before it announces the version (see walFlush.ts).
   if (unflushed) return (request) => commitUnflushed(db, 'BEGIN IMMEDIATE', () => write(request));
@@ -104,7 +128,7 @@ export function sqliteDocumentStore(
   writer?: SqliteWriter,
 ): DocumentStore {
   const history = sqliteHistory(db, retentionDays);
-  const getState = db.prepare('SELECT state FROM documents WHERE name = ?');
+  const getState = db.prepare('SELECT state, version FROM documents WHERE name = ?');
   const getUpdates = db.prepare('SELECT seq, update_data FROM document_updates WHERE name = ? ORDER BY seq');
   const insertUpdate = db.prepare('INSERT INTO document_updates (name, update_data) VALUES (?, ?)');
   const compact = sqliteCompactor(db, history, true);
@@ -118,10 +142,12 @@ export function sqliteDocumentStore(
   );
   /** Per document, the last log entry merged into the state fetched. */
   const mergedUpTo = new Map<string, number>();
+  const grown = grownVersions();
   return {
     kind: 'sqlite',
     async fetch(name) {
       const row = getState.get(name);
+      grown.fetched(name, row === undefined ? undefined : Number(row.version));
       const updates = getUpdates.all(name);
       const last = updates.at(-1);
       if (last !== undefined) mergedUpTo.set(name, Number(last.seq));
@@ -131,14 +157,26 @@ export function sqliteDocumentStore(
       return parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
     },
     history,
-    async store(name, state, compacted = [], writers = []) {
-      const request = { name, state, compacted, writers, mergedUpTo: mergedUpTo.get(name) ?? 0 };
-      if (writer !== undefined) return writer.compact(request);
-      // Every update it folds in is durable in the log already: the compaction needs no flush of its own on the
-      // event loop, only one before its version is announced (a version never goes back after a power loss).
-      const version = compact(request);
-      await flushWal(location);
-      return version;
+    async store(name, state, compacted = [], writers = [], grownFromFetched = false) {
+      const request: CompactRequest = {
+        name,
+        state,
+        compacted,
+        writers,
+        mergedUpTo: mergedUpTo.get(name) ?? 0,
+        contains: grown.contains(name, grownFromFetched),
+      };
+      let result: CompactResult;
+      if (writer !== undefined) result = await writer.compact(request);
+      else {
+        // Every update it folds in is durable in the log already: the compaction needs no flush of its own on
+        // the event loop, only one before its version is announced (a version never goes back after a power
+        // loss).
+        result = compact(request);
+        await flushWal(location);
+      }
+      grown.stored(name, result, grownFromFetched, request.contains);
+      return result.version;
     },
     async versions(names) {
       const result = new Map<string, number>();
@@ -186,6 +224,32 @@ export function sqliteDocumentStore(
   };
 }
 
+/**
+ * Per document, the stored version the server's live copy is known to contain: the one it fetched, then each one
+ * it stored from that copy. Any other store (a seed, a tool writing its own state) forgets it.
+ */
+function grownVersions() {
+  const known = new Map<string, number>();
+  return {
+    fetched(name: string, version: number | undefined) {
+      if (version === undefined) known.delete(name);
+      else known.set(name, version);
+    },
+    contains(name: string, grownFromFetched: boolean): number | undefined {
+      return grownFromFetched ? known.get(name) : undefined;
+    },
+    /**
+     * `contained`: what `contains` said when this store began; a fetch since then makes it unknown. So does a
+     * merge with more than the live copy holds (another instance's changes it may not have yet).
+     */
+    stored(name: string, written: CompactResult, grownFromFetched: boolean, contained: number | undefined) {
+      if (grownFromFetched && !written.mergedMore && known.get(name) === contained)
+        known.set(name, written.version);
+      else known.delete(name);
+    },
+  };
+}
+
 /** The tables of document states and of the update log in `schema` (see preparePostgres). */
 export function postgresDocumentTables(schema: string): string[] {
   const log = `${schema}.minga_document_updates`;
@@ -210,6 +274,7 @@ export function postgresDocumentStore(
   const log = `${schema}.minga_document_updates`;
   /** Per document, the last log entry merged into the state this instance loaded. */
   const mergedUpTo = new Map<string, number>();
+  const grown = grownVersions();
   return {
     kind: 'postgres',
     async fetch(name) {
@@ -218,7 +283,10 @@ export function postgresDocumentStore(
       const { state, updates } = await transaction(pool, async (client) => {
         await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
         return {
-          state: await client.query<{ state: Buffer }>(`SELECT state FROM ${table} WHERE name = $1`, [name]),
+          state: await client.query<{ state: Buffer; version: string }>(
+            `SELECT state, version FROM ${table} WHERE name = $1`,
+            [name],
+          ),
           updates: await client.query<{ seq: string; update_data: Buffer }>(
             `SELECT seq, update_data FROM ${log} WHERE name = $1 ORDER BY seq`,
             [name],
@@ -227,6 +295,8 @@ export function postgresDocumentStore(
       });
       const last = updates.rows.at(-1);
       if (last !== undefined) mergedUpTo.set(name, Number(last.seq));
+      const row = state.rows[0];
+      grown.fetched(name, row === undefined ? undefined : Number(row.version));
       const parts = [...state.rows.map((r) => r.state), ...updates.rows.map((r) => r.update_data)].map(
         (b) => new Uint8Array(b),
       );
@@ -234,14 +304,16 @@ export function postgresDocumentStore(
       return parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
     },
     history,
-    async store(name, state, compacted = [], writers = []) {
-      return transaction(pool, async (client) => {
+    async store(name, state, compacted = [], writers = [], grownFromFetched = false) {
+      const contains = grown.contains(name, grownFromFetched);
+      const written = await transaction(pool, async (client): Promise<CompactResult> => {
         // Two instances compacting one document take turns: each merges into what the other wrote.
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${table}:${name}`]);
-        const before = await client.query<{ state: Buffer }>(`SELECT state FROM ${table} WHERE name = $1`, [
-          name,
-        ]);
-        const previous = before.rows[0]?.state;
+        const before = await client.query<{ state: Buffer | null }>(
+          `SELECT CASE WHEN version = $2 THEN NULL ELSE state END AS state FROM ${table} WHERE name = $1`,
+          [name, contains ?? -1],
+        );
+        const previous = before.rows[0]?.state ?? undefined;
         const merged = mergeInto(previous === undefined ? undefined : new Uint8Array(previous), state);
         // Raised in the statement that writes the state: two instances never hand out one version twice.
         const stored = await client.query<{ version: string }>(
@@ -259,8 +331,10 @@ export function postgresDocumentStore(
         ]);
         const version = Number(stored.rows[0]?.version);
         await history.keepIn(client, name, version, writers, merged);
-        return version;
+        return { version, mergedMore: previous !== undefined };
       });
+      grown.stored(name, written, grownFromFetched, contains);
+      return written.version;
     },
     async versions(names) {
       const filter = names === undefined ? '' : 'WHERE name = ANY($1)';

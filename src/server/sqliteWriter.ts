@@ -2,25 +2,25 @@
 // compactions. The event loop posts the work and goes on serving while the disk flushes. Both kinds go through
 // this one connection, so they never wait on each other's lock, and in the order they were posted.
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_HISTORY_RETENTION_DAYS, type CompactRequest } from './documents.ts';
+import { DEFAULT_HISTORY_RETENTION_DAYS, type CompactRequest, type CompactResult } from './documents.ts';
 import type { QueuedUpdate } from './groupCommit.ts';
 
 export type WriterRequest =
   | { id: number; kind: 'append'; batch: readonly QueuedUpdate[] }
   | { id: number; kind: 'compact'; request: CompactRequest };
 
-/** `result`: the batch's log sequences, or the compaction's new version. */
-export type WriterReply = { id: number; result: number[] | number } | { id: number; error: string };
+/** `result`: the batch's log sequences, or what the compaction wrote. */
+export type WriterReply = { id: number; result: number[] | CompactResult } | { id: number; error: string };
 
 export interface SqliteWriter {
   appendBatch(batch: readonly QueuedUpdate[]): Promise<number[]>;
-  /** Runs a compaction (see sqliteCompactor); resolves with the new version once it has committed. */
-  compact(request: CompactRequest): Promise<number>;
+  /** Runs a compaction (see sqliteCompactor); resolves with what it wrote once it has committed. */
+  compact(request: CompactRequest): Promise<CompactResult>;
   close(): Promise<void>;
 }
 
 interface Waiting {
-  resolve(result: number[] | number): void;
+  resolve(result: number[] | CompactResult): void;
   reject(error: Error): void;
 }
 
@@ -60,7 +60,7 @@ export function sqliteWriterThread(
     return thread;
   };
 
-  const post = (message: WriterRequest): Promise<number[] | number> => {
+  const post = (message: WriterRequest): Promise<number[] | CompactResult> => {
     worker ??= start();
     const thread = worker;
     return new Promise((resolve, reject) => {
@@ -77,8 +77,7 @@ export function sqliteWriterThread(
     },
     async compact(request) {
       const result = await post({ id: nextId++, kind: 'compact', request });
-      if (typeof result !== 'number')
-        throw new Error('SQLite writer thread: unexpected reply to a compaction');
+      if (Array.isArray(result)) throw new Error('SQLite writer thread: unexpected reply to a compaction');
       return result;
     },
     async close() {

@@ -1,11 +1,11 @@
 // Hocuspocus for /sync: authentication, per-document authorization, limits, durable storage and logs.
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
-import { Database } from '@hocuspocus/extension-database';
 import * as Y from 'yjs';
 import { decideAccess, parseDocumentName } from './access.ts';
 import type { Role } from './db.ts';
 import type { DocumentStore } from './documents.ts';
 import { createAcknowledgements } from './acknowledgements.ts';
+import { createCompactionPacer } from './compactionPacer.ts';
 import { createFeed, FEED_DOCUMENT } from './feed.ts';
 import { createGroupCommit, DEFAULT_GROUP_COMMIT_MS } from './groupCommit.ts';
 import { unintegrableReason } from './integrable.ts';
@@ -473,38 +473,49 @@ export function createSync(options: SyncOptions): SyncServer {
     },
   };
 
-  const database = new Database({
-    fetch: async ({ documentName, context }) => {
-      if (documentName === FEED_DOCUMENT) return null;
-      try {
-        return await store.fetch(documentName);
-      } catch (error) {
-        storeFailed(error);
-        throw unavailable((context as SyncContext).socket, describeError(error), { document: documentName });
-      }
-    },
-    store: async ({ documentName, state }) => {
+  /** Compacts one document: its whole state merged into the stored one, the log entries it holds deleted. */
+  const compact = async (documentName: string, document: Y.Doc) => {
+    // Encoded and taken in the same tick: exactly the logged updates the state already contains (one committed
+    // but not yet applied is not among them, and stays in the log).
+    const state = Y.encodeStateAsUpdate(document);
+    const compacted = applied.get(documentName) ?? [];
+    applied.set(documentName, []);
+    const wrote = [...(writers.get(documentName) ?? [])];
+    writers.delete(documentName);
+    let version: number;
+    try {
+      version = await store.store(documentName, state, compacted, wrote, true);
+    } catch (error) {
+      // Nothing is lost: every update is in the log already; the next store compacts them.
+      applied.set(documentName, [...compacted, ...(applied.get(documentName) ?? [])]);
+      for (const tokenId of wrote) noteWriter(documentName, tokenId);
+      storeFailed(error);
+      throw error;
+    }
+    sizes.set(documentName, state.length);
+    feed.stored(documentName, version);
+  };
+
+  const pacer = createCompactionPacer();
+  const database: Extension<SyncContext> = {
+    async onLoadDocument({ documentName, document, context }) {
       if (documentName === FEED_DOCUMENT) return;
-      // Taken in the same tick as `state` was encoded: exactly the logged updates it already contains (one
-      // committed but not yet applied is not among them, and stays in the log).
-      const compacted = applied.get(documentName) ?? [];
-      applied.set(documentName, []);
-      const wrote = [...(writers.get(documentName) ?? [])];
-      writers.delete(documentName);
-      let version: number;
+      let stored: Uint8Array | null;
       try {
-        version = await store.store(documentName, state, compacted, wrote);
+        stored = await store.fetch(documentName);
       } catch (error) {
-        // Nothing is lost: every update is in the log already; the next store compacts them.
-        applied.set(documentName, [...compacted, ...(applied.get(documentName) ?? [])]);
-        for (const tokenId of wrote) noteWriter(documentName, tokenId);
         storeFailed(error);
-        throw error;
+        throw unavailable(context.socket, describeError(error), { document: documentName });
       }
-      sizes.set(documentName, state.length);
-      feed.stored(documentName, version);
+      if (stored !== null) Y.applyUpdate(document, stored);
     },
-  });
+    // Hocuspocus has already waited for the document to be quiet (or for its longest delay); the pacer then
+    // spreads the compactions that fall due together (compactionPacer.ts).
+    async onStoreDocument({ documentName, document }) {
+      if (documentName === FEED_DOCUMENT) return;
+      await pacer.run(() => compact(documentName, document));
+    },
+  };
   const feedChannel = options.feedChannel ?? 'minga-feed';
   const redis = options.redisUrl ? connectRedis(options.redisUrl, log, `${feedChannel}:doc`) : null;
   const redisProblem = () => redis?.problem() ?? null;

@@ -35,15 +35,16 @@ async function churn(flags: readonly string[]): Promise<{ newSpaceMb: number; ol
 describe("npm start's heap flags", () => {
   it('come before the entry', () => {
     expect(START_ARGS.at(-1)).toBe('src/server/start.ts');
-    expect(START_ARGS.slice(0, -1)).toEqual(['--max-semi-space-size=32', '--heap-growing-percent=30']);
+    expect(START_ARGS.slice(0, -1)).toEqual(['--max-semi-space-size=16', '--heap-growing-percent=30']);
   });
 
-  it('keep the young generation at 2 × 32 MB and the old one closer to what is alive', async () => {
+  it('keep the young generation at most half its default and the old one closer to what is alive', async () => {
     const plain = await churn([]);
     const tuned = await churn(START_ARGS.slice(0, -1));
     // Without them V8 grows it to 2 × 64 MB (Node is built without pointer compression).
-    expect(plain.newSpaceMb).toBeGreaterThan(64);
-    expect(tuned.newSpaceMb).toBeLessThanOrEqual(64);
+    // With 2 × 16 MB V8 still reports 38–48 MB at times while it scavenges (pages in transit), never near 128.
+    expect(plain.newSpaceMb).toBeGreaterThan(96);
+    expect(tuned.newSpaceMb).toBeLessThanOrEqual(plain.newSpaceMb / 2);
     // Without them the old generation grows up to several times what survived the last major GC.
     expect(tuned.oldSpaceMb).toBeLessThan(plain.oldSpaceMb * 0.6);
   }, 60_000);

@@ -249,6 +249,46 @@ describe.each(backends)('document store contract: %s', (_kind, make) => {
     expect((await made.open().versions([doc])).get(doc)).toBe(2);
   });
 
+  it('stores a live copy grown from its fetch, and still merges what another store put there meanwhile', async () => {
+    const made = await backend();
+    const [one, two] = [made.open(), made.open()];
+    const doc = name();
+    await one.store(doc, setKey('base', '0'));
+    let live = (await one.fetch(doc)) as Uint8Array;
+    live = Y.mergeUpdates([live, setKey('a', '1', live)]);
+    await one.store(doc, live, [], [], true);
+    live = Y.mergeUpdates([live, setKey('b', '2', live)]);
+    await one.store(doc, live, [], [], true);
+    expect(keysOf(await made.open().fetch(doc))).toEqual({ base: '0', a: '1', b: '2' });
+    // Another instance stores what the live copy never hears of: the next store merges it in...
+    await two.store(doc, setKey('from-two', 'x'));
+    live = Y.mergeUpdates([live, setKey('c', '3', live)]);
+    await one.store(doc, live, [], [], true);
+    // ...and so does the one after, though nothing came between: the stored state holds more than the live copy.
+    live = Y.mergeUpdates([live, setKey('d', '4', live)]);
+    await one.store(doc, live, [], [], true);
+    expect(keysOf(await made.open().fetch(doc))).toEqual({
+      base: '0',
+      a: '1',
+      b: '2',
+      'from-two': 'x',
+      c: '3',
+      d: '4',
+    });
+  });
+
+  it('merges a state that was not grown from the fetch, even on the instance that fetched', async () => {
+    const made = await backend();
+    const one = made.open();
+    const doc = name();
+    await one.store(doc, setKey('base', '0'));
+    const live = (await one.fetch(doc)) as Uint8Array;
+    // A seed or a tool writing a state of its own through the same store, then the live copy's compaction.
+    await one.store(doc, setKey('seeded', 's'));
+    await one.store(doc, Y.mergeUpdates([live, setKey('a', '1', live)]), [], [], true);
+    expect(keysOf(await made.open().fetch(doc))).toEqual({ base: '0', seeded: 's', a: '1' });
+  });
+
   it('loses nothing when two instances compact the same document at the same time', async () => {
     const made = await backend();
     const [one, two] = [made.open(), made.open()];
