@@ -1,7 +1,7 @@
 // A mission's history for coordinators: its versions with who and what changed, a preview, and restore as a
 // new change. Shared by the HTTP API and the admin CLI.
 import * as Y from 'yjs';
-import { describeChange, type ChangeSummary } from '../domain/history/describe.ts';
+import { describeChange, recordKeys, type ChangeSummary } from '../domain/history/describe.ts';
 import { restoreVersion, type RecordRef } from '../domain/history/restore.ts';
 import type { RecordKind } from '../domain/ids.ts';
 import { readMissionSnapshot, type MissionSnapshot } from '../domain/records/snapshot.ts';
@@ -51,27 +51,27 @@ export async function listVersions(
   const shown = metas.slice(0, MAX_LISTED_VERSIONS);
   // The oldest kept version is compared with nothing when nothing older is kept.
   const keyOf = (index: number) => `${name}:${shown[index]!.version}:${metas[index + 1]?.version ?? 'none'}`;
-  const wanted = new Set<number>();
-  shown.forEach((meta, index) => {
-    if (cache.has(keyOf(index))) return;
-    wanted.add(meta.version);
-    const previous = metas[index + 1];
-    if (previous !== undefined) wanted.add(previous.version);
-  });
-  if (wanted.size > 0) {
-    const snapshots = new Map<number, MissionSnapshot>();
-    await store.history.replay(name, [...wanted], (meta, doc) =>
-      snapshots.set(meta.version, readMissionSnapshot(doc, missionId)),
+  if (shown.some((_, index) => !cache.has(keyOf(index)))) {
+    // Every listed version, oldest first, each compared with the one before and knowing the records of all
+    // older ones: a record a member removed from the document altogether and a restore brought back is
+    // "restored", not "added". The replay yields between versions.
+    const summaries = new Map<number, ChangeSummary>();
+    const earlier = new Set<string>();
+    let previous: MissionSnapshot | null = null;
+    await store.history.replay(
+      name,
+      metas.map((meta) => meta.version),
+      (meta, doc) => {
+        const now = readMissionSnapshot(doc, missionId);
+        summaries.set(meta.version, describeChange(previous, now, earlier));
+        if (previous !== null) for (const key of recordKeys(previous)) earlier.add(key);
+        previous = now;
+      },
     );
     if (cache.size > MAX_CACHED_SUMMARIES) cache.clear();
     shown.forEach((meta, index) => {
-      const now = snapshots.get(meta.version);
-      if (cache.has(keyOf(index)) || now === undefined) return;
-      const previous = metas[index + 1];
-      cache.set(
-        keyOf(index),
-        describeChange(previous ? (snapshots.get(previous.version) ?? null) : null, now),
-      );
+      const summary = summaries.get(meta.version);
+      if (!cache.has(keyOf(index)) && summary !== undefined) cache.set(keyOf(index), summary);
     });
   }
   const names = await namesOf(tokens);

@@ -9,7 +9,13 @@ import { readMissionSnapshot } from '../../src/domain/records/snapshot.ts';
 import { openDatabase } from '../../src/server/db.ts';
 import { CHECKPOINT_EVERY, sqliteHistory } from '../../src/server/history.ts';
 import { REPO_ROOT } from '../../src/server/static.ts';
-import { createMission, createRecord, setDeleted, type Stamp } from '../../src/storage/missionDoc.ts';
+import {
+  createMission,
+  createRecord,
+  recordsRoot,
+  setDeleted,
+  type Stamp,
+} from '../../src/storage/missionDoc.ts';
 import {
   connect,
   NODE,
@@ -53,7 +59,7 @@ async function api(path: string, token: string | null, init: RequestInit = {}): 
 type Version = {
   version: number;
   by: string[];
-  summary: { records: { kind: string; deleted: number; restored: number }[] };
+  summary: { records: { kind: string; added: number; deleted: number; restored: number }[] };
 };
 async function versions(): Promise<Version[]> {
   const response = await api(`/api/missions/${mission}/history`, coordinator);
@@ -207,6 +213,36 @@ describe('history on the server', () => {
       8000,
       'the CLI restore stored',
     );
+  });
+
+  it('says "restored", not "added", of records a member removed from the document altogether', async () => {
+    const first = (await versions()).at(-1) as Version;
+    await write((doc) => {
+      for (const [kind] of RECORDS) {
+        const root = recordsRoot(doc, kind);
+        for (const id of [...root.keys()]) root.delete(id);
+      }
+    });
+    // Live then: the note and the action the two tests before restored.
+    const [removed] = await versions();
+    expect(removed?.summary.records.map((c) => [c.kind, c.deleted])).toEqual([
+      ['note', 1],
+      ['action', 1],
+    ]);
+    const before = (await versions()).length;
+    const response = await api(`/api/missions/${mission}/history/${first.version}/restore`, coordinator, {
+      method: 'POST',
+    });
+    expect(await response.json()).toEqual({ written: 3 });
+    const [restore] = await waitFor(async () => {
+      const all = await versions();
+      return all.length > before ? all : null;
+    });
+    expect(restore?.summary.records.map((c) => [c.kind, c.added, c.restored])).toEqual([
+      ['assessment', 0, 1],
+      ['note', 0, 1],
+      ['action', 0, 1],
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ export interface KindChanges {
   added: number;
   changed: number;
   deleted: number;
-  /** Deleted before, live again. */
+  /** Deleted before, or gone from an earlier version's document, and live again. */
   restored: number;
 }
 
@@ -48,14 +48,25 @@ function rowsOf(snapshot: MissionSnapshot | null, kind: RecordKind): Map<string,
   return new Map((list as unknown as Row[]).map((row) => [row.id, row]));
 }
 
-function kindChanges(kind: RecordKind, before: MissionSnapshot | null, after: MissionSnapshot): KindChanges {
+/** `kind:id` of every record a snapshot holds, live or deleted. */
+export function recordKeys(snapshot: MissionSnapshot): string[] {
+  return HISTORY_KINDS.flatMap((kind) => [...rowsOf(snapshot, kind).keys()].map((id) => `${kind}:${id}`));
+}
+
+function kindChanges(
+  kind: RecordKind,
+  before: MissionSnapshot | null,
+  after: MissionSnapshot,
+  earlier: ReadonlySet<string>,
+): KindChanges {
   const old = rowsOf(before, kind);
   const now = rowsOf(after, kind);
   const result: KindChanges = { kind, added: 0, changed: 0, deleted: 0, restored: 0 };
   for (const [id, row] of now) {
     const was = old.get(id);
     if (was === undefined) {
-      if (live(row)) result.added += 1;
+      // Back after a member removed it from the document altogether: a restore, not a new record.
+      if (live(row)) result[earlier.has(`${kind}:${id}`) ? 'restored' : 'added'] += 1;
     } else if (live(was) && !live(row)) result.deleted += 1;
     else if (!live(was) && live(row)) result.restored += 1;
     else if (live(row) && changedFields(was, row).length > 0) result.changed += 1;
@@ -65,8 +76,15 @@ function kindChanges(kind: RecordKind, before: MissionSnapshot | null, after: Mi
   return result;
 }
 
-/** Compares two snapshots read through the schema; `before` null means the first version. */
-export function describeChange(before: MissionSnapshot | null, after: MissionSnapshot): ChangeSummary {
+/**
+ * Compares two snapshots read through the schema; `before` null means the first version. `earlier`: the records
+ * (`recordKeys`) of the versions older than `before`, so that one coming back is told from one created.
+ */
+export function describeChange(
+  before: MissionSnapshot | null,
+  after: MissionSnapshot,
+  earlier: ReadonlySet<string> = new Set(),
+): ChangeSummary {
   const was = (before?.mission ?? null) as Row | null;
   const now = (after.mission ?? null) as Row | null;
   let mission: ChangeSummary['mission'] = null;
@@ -77,7 +95,7 @@ export function describeChange(before: MissionSnapshot | null, after: MissionSna
     else if (!live(was) && live(now)) mission = 'restored';
     missionFields = changedFields(was, now);
   }
-  const records = HISTORY_KINDS.map((kind) => kindChanges(kind, before, after)).filter(
+  const records = HISTORY_KINDS.map((kind) => kindChanges(kind, before, after, earlier)).filter(
     (c) => c.added + c.changed + c.deleted + c.restored > 0,
   );
   return { mission, missionFields, records };

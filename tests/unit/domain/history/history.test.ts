@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { describeChange, summaryInEnglish } from '../../../../src/domain/history/describe.ts';
+import { describeChange, recordKeys, summaryInEnglish } from '../../../../src/domain/history/describe.ts';
 import { restoreVersion } from '../../../../src/domain/history/restore.ts';
 import { readMissionSnapshot } from '../../../../src/domain/records/snapshot.ts';
 import {
@@ -80,6 +80,39 @@ describe('describeChange', () => {
     const summary = describeChange(before, readMissionSnapshot(changed, MISSION));
     expect(summary.missionFields).toEqual(['title']);
     expect(summaryInEnglish(summary)).toBe('mission fields changed: title');
+  });
+});
+
+describe('describeChange after records were removed from the document', () => {
+  it('counts a record coming back as restored when an older version had it, as added when none did', () => {
+    const doc = missionWithRecords();
+    const first = readMissionSnapshot(doc, MISSION);
+    const past = copy(doc);
+    // A member removes every record's key; then a coordinator restores the first version, and a new note comes.
+    for (const kind of ['assessment', 'note', 'action'] as const) {
+      const root = recordsRoot(doc, kind);
+      for (const id of [...root.keys()]) root.delete(id);
+    }
+    const wiped = readMissionSnapshot(doc, MISSION);
+    expect(describeChange(first, wiped).records.map((c) => c.deleted)).toEqual([1, 1, 1]);
+    restoreVersion(doc, past, serverStamp);
+    createRecord(doc, 'note', 'n2', { text: 'Bridge reopened' }, stamp('Ben'));
+    const restored = readMissionSnapshot(doc, MISSION);
+    const summary = describeChange(wiped, restored, new Set(recordKeys(first)));
+    expect(summary.records).toEqual([
+      { kind: 'assessment', added: 0, changed: 0, deleted: 0, restored: 1 },
+      { kind: 'note', added: 1, changed: 0, deleted: 0, restored: 1 },
+      { kind: 'action', added: 0, changed: 0, deleted: 0, restored: 1 },
+    ]);
+    expect(summaryInEnglish(summary)).toBe(
+      'assessments: 1 restored; notes: 1 added, 1 restored; actions: 1 restored',
+    );
+    // Without the older versions' records, the same change reads as records added.
+    expect(describeChange(wiped, restored).records.map((c) => [c.added, c.restored])).toEqual([
+      [1, 0],
+      [2, 0],
+      [1, 0],
+    ]);
   });
 });
 
